@@ -1,0 +1,33 @@
+import { readdir } from "node:fs/promises";
+import { join, extname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadFile, extractBytes, describe, type Io } from "./io.js";
+import { renderDigest } from "../render/digest-md.js";
+
+/** The bundled example reports: fixtures/reports/<name>/input.<ext>, one per style and format. */
+export const EXAMPLES_DIR = fileURLToPath(new URL("../../fixtures/reports/", import.meta.url));
+
+/** Lists the example reports as paths with the name each is known by ("<folder>.<ext>"). */
+export async function exampleReports(): Promise<{ path: string; source: string }[]> {
+  const out: { path: string; source: string }[] = [];
+  for (const dir of (await readdir(EXAMPLES_DIR)).sort()) {
+    const input = (await readdir(join(EXAMPLES_DIR, dir)).catch(() => [])).find((f) => f.startsWith("input."));
+    if (input) out.push({ path: join(EXAMPLES_DIR, dir, input), source: `${dir}${extname(input)}` });
+  }
+  return out;
+}
+
+/** `rapporteur demo`: extracts the example reports and prints their digests. */
+export async function demoCommand(_cwd: string, _options: object, io: Io): Promise<number> {
+  let failed = 0;
+  for (const ex of await exampleReports()) {
+    try {
+      const { bytes } = await loadFile("/", ex.path);
+      io.out(renderDigest(await extractBytes(bytes, ex.source)));
+    } catch (e) {
+      failed++;
+      io.err(`rapporteur: ${describe(e, ex.source)}`);
+    }
+  }
+  return failed ? 2 : 0;
+}

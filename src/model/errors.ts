@@ -1,0 +1,31 @@
+/**
+ * Every failure Rapporteur reports, as a value with a stable code. Faces decide how to
+ * show it: the CLI maps `exit`, the server maps `status`.
+ */
+export const ERRORS = {
+  "file-not-found": { status: 404, exit: 2 },
+  "not-a-file": { status: 400, exit: 2 },
+  "file-too-large": { status: 413, exit: 2 },
+  "empty-file": { status: 422, exit: 2 },
+  "unsupported-format": { status: 415, exit: 2 },
+  "unreadable-file": { status: 422, exit: 2 },
+  "not-a-report": { status: 422, exit: 2 },
+  "bad-argument": { status: 400, exit: 2 },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** An expected failure: its message names the bad value and, where there is one, the fix. */
+export class RapporteurError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.code = code;
+    this.name = "RapporteurError";
+  }
+  get status(): number { return ERRORS[this.code].status; }
+  get exitCode(): number { return ERRORS[this.code].exit; }
+}
+
+/** True when `e` is one of ours (anything else is a bug and keeps its stack). */
+export const isRapporteurError = (e: unknown): e is RapporteurError => e instanceof RapporteurError;

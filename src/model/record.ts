@@ -1,0 +1,103 @@
+import { z } from "zod";
+
+/** ISO date ("2021-05-06") or UTC datetime ("2021-05-06T13:00:00Z"), or null when unknown. */
+export const When = z.union([
+  z.null(),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/),
+]);
+
+/** One announced agenda item; sub-items are nested. */
+export interface AgendaItem { title: string; items: AgendaItem[] }
+export const AgendaItem: z.ZodType<AgendaItem> = z.lazy(() =>
+  z.object({ title: z.string(), items: z.array(AgendaItem) }),
+);
+
+export const Section = z.object({
+  title: z.string(),
+  agendaIndex: z.number().int().min(0).nullable(),
+  speakers: z.array(z.string()),
+});
+
+export const Action = z.object({ text: z.string(), owner: z.string().nullable(), due: When });
+
+export const Participant = z.object({
+  name: z.string().min(1),
+  affiliation: z.string().nullable(),
+  roles: z.array(z.string()),
+});
+
+export const Link = z.object({ url: z.string(), text: z.string().nullable() });
+
+export const ISSUE_CODES = [
+  "number-mismatch",
+  "time-mismatch",
+  "date-mismatch",
+  "duplicate-participant",
+  "speaker-not-listed",
+  "agenda-section-mismatch",
+  "missing-participants",
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+export const Issue = z.object({
+  code: z.enum(ISSUE_CODES),
+  message: z.string(),
+  subject: z.string().nullable(),
+  line: z.number().int().min(1).nullable(),
+});
+
+/** The MeetingRecord contract (../shared/contract/README.md), as one zod schema. */
+export const MeetingRecord = z.object({
+  source: z.string(),
+  group: z.string().nullable(),
+  groupAcronym: z.string().nullable(),
+  number: z.number().int().nullable(),
+  start: When,
+  moderators: z.array(z.string()),
+  agenda: z.array(AgendaItem),
+  sections: z.array(Section),
+  actions: z.array(Action),
+  nextMeeting: When,
+  participants: z.array(Participant),
+  links: z.array(Link),
+  issues: z.array(Issue),
+});
+
+export type MeetingRecord = z.infer<typeof MeetingRecord>;
+export type Section = z.infer<typeof Section>;
+export type Action = z.infer<typeof Action>;
+export type Participant = z.infer<typeof Participant>;
+export type Link = z.infer<typeof Link>;
+export type Issue = z.infer<typeof Issue>;
+
+/** Lines [line, endLine] (1-based, inclusive) of the source a value was read from. */
+export interface Span { line: number; endLine: number }
+
+/**
+ * Where each contract value came from. Arrays run parallel to the record's arrays
+ * (agenda is flattened depth-first, the way it is printed).
+ */
+export interface Provenance {
+  source: string;
+  group: Span | null;
+  number: Span | null;
+  start: Span | null;
+  nextMeeting: Span | null;
+  moderators: Span[];
+  agenda: Span[];
+  sections: Span[];
+  actions: Span[];
+  participants: Span[];
+  links: Span[];
+}
+
+/** The full record: the contract's fields plus provenance and the statements behind speakers. */
+export interface FullRecord extends MeetingRecord {
+  provenance: Provenance;
+  statements: Statement[];
+  format: string;
+}
+
+/** One speaker's contribution inside one section. */
+export interface Statement { section: number; speaker: string; text: string; line: number; endLine: number }
