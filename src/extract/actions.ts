@@ -42,9 +42,9 @@ export function actions(doc: Doc): Doc {
       const listed = underLabel;
       if (!labelled && NEXT_MEETING.test(text)) continue;
       const due = deadline(text, ref, labelled || listed);
-      const agreed = AGREED.test(text);
+      const agreed = /agree|decided|decision|resolved/i.test(text) && AGREED.test(text);
       if (!labelled && !listed && !due.found && !agreed) continue;
-      out.push({ text, owner: owner(text, doc), due: due.value, line, endLine: line });
+      out.push({ text, owner: owner(text, doc, labelled || listed), due: due.value, line, endLine: line });
     }
   }
   return { ...doc, actions: out };
@@ -52,20 +52,23 @@ export function actions(doc: Doc): Doc {
 
 // The due date: a date right after a deadline word, or anywhere in a labelled action.
 function deadline(text: string, ref: Date | null, anywhere: boolean): { found: boolean; value: string | null } {
-  const dates: Found[] | null = /\d|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|end of/i.test(text) ? findDates(text, ref).filter((f) => f.dayGiven) : null;
+  // the date parser is the costly part: run it only on sentences that may hold a deadline
+  let cache: Found[] | null | undefined;
+  const datesOf = () => (cache !== undefined ? cache : (cache = /\d|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday/.test(text) ? findDates(text, ref).filter((f) => f.dayGiven) : null));
   for (const m of text.matchAll(DEADLINE)) {
     const word = m[0].toLowerCase();
     const after = m.index! + m[0].length;
     const end = endOfPeriod(text.slice(after, after + 40), ref);
     if (end && /^\s*(?:the\s+)?end of/i.test(text.slice(after))) return { found: true, value: end };
-    const near = dates?.find((f) => (word === "deadline" ? f.index > m.index! : f.index >= after && f.index - after <= 12));
+    const near = datesOf()?.find((f) => (word === "deadline" ? f.index > m.index! : f.index >= after && f.index - after <= 12));
     if (near) return { found: true, value: iso(near) };
   }
-  if (anywhere && dates?.length) return { found: true, value: iso(dates[0]!) };
+  const all = anywhere ? datesOf() : null;
+  if (all?.length) return { found: true, value: iso(all[0]!) };
   return { found: false, value: null };
 }
 
-function owner(text: string, doc: Doc): string | null {
+function owner(text: string, doc: Doc, item: boolean): string | null {
   const body = text.replace(/^(?:next steps?|action(?: item)?|action point|to do|follow[- ]up|decision)\s*:\s*/i, "");
   const labelled = OWNER_LABEL.exec(body);
   if (labelled) return canonical(labelled[1]!.trim(), doc);
@@ -73,6 +76,8 @@ function owner(text: string, doc: Doc): string | null {
   const deciders = /^(?:the\s+)?([\p{L}][\p{L} '’-]{1,40}?)\s+(?:(?:also|further|unanimously)\s+)?(?:agreed|decided|resolved)\s+to\b/iu.exec(clause);
   if (deciders) return /^(?:it|we|they|it was)$/i.test(deciders[1]!) || /\b(?:was|were)\b/i.test(deciders[1]!) ? null : canonical(deciders[1]!, doc);
   const m = OWNER_SUBJECT.exec(clause);
+  // "Anna to send the notes" is an action-list form; in running text "The deadline to …" is not an owner
+  if (m && / to\s+\S+$/.test(m[0]) && !/(?:should|must|shall|will|would|is to|are to|agreed to|volunteered to|offered to) \S+$/.test(m[0]) && !item && !resolveName(m[1]!, doc.people ?? [])) return null;
   if (!m || NOT_OWNER.test(m[1]!) || /\b(?:was|were|is|are|has|have|be|been|should|must|shall|will|would|can|could|may)\b/i.test(m[1]!)) return null;
   return canonical(m[1]!.trim(), doc);
 }

@@ -39,13 +39,15 @@ export function checks(doc: Doc): Doc {
 function duplicates(list: NonNullable<Doc["participants"]>): Issue[] {
   const out: Issue[] = [];
   const seen: { name: string; key: string }[] = [];
+  const firsts = new Map<string, number>(); // first word -> how many multi-word entries start with it
+  for (const p of list) { const k = norm(p.name); if (k.includes(" ")) firsts.set(k.split(" ")[0]!, (firsts.get(k.split(" ")[0]!) ?? 0) + 1); }
   for (const p of list) {
     const key = norm(p.name);
     const earlier = seen.find((s) =>
       s.key === key ||
-      (!key.includes(" ") && s.key.split(" ")[0] === key && list.filter((x) => norm(x.name).split(" ")[0] === key && norm(x.name) !== key).length === 1) ||
-      (!s.key.includes(" ") && key.split(" ")[0] === s.key && list.filter((x) => norm(x.name).split(" ")[0] === s.key && norm(x.name) !== s.key).length === 1) ||
-      (key.length >= 10 && s.key.length >= 10 && distance(s.key, key) === 1),
+      (!key.includes(" ") && s.key.split(" ")[0] === key && firsts.get(key) === 1) ||
+      (!s.key.includes(" ") && key.split(" ")[0] === s.key && firsts.get(s.key) === 1) ||
+      (key.length >= 10 && s.key.length >= 10 && Math.abs(key.length - s.key.length) <= 1 && distance(s.key, key) === 1),
     );
     if (earlier) {
       const kept = earlier.name.length >= p.name.length ? earlier.name : p.name;

@@ -54,7 +54,7 @@ export interface Doc {
   format: string;
   lines: Line[];
   /** Lower-cased words seen in lower case somewhere: evidence that a word is not a name. */
-  lowercaseWords: Set<string>;
+  lowercaseWords: ReadonlySet<string>;
   outline?: Outline;
   header?: HeaderFacts;
   agenda?: AgendaNode[];

@@ -1,7 +1,7 @@
 import type { Doc, HeaderFacts } from "./doc.js";
 import type { Line } from "./lines.js";
 import { findDates, iso, type Found } from "./when.js";
-import { parseNumber, NUMBER_WORDS } from "./numbers.js";
+import { parseNumber } from "./numbers.js";
 import { sentences } from "./text.js";
 import { INLINE_PARTICIPANTS } from "./labels.js";
 
@@ -9,9 +9,11 @@ const MEETING_WORD = String.raw`(?:meeting|session|call|teleconference|conferenc
 // "Online Meeting XIX", "Meeting No. 12", "Session #4"
 const NUMBER_AFTER = new RegExp(String.raw`\b${MEETING_WORD}\s*(?:no\.?|number|nr\.?|#|n°)?\s*(\d{1,4}|[IVXLC]{1,7})\b`, "i");
 // "12th Meeting", "The nineteenth virtual meeting", "the 26nd online meeting"
+// (number words are matched as plain words, then read by parseNumber: a regex of every
+// number word is slow to scan with)
 const NUMBER_BEFORE = new RegExp(
-  String.raw`\b(\d{1,4}(?:st|nd|rd|th|d)?|${NUMBER_WORDS})\s+(?:(?:virtual|online|regular|ordinary|extraordinary|annual|plenary|monthly|weekly|hybrid|formal|informal|open|closed|in-person|physical)\s+){0,2}${MEETING_WORD}\b`,
-  "i",
+  String.raw`\b(\d{1,4}(?:st|nd|rd|th|d)?|[a-z]+(?:-[a-z]+)?)\s+(?:(?:virtual|online|regular|ordinary|extraordinary|annual|plenary|monthly|weekly|hybrid|formal|informal|open|closed|in-person|physical)\s+){0,2}${MEETING_WORD}\b`,
+  "gi",
 );
 const NOT_GROUP = /^(?:summary report|report|minutes|meeting minutes|summary|draft|final|meeting report|meeting summary|summary record|record of (?:the )?meeting|online meeting|virtual meeting|date|time|venue|location|chair|moderator|host|rapporteur)\b/i;
 const ACRONYM = /^[\p{Lu}][\p{L}\p{N}&+./-]{1,24}$/u;
@@ -98,20 +100,24 @@ function numberIn(text: string, header: boolean): number | null {
     const v = parseNumber(after[1]!);
     if (v !== null) return v;
   }
-  const before = NUMBER_BEFORE.exec(text);
-  if (before) return parseNumber(before[1]!);
+  if (!/meeting|session|call|teleconference|webinar|consultation/i.test(text)) return null;
+  for (const m of text.matchAll(NUMBER_BEFORE)) {
+    const v = parseNumber(m[1]!);
+    if (v !== null) return v;
+  }
   return null;
 }
 
 function groupFromHeaderLine(l: Line): { name: string; acronym: string | null } | null {
   let t = l.text.replace(/[*_#]/g, "").trim();
+  if (HELD.test(t) && /\.\s*$|\.\s+\p{Lu}/u.test(t)) return null; // a sentence, not a title
   if (!t || NOT_GROUP.test(t) || findDates(t, null).some((f) => f.dayGiven)) {
     // "Minutes of the 12th meeting of the Open Data Board": the group follows "meeting of".
     const of = /\b(?:meeting|session|call)\s+of\s+(?:the\s+)?(.{4,})$/i.exec(t);
     if (!of) return null;
     t = of[1]!;
   }
-  const numbered = NUMBER_AFTER.exec(t) ?? NUMBER_BEFORE.exec(t);
+  const numbered = NUMBER_AFTER.exec(t) ?? [...t.matchAll(NUMBER_BEFORE)].find((m) => parseNumber(m[1]!) !== null) ?? null;
   if (numbered) {
     const of = /\b(?:meeting|session|call)\s+of\s+(?:the\s+)?(.{4,})$/i.exec(t);
     t = of ? of[1]! : t.slice(0, numbered.index).replace(/\b(?:online|virtual|regular|the|monthly|hybrid|\d+(?:st|nd|rd|th)?)\s*$/gi, "");

@@ -14,7 +14,8 @@ export function moderators(doc: Doc): Doc {
   for (const l of doc.lines.slice(0, end)) {
     const labelled = LABEL.exec(l.text);
     if (labelled) {
-      for (const part of labelled[1]!.split(/\s*(?:,|;|\band\b|&)\s*/)) {
+      for (const raw of labelled[1]!.split(/\s*(?:,|;|\band\b|&)\s*/)) {
+        const part = raw.replace(/^[\p{L} -]{2,20}:\s*/u, "");
         const n = splitNickname(part.replace(/\s*\([^)]*\)\s*$/, (m) => (/^\s*\(\p{Lu}\p{Ll}+\)\s*$/u.test(m) ? m : ""))).name;
         if (n && /^\p{Lu}/u.test(n)) found.push({ name: n, line: l.n });
       }

@@ -38,12 +38,12 @@ export function isNonNameWord(word: string, lowercaseWords?: ReadonlySet<string>
 }
 
 /** One known person of a report: the listed spelling and the forms that may refer to it. */
-export interface Known { name: string; first: string; last: string; nick: string | null }
+export interface Known { name: string; key: string; first: string; last: string; nick: string | null }
 
 /** Splits a listed name into its first and last word (particles stay with the surname). */
 export function known(name: string, nick: string | null = null): Known {
   const parts = norm(name).split(" ").filter(Boolean);
-  return { name, first: parts[0] ?? "", last: parts.length > 1 ? parts[parts.length - 1]! : "", nick: nick ? norm(nick) : null };
+  return { name, key: parts.join(" "), first: parts[0] ?? "", last: parts.length > 1 ? parts[parts.length - 1]! : "", nick: nick ? norm(nick) : null };
 }
 
 /**
@@ -60,7 +60,7 @@ export function resolveName(mention: string, people: readonly Known[]): string |
 export function nameCandidates(mention: string, people: readonly Known[]): string[] {
   const m = norm(mention);
   if (!m) return [];
-  const exact = people.find((p) => norm(p.name) === m);
+  const exact = people.find((p) => p.key === m);
   if (exact) return [exact.name];
   const words = m.split(" ");
   const names = (hits: Known[]) => [...new Set(hits.map((h) => h.name))];
@@ -80,7 +80,7 @@ export function nameCandidates(mention: string, people: readonly Known[]): strin
   const first = words[0]!, last = words[words.length - 1]!;
   return firstHit(
     () => people.filter((p) => p.last && (p.last === last || (last.length >= 6 && distance(p.last, last) <= 1)) && (p.first === first || p.nick === first || closeFirst(p.first, first))),
-    () => people.filter((p) => { const n = norm(p.name); return n.length >= 8 && distance(n, m) <= (n.length >= 14 ? 2 : 1); }),
+    () => people.filter((p) => p.key.length >= 8 && Math.abs(p.key.length - m.length) <= 2 && distance(p.key, m) <= (p.key.length >= 14 ? 2 : 1)),
   );
 }
 

@@ -9,7 +9,7 @@ const SCHEDULED = /\b(?:will|shall)\s+(?:be|take place|meet|convene)\b|\b(?:is|a
 /** The announced next meeting: a "Next meeting:" line, else a sentence that schedules it. */
 export function nextMeeting(doc: Doc): Doc {
   const ref = toDate(doc.header?.start ?? null);
-  const from = doc.outline!.header.to;
+  const from = 0;
   let labelled: { value: string; line: number } | null = null;
   let stated: { value: string; line: number } | null = null;
   for (let i = from; i < doc.lines.length; i++) {

@@ -59,14 +59,16 @@ function looksLikeList(lines: Line[], from: number): boolean {
 // at the first heading or numbered line after the first long paragraph.
 function introEnd(lines: Line[], labelAt: number[], list: Range | null): number {
   const inList = (i: number) => !!list && i >= list.from - 1 && i < list.to;
-  const firstLong = lines.findIndex((l, i) => l.text.length > 100 && !l.marker && !l.heading && !inList(i) && !INLINE_PARTICIPANTS.test(l.text));
+  const firstLong = lines.findIndex((l, i) => l.text.length > 80 && !l.marker && !l.heading && !inList(i) && !INLINE_PARTICIPANTS.test(l.text));
   const start = firstLong < 0 ? 0 : firstLong;
   for (let i = start; i < lines.length; i++) {
     const l = lines[i]!;
     if (inList(i)) continue;
     if ((l.marker && !l.bullet) || (l.heading && !labelAt.includes(i))) return i;
   }
-  return Math.min(lines.length, start + 1);
+  // no heading at all: whatever follows the first paragraph is the discussion
+  const para = lines.findIndex((l, i) => i > start && l.blank);
+  return firstLong < 0 || para < 0 ? lines.length : para;
 }
 
 // The agenda runs from its label over list-like lines; it ends at a paragraph, a label,

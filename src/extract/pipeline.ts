@@ -1,7 +1,7 @@
 import type { LineDoc } from "../model/line-doc.js";
 import type { FullRecord, MeetingRecord, AgendaItem, Span } from "../model/record.js";
 import type { Doc, Pass, AgendaNode } from "./doc.js";
-import { analyseLines } from "./lines.js";
+import { analyseLines, type Line } from "./lines.js";
 import { outline } from "./outline.js";
 import { header } from "./header.js";
 import { agenda } from "./agenda.js";
@@ -24,9 +24,20 @@ export const EXTRACTOR_VERSION = "1.0.0";
 /** The document the passes start from. */
 export function startDoc(input: LineDoc): Doc {
   const lines = analyseLines(input.lines);
-  const lowercaseWords = new Set<string>();
-  for (const l of lines) for (const w of l.text.match(/(?<![\p{L}'’])\p{Ll}[\p{Ll}'’-]+/gu) ?? []) lowercaseWords.add(w);
-  return { source: input.source, format: input.format, lines, lowercaseWords };
+  return { source: input.source, format: input.format, lines, lowercaseWords: lazyLowercaseWords(lines) };
+}
+
+// Only unknown capitalised words are looked up here, in few reports: build the set on first use.
+function lazyLowercaseWords(lines: Line[]): ReadonlySet<string> {
+  let set: Set<string> | null = null;
+  const build = () => {
+    if (!set) {
+      set = new Set();
+      for (const l of lines) for (const w of l.text.match(/(?<![\p{L}'’])\p{Ll}[\p{Ll}'’-]+/gu) ?? []) set.add(w);
+    }
+    return set;
+  };
+  return { has: (w: string) => build().has(w), get size() { return build().size; } } as ReadonlySet<string>;
 }
 
 /** Runs every pass over a line document and returns the full record. Never throws on text. */

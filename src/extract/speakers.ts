@@ -22,7 +22,7 @@ for (const v of ["stepped", "referred", "stepping", "referring", "summed"]) VERB
 
 const ADVERB = String.raw`(?:also|then|further|briefly|again|finally|additionally|later|first|subsequently|however|in turn|in addition|kindly|once again|in the chat|on behalf of [^,.;]{2,60}?)`;
 const AUX = String.raw`(?:has|have|had|is|was|were|would|will|also|then|further|briefly|kindly|again|first|finally)`;
-const AFTER = new RegExp(String.raw`^(?:\s*\([^)]{1,80}\))?(?:,?\s+${ADVERB})*,?\s+((?:${AUX}\s+)*)([a-z]+)\b`, "u");
+const AFTER = new RegExp(String.raw`(?:\s*\([^)]{1,80}\))?(?:,?\s+${ADVERB})*,?\s+((?:${AUX}\s+)*)([a-z]+)\b`, "uy");
 const PRONOUN = /^(?:He|She|They)\s+(?:(?:also|then|further|finally|again|additionally)\s+)*(?:(?:has|had|was|is)\s+)?([a-z]+)\b/;
 
 /** Speakers of each section and their statements, resolved to the participant list. */
@@ -51,7 +51,8 @@ interface Hit { name: string; listed: boolean; line: number; endLine: number; te
 
 /** Who speaks in one paragraph: named subjects of speech verbs, "Name:" lines, and he/she after them. */
 export function speakersIn(p: Paragraph, known: readonly Known[], lower: ReadonlySet<string>, already: readonly string[] = []): Hit[] {
-  const identify = (run: string, strict: boolean) => identifyRun(run, known, lower, strict, [...already, ...hits.map((h) => h.name)]);
+  const spoke = (n: string) => already.includes(n) || hits.some((h) => h.name === n);
+  const identify = (run: string, strict: boolean) => identifyRun(run, known, lower, strict, spoke);
   const hits: Hit[] = [];
   let lastSubject: { name: string; listed: boolean } | null = null;
   const first = p.lines[0]!;
@@ -79,8 +80,9 @@ export function speakersIn(p: Paragraph, known: readonly Known[], lower: Readonl
       pending.push(who);
       // a person at the start of a sentence is who "he"/"she" means next
       if (who.listed && (m.index === 0 || /,\s*$/.test(s.text.slice(0, m.index)))) lastSubject = who;
-      const after = AFTER.exec(s.text.slice(prevEnd));
-      if (after && isSpeech(after[2]!, !!after[1]) && !/^\s*(?:and|or)\b/.test(s.text.slice(prevEnd))) {
+      AFTER.lastIndex = prevEnd;
+      const after = AFTER.exec(s.text);
+      if (after && isSpeech(after[2]!, !!after[1]) && !/^\s*(?:and|or)\b/.test(after[0])) {
         for (const w of pending) hits.push({ ...w, line, endLine: line, text: s.text });
         lastSubject = who;
         pending = [];
@@ -96,22 +98,32 @@ const isSpeech = (verb: string, aux: boolean) => VERBS.has(verb) && (aux || !LEM
 const LEMMA_SET = new Set(LEMMAS.split(/\s+/).filter(Boolean));
 const IRREGULAR_SET = new Set(IRREGULAR.split(" "));
 
+// The same names recur in every paragraph of a report: remember each lookup per lexicon.
+const memo = new WeakMap<readonly Known[], Map<string, string[]>>();
+function candidatesCached(mention: string, known: readonly Known[]): string[] {
+  let m = memo.get(known);
+  if (!m) memo.set(known, (m = new Map()));
+  let hit = m.get(mention);
+  if (!hit) m.set(mention, (hit = nameCandidates(mention, known)));
+  return hit;
+}
+
 const lastLine = (p: Paragraph) => p.lines[p.lines.length - 1]!.n;
 
 /**
  * A capitalised run as a person: the longest tail of it that names someone on the list,
  * else (for subjects) a tail that looks like a name the list lacks.
  */
-function identifyRun(run: string, known: readonly Known[], lower: ReadonlySet<string>, strict: boolean, spoke: readonly string[]): { name: string; listed: boolean } | null {
+function identifyRun(run: string, known: readonly Known[], lower: ReadonlySet<string>, strict: boolean, spoke: (name: string) => boolean): { name: string; listed: boolean } | null {
   const words = run.replace(/['’]s$/, "").split(/\s+/).filter(Boolean);
   for (let k = Math.max(0, words.length - 4); k < words.length; k++) {
     const tail = words.slice(k).join(" ");
-    const names = nameCandidates(tail, known);
+    const names = candidatesCached(tail, known);
     if (names.length === 1) return { name: names[0]!, listed: true };
     if (names.length > 1) {
       // two listed people share the name: the one already speaking here is meant;
       // otherwise keep the text's form (it is on the list, just not one entry)
-      const speaking = names.filter((n) => spoke.includes(n));
+      const speaking = names.filter(spoke);
       return { name: speaking.length === 1 ? speaking[0]! : tail, listed: true };
     }
   }

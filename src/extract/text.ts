@@ -2,6 +2,8 @@
 
 /** Removes Markdown emphasis, heading marks and link syntax, keeping the visible text. */
 export function stripMarkdown(s: string): string {
+  // most lines carry no Markdown at all: only fold their white space
+  if (!/[*_#[<\\]/.test(s)) return s.replace(/[ \t\u00a0]+/g, " ").trim();
   return s
     .replace(/^\s{0,3}#{1,6}\s+/, "")
     .replace(/!?\[([^\]]*)\]\(([^)\s]*)\)(\{[^}]*\})?/g, "$1")
@@ -15,7 +17,20 @@ export function stripMarkdown(s: string): string {
 
 /** Lower-case, accent-free, punctuation-free form used to compare names and titles. */
 export function norm(s: string | null | undefined): string {
-  return (s ?? "")
+  if (!s) return "";
+  // names and titles are normalised again and again: remember short ones
+  if (s.length > 120) return normalize(s);
+  let hit = normCache.get(s);
+  if (hit === undefined) {
+    if (normCache.size > 20_000) normCache.clear();
+    normCache.set(s, (hit = normalize(s)));
+  }
+  return hit;
+}
+const normCache = new Map<string, string>();
+
+function normalize(s: string): string {
+  return s
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
@@ -28,8 +43,15 @@ const STOP = new Set("a an and the of on in for to from with by at as is are was
 
 /** Content words of a title, for matching sections to agenda items. */
 export function contentTokens(s: string): string[] {
-  return norm(s).split(" ").filter((t) => t && !STOP.has(t));
+  let hit = tokenCache.get(s);
+  if (!hit) {
+    if (tokenCache.size > 10_000) tokenCache.clear();
+    tokenCache.set(s, (hit = norm(s).split(" ").filter((t) => t && !STOP.has(t))));
+  }
+  return hit;
 }
+// Agenda titles are compared with every heading: their tokens are computed once.
+const tokenCache = new Map<string, string[]>();
 
 /** Similarity of two titles: Jaccard, or containment of the shorter in the longer. */
 export function titleSimilarity(a: string, b: string): number {

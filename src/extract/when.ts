@@ -29,6 +29,8 @@ function tidy(text: string): string {
     .replace(/\b(\d{1,2})\s?([ap])\.m\.?/gi, (m, h, ap) => keep(m, `${h} ${ap.toLowerCase()}m`));
 }
 
+const MAY_HOLD_DATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tomorrow|noon)/i;
+
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /**
@@ -37,7 +39,9 @@ const pad = (n: number) => String(n).padStart(2, "0");
  * (a date alone followed by a separate time, "May 19 (10 PM UTC)", is joined).
  */
 export function findDates(text: string, ref: Date | null): Found[] {
-  const results = chrono.en.casual.parse(tidy(text), { instant: ref ?? new Date(Date.UTC(2000, 0, 1)), timezone: 0 });
+  // the parser costs tens of microseconds a call: skip text that cannot hold a date
+  if (!MAY_HOLD_DATE.test(text)) return [];
+  const results = chrono.en.strict.parse(tidy(text), { instant: ref ?? new Date(Date.UTC(2000, 0, 1)), timezone: 0 });
   const out: Found[] = [];
   for (let i = 0; i < results.length; i++) {
     const r = results[i]!;

@@ -1,3 +1,4 @@
+import iconv from "iconv-lite";
 import { RapporteurError } from "../model/errors.js";
 
 /**
@@ -17,7 +18,8 @@ export function decodeText(bytes: Uint8Array, source: string): string {
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(body);
     } catch {
-      text = new TextDecoder("windows-1252").decode(body);
+      // Node's TextDecoder reads "windows-1252" as Latin-1 (0x93 is not “), so use iconv-lite
+      text = iconv.decode(Buffer.from(body), "win1252");
     }
   }
   return text.replace(/^\uFEFF/, "");

@@ -18,7 +18,11 @@ export function readHtml(bytes: Uint8Array, source: string, format = "html"): Li
 export function htmlToLineDoc(html: string, source: string, format: string): LineDoc {
   const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false, pre: true } });
   const out: string[] = [];
-  const emit = (line: string) => out.push(line.replace(/[ \t\u00a0]+/g, " ").trimEnd());
+  // keep the indentation (it nests list items), fold the rest of the white space
+  const emit = (line: string) => {
+    const indent = /^ */.exec(line)![0];
+    out.push(indent + line.slice(indent.length).replace(/[ \t\u00a0]+/g, " ").trim());
+  };
   const gap = () => { if (out.length && out[out.length - 1] !== "") out.push(""); };
   walkBlock(root, { emit, gap, depth: 0 });
   while (out.length && out[out.length - 1] === "") out.pop();

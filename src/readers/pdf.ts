@@ -7,7 +7,8 @@ import { splitLines } from "./decode.js";
 export async function readPdf(bytes: Uint8Array, source: string): Promise<LineDoc> {
   let pages: string[];
   try {
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    // verbosity 0: pdf.js would print its own warnings ("Indexing all PDF objects") to the console
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
     ({ text: pages } = await extractText(pdf, { mergePages: false }));
   } catch (e) {
     throw new RapporteurError("unreadable-file", `${source}: not a readable PDF (${String((e as Error)?.message ?? e).slice(0, 120)})`);

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { exampleReports } from "../src/commands/demo.js";
+import { extractBytes } from "../src/commands/io.js";
+import { printable } from "../src/commands/extract.js";
+import { MeetingRecord } from "../src/model/record.js";
+
+// Each fixtures/reports/<name>/ holds input.<ext> and the hand-checked expected.json.
+// UPDATE=1 rewrites expected.json from the current extractor (then review the diff).
+const examples = await exampleReports();
+
+describe("example reports", () => {
+  it("covers every supported format", () => {
+    expect(new Set(examples.map((e) => e.source.split(".").pop()))).toEqual(new Set(["txt", "md", "html", "docx", "pdf"]));
+  });
+  for (const ex of examples) {
+    it(`extracts ${ex.source} as expected`, async () => {
+      const record = printable(await extractBytes(await readFile(ex.path), ex.source));
+      expect(MeetingRecord.safeParse(record).success).toBe(true);
+      const expectedPath = join(dirname(ex.path), "expected.json");
+      if (process.env.UPDATE) await writeFile(expectedPath, JSON.stringify(record, null, 2) + "\n");
+      expect(record).toEqual(JSON.parse(await readFile(expectedPath, "utf8")));
+    });
+  }
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { cli, SHARED } from "./helpers.js";
+
+// The shared seed reports, extracted through the real CLI and scored by the shared scorer.
+// The threshold is the score reached when this test was written; a drop fails CI.
+const MIN_OVERALL = 0.98;
+
+describe("seed reports against the gold records", () => {
+  it(`scores overall >= ${MIN_OVERALL}`, async () => {
+    const seeds = join(SHARED, "corpus/seeds");
+    const out = mkdtempSync(join(tmpdir(), "rapporteur-seeds-"));
+    try {
+      const files = readdirSync(seeds).map((f) => join(seeds, f));
+      const run = await cli(["extract", ...files, "--format", "json", "--out", out]);
+      expect(run.code).toBe(0);
+      const printed = execFileSync(process.execPath, [join(SHARED, "eval/score.mjs"), join(SHARED, "corpus/gold"), out], { encoding: "utf8" });
+      const overall = Number(/overall: ([\d.]+)/.exec(printed)![1]);
+      expect(overall).toBeGreaterThanOrEqual(MIN_OVERALL);
+      // every seed's findings match the gold issues exactly
+      const issues = printed.split("\n").filter((l) => /^\d{3}_/.test(l)).map((l) => l.split("\t").pop());
+      expect(issues).toEqual(issues.map(() => "1.00"));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
