@@ -3,7 +3,16 @@ import { processIo } from "../commands/io.js";
 import { extractCommand } from "../commands/extract.js";
 import { checkCommand } from "../commands/check.js";
 import { demoCommand } from "../commands/demo.js";
+import { ingestCommand } from "../commands/ingest.js";
+import { reextractCommand } from "../commands/reextract.js";
+import { peopleCommand, mergeCommand, splitCommand } from "../commands/people.js";
+import { searchCommand } from "../commands/search.js";
+import { exportCommand, importCommand } from "../commands/export.js";
 import { isRapporteurError } from "../model/errors.js";
+import { terminalProgress } from "./progress.js";
+
+// Output piped into `head` and closed early is not an error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE") process.exit(0); else throw e; });
 
 // The CLI only parses arguments; each command is a function of (cwd, options, io).
 const program = new Command()
@@ -20,6 +29,8 @@ const run = (fn: () => Promise<number>) => async () => {
     process.exitCode = e.exitCode;
   }
 };
+const cwd = () => process.cwd();
+const DATA = ["--data <dir>", "embedded store folder (default ./rapporteur-data, or RAPPORTEUR_DATA); DATABASE_URL selects a PostgreSQL server instead"] as const;
 
 program
   .command("extract")
@@ -27,17 +38,78 @@ program
   .argument("<files...>", "report files")
   .addOption(new Option("--format <format>", "json (the MeetingRecord contract) or md (a readable digest)").choices(["json", "md"]).default("json"))
   .option("--out <dir>", "write <dir>/<file name>.json (or .md) per report instead of printing")
-  .action((files: string[], opts) => run(() => extractCommand(process.cwd(), { files, format: opts.format, out: opts.out }, processIo))());
+  .action((files: string[], o) => run(() => extractCommand(cwd(), { files, format: o.format, out: o.out }, processIo))());
 
 program
   .command("check")
   .description("lint reports: FILE:LINE: CODE message; exit 0 clean, 1 findings, 2 unreadable input")
   .argument("<files...>", "report files")
-  .action((files: string[]) => run(() => checkCommand(process.cwd(), { files }, processIo))());
+  .action((files: string[]) => run(() => checkCommand(cwd(), { files }, processIo))());
+
+program
+  .command("ingest")
+  .description("add reports (files, folders, globs) to the store; unchanged files are skipped")
+  .argument("<paths...>", "report files, folders or globs")
+  .option(...DATA)
+  .action((paths: string[], o) => run(() => ingestCommand(cwd(), { paths, data: o.data }, processIo, terminalProgress("ingest")))());
+
+program
+  .command("reextract")
+  .description("rebuild every stored record from its original with the current extractor")
+  .option(...DATA)
+  .action((o) => run(() => reextractCommand(cwd(), { data: o.data }, processIo, terminalProgress("reextract")))());
+
+const people = program
+  .command("people")
+  .description("everyone across meetings, with every spelling and the evidence for it")
+  .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
+  .option(...DATA)
+  .action((o) => run(() => peopleCommand(cwd(), { data: o.data, format: o.format }, processIo))());
+people
+  .command("merge")
+  .description("record that A and B are the same person (kept across re-ingest)")
+  .argument("<a>", "a person's name, spelling or id")
+  .argument("<b>", "another person's name, spelling or id")
+  .option(...DATA)
+  .action((a: string, b: string, o) => run(() => mergeCommand(cwd(), { a, b, data: o.data ?? people.opts().data }, processIo))());
+people
+  .command("split")
+  .description("record that the spelling ALIAS is not person A (kept across re-ingest)")
+  .argument("<person>", "a person's name or id")
+  .argument("<alias>", "one of that person's spellings")
+  .option(...DATA)
+  .action((person: string, alias: string, o) => run(() => splitCommand(cwd(), { person, alias, data: o.data ?? people.opts().data }, processIo))());
+
+program
+  .command("search")
+  .description('ranked full-text search: "a phrase", OR, -exclude, prefix*')
+  .argument("<query...>", "what to look for")
+  .option("--person <name>", "only sections where this person speaks")
+  .option("--group <group>", "only this group (name or acronym)")
+  .option("--from <date>", "meetings on or after YYYY-MM-DD")
+  .option("--to <date>", "meetings on or before YYYY-MM-DD")
+  .option("--limit <n>", "how many hits (default 20)", (v) => Number(v))
+  .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
+  .option(...DATA)
+  .action((query: string[], o) => run(() => searchCommand(cwd(), { q: query.join(" "), person: o.person, group: o.group, from: o.from, to: o.to, limit: o.limit, format: o.format, data: o.data }, processIo))());
+
+program
+  .command("export")
+  .description("print the whole store as JSON { meetings, people, documents, decisions }")
+  .addOption(new Option("--format <format>", "json").choices(["json"]).default("json"))
+  .option(...DATA)
+  .action((o) => run(() => exportCommand(cwd(), { data: o.data, format: o.format }, processIo))());
+
+program
+  .command("import")
+  .description("restore an export into an empty store (backup, or a move between PGlite and PostgreSQL)")
+  .argument("<file>", "a file written by rapporteur export")
+  .option(...DATA)
+  .action((file: string, o) => run(() => importCommand(cwd(), { file, data: o.data }, processIo))());
 
 program
   .command("demo")
   .description("extract the bundled example reports and print their digests")
-  .action(() => run(() => demoCommand(process.cwd(), {}, processIo))());
+  .action(() => run(() => demoCommand(cwd(), {}, processIo))());
 
 await program.parseAsync(process.argv);

@@ -38,12 +38,12 @@ export function isNonNameWord(word: string, lowercaseWords?: ReadonlySet<string>
 }
 
 /** One known person of a report: the listed spelling and the forms that may refer to it. */
-export interface Known { name: string; key: string; first: string; last: string; nick: string | null }
+export interface Known { name: string; key: string; first: string; last: string; nick: string | null; nickDisplay?: string }
 
 /** Splits a listed name into its first and last word (particles stay with the surname). */
 export function known(name: string, nick: string | null = null): Known {
   const parts = norm(name).split(" ").filter(Boolean);
-  return { name, key: parts.join(" "), first: parts[0] ?? "", last: parts.length > 1 ? parts[parts.length - 1]! : "", nick: nick ? norm(nick) : null };
+  return { name, key: parts.join(" "), first: parts[0] ?? "", last: parts.length > 1 ? parts[parts.length - 1]! : "", nick: nick ? norm(nick) : null, ...(nick ? { nickDisplay: nick } : {}) };
 }
 
 /**

@@ -16,7 +16,7 @@ export function people(doc: Doc): Doc {
     for (const m of l.text.matchAll(re)) {
       const who = resolveName(m[1]!, out);
       const k = who ? out.find((x) => x.name === who) : undefined;
-      if (k && !k.nick) k.nick = m[m.length - 1]!.toLowerCase();
+      if (k && !k.nick) { k.nick = m[m.length - 1]!.toLowerCase(); k.nickDisplay = m[m.length - 1]!; }
     }
   }
   return { ...doc, people: out };

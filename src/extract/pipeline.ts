@@ -75,6 +75,7 @@ function toRecord(doc: Doc): FullRecord {
     issues: doc.issues ?? [],
     format: doc.format,
     statements: doc.statements ?? [],
+    nicknames: (doc.people ?? []).filter((k) => k.nickDisplay).map((k) => ({ name: k.name, nick: k.nickDisplay! })),
     provenance: {
       source: doc.source,
       group: h.groupSpan,

@@ -11,6 +11,10 @@ export const ERRORS = {
   "unreadable-file": { status: 422, exit: 2 },
   "not-a-report": { status: 422, exit: 2 },
   "bad-argument": { status: 400, exit: 2 },
+  "bad-config": { status: 500, exit: 2 },
+  "store-unavailable": { status: 503, exit: 3 },
+  "store-not-empty": { status: 409, exit: 2 },
+  "not-found": { status: 404, exit: 2 },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

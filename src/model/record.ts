@@ -97,6 +97,8 @@ export interface FullRecord extends MeetingRecord {
   provenance: Provenance;
   statements: Statement[];
   format: string;
+  /** Nicknames the report gives for listed people ("Concettina Cassa (Titti)"). */
+  nicknames: { name: string; nick: string }[];
 }
 
 /** One speaker's contribution inside one section. */

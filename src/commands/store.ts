@@ -1,0 +1,51 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { z } from "zod";
+import { locate, type Db } from "../store/db.js";
+import { openStore } from "../store/open.js";
+import { RapporteurError } from "../model/errors.js";
+import { STAKEHOLDER_GROUPS, stakeholderClassifier, type StakeholderRule } from "../resolve/stakeholders.js";
+import type { Io } from "./io.js";
+
+/** Options every store command takes. */
+export interface StoreOptions { data?: string | undefined }
+
+/** Opens the store for a command (PGlite folder or DATABASE_URL), runs `fn`, always closes. */
+export async function withStore<T>(cwd: string, options: StoreOptions, io: Io, fn: (db: Db) => Promise<T>, env: NodeJS.ProcessEnv = process.env): Promise<T> {
+  const loc = locate(options, env, cwd);
+  let db: Db;
+  try {
+    db = await openStore(loc, (msg) => io.err(`rapporteur: ${msg}`));
+  } catch (e) {
+    const where = loc.databaseUrl ? "the database at DATABASE_URL" : `the data folder ${loc.dataDir}`;
+    throw new RapporteurError("store-unavailable", `cannot open ${where} (${String((e as Error)?.message ?? e).split("\n")[0]}); check it, or use --data DIR for another folder`);
+  }
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+const Config = z.object({
+  stakeholderRules: z.array(z.object({ pattern: z.string(), group: z.enum(STAKEHOLDER_GROUPS) })).default([]),
+});
+export type Config = z.infer<typeof Config>;
+
+/** Reads rapporteur.config.json from the working folder, if there is one. */
+export async function loadConfig(cwd: string): Promise<Config> {
+  const path = join(cwd, "rapporteur.config.json");
+  let text: string;
+  try { text = await readFile(path, "utf8"); } catch { return { stakeholderRules: [] }; }
+  let json: unknown;
+  try { json = JSON.parse(text); } catch (e) { throw new RapporteurError("bad-config", `${path}: not valid JSON (${(e as Error).message})`); }
+  const parsed = Config.safeParse(json);
+  if (!parsed.success) throw new RapporteurError("bad-config", `${path}: ${z.prettifyError(parsed.error).replace(/\n/g, " ")}`);
+  for (const r of parsed.data.stakeholderRules) {
+    try { new RegExp(r.pattern, "i"); } catch { throw new RapporteurError("bad-config", `${path}: stakeholder rule pattern "${r.pattern}" is not a valid regular expression`); }
+  }
+  return parsed.data;
+}
+
+/** The stakeholder classifier with the user's rules first. */
+export const classifierFor = (config: Config) => stakeholderClassifier(config.stakeholderRules as StakeholderRule[]);

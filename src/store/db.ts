@@ -1,0 +1,24 @@
+/**
+ * The one small interface both drivers implement: PostgreSQL-dialect SQL with `$n`
+ * parameters, transactions, and close. Every query module is written once against it.
+ */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+}
+
+export interface Db extends Queryable {
+  readonly driver: "pglite" | "pg";
+  /** Runs `fn` in one transaction: all of it is kept, or none of it. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Where the store lives: a PostgreSQL server when a URL is given, else an embedded data folder. */
+export interface StoreLocation { databaseUrl?: string | undefined; dataDir?: string | undefined }
+
+/** Resolves the location from options and the environment (DATABASE_URL, RAPPORTEUR_DATA). */
+export function locate(options: { data?: string | undefined }, env: NodeJS.ProcessEnv, cwd: string): StoreLocation {
+  if (env.DATABASE_URL && !options.data) return { databaseUrl: env.DATABASE_URL };
+  const dir = options.data ?? env.RAPPORTEUR_DATA ?? "rapporteur-data";
+  return { dataDir: dir.startsWith("/") ? dir : `${cwd}/${dir}` };
+}

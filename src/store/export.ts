@@ -1,0 +1,32 @@
+import type { Db, Queryable } from "./db.js";
+import type { StoredRecord } from "./meetings.js";
+import { listPeople, loadDecisions, type PersonOut } from "./people.js";
+import type { PersonDecision } from "../resolve/people.js";
+
+/** A whole store as JSON: the contract's meetings and people, plus what a restore needs. */
+export interface StoreExport {
+  meetings: StoredRecord[];
+  people: PersonOut[];
+  documents: { path: string; source: string; format: string; sha256: string; extractorVersion: string; membersOnly: boolean; content: string }[];
+  decisions: PersonDecision[];
+}
+
+/** Reads the whole store, in a stable order, so two exports of one store are identical. */
+export async function exportStore(db: Queryable): Promise<StoreExport> {
+  const rows = await db.query<{ record: StoredRecord; path: string; source: string; format: string; sha256: string; extractor_version: string; members_only: boolean; content: Uint8Array }>(
+    `SELECT m.record, d.path, d.source, d.format, d.sha256, d.extractor_version, m.members_only, d.content
+     FROM meetings m JOIN documents d ON d.id = m.document_id ORDER BY m.start_at NULLS LAST, d.path`,
+  );
+  return {
+    meetings: rows.rows.map((r) => r.record),
+    people: (await listPeople(db)).map(({ id, name, aliases, meetings }) => ({ id, name, aliases, meetings })),
+    documents: rows.rows.map((r) => ({ path: r.path, source: r.source, format: r.format, sha256: r.sha256, extractorVersion: r.extractor_version, membersOnly: r.members_only, content: Buffer.from(r.content).toString("base64") })),
+    decisions: await loadDecisions(db),
+  };
+}
+
+/** Whether the store holds no meetings yet (import only restores into an empty store). */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM meetings`);
+  return rows[0]!.n === 0;
+}
