@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { exportStore, isEmpty, type StoreExport } from "../store/export.js";
 import { saveMeeting, type StoredRecord } from "../store/meetings.js";
+import { stemmerFor } from "../store/tsvector.js";
 import { addDecision, rebuildPeople } from "../store/people.js";
 import { readDocument } from "../readers/index.js";
 import { extract } from "../extract/pipeline.js";
@@ -53,10 +54,11 @@ export async function importStore(db: Db, data: StoreExport, classify?: Paramete
         // statements are not in the export: they are recomputed from the original
         const full = extract(doc);
         await saveMeeting(tx, { path: d.path, source: d.source, format: d.format, content, sha256: d.sha256, extractorVersion: d.extractorVersion }, data.meetings[i] as StoredRecord, doc.lines, {
-          nicknames: full.nicknames, statements: full.statements, membersOnly: d.membersOnly,
+          nicknames: full.nicknames, statements: full.statements, membersOnly: d.membersOnly, stemmer: stemmerFor(db), replace: false,
         });
       }
       for (const dec of data.decisions) await addDecision(tx, dec);
     });
     await rebuildPeople(db, classify);
+    await db.query("ANALYZE");
 }

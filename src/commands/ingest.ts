@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { resolve, extname } from "node:path";
 import { glob } from "tinyglobby";
-import type { Db } from "../store/db.js";
+import type { Db, Queryable } from "../store/db.js";
 import { documentState, saveMeeting } from "../store/meetings.js";
+import { stemmerFor } from "../store/tsvector.js";
 import { rebuildPeople } from "../store/people.js";
 import { readDocument } from "../readers/index.js";
 import { extract, looksLikeReport, EXTRACTOR_VERSION } from "../extract/pipeline.js";
@@ -48,7 +49,7 @@ export async function ingestFile(db: Db, path: string, summary: IngestSummary, o
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const state = await documentState(db, path, sha256, EXTRACTOR_VERSION);
     if (state === "unchanged" || state === "duplicate") { summary.unchanged++; return; }
-    await ingestBytes(db, { path, source: opts.source ?? source, bytes, sha256, ...(opts.membersOnly !== undefined ? { membersOnly: opts.membersOnly } : {}) });
+    await ingestBytes(db, { path, source: opts.source ?? source, bytes, sha256, replace: state === "changed", ...(opts.membersOnly !== undefined ? { membersOnly: opts.membersOnly } : {}) });
     summary[state === "changed" ? "updated" : "new"]++;
   } catch (e) {
     summary.failed.push({ path, reason: describe(e, path) });
@@ -56,16 +57,19 @@ export async function ingestFile(db: Db, path: string, summary: IngestSummary, o
 }
 
 /** Extracts bytes and saves the meeting in one transaction; returns its id. */
-export async function ingestBytes(db: Db, input: { path: string; source: string; bytes: Uint8Array; sha256?: string; contentType?: string; membersOnly?: boolean }): Promise<number> {
+export async function ingestBytes(db: Db, input: { path: string; source: string; bytes: Uint8Array; sha256?: string; contentType?: string; membersOnly?: boolean; replace?: boolean }): Promise<number> {
   const doc = await readDocument(input.bytes, input.source, input.contentType);
   const record = extract(doc);
   if (!looksLikeReport(record)) throw new RapporteurError("not-a-report", `${input.source}: does not look like a meeting report (no meeting date, number, agenda, discussion or participant list found)`);
   const sha256 = input.sha256 ?? createHash("sha256").update(input.bytes).digest("hex");
-  return db.transaction((tx) =>
+  // A new document is saved by one statement, atomic on its own; a replacement deletes
+  // first, so it needs a transaction around both.
+  const save = (tx: Queryable) =>
     saveMeeting(tx, { path: input.path, source: input.source, format: doc.format, content: input.bytes, sha256, extractorVersion: EXTRACTOR_VERSION }, printable(record), doc.lines, {
-      nicknames: record.nicknames, statements: record.statements, ...(input.membersOnly !== undefined ? { membersOnly: input.membersOnly } : {}),
-    }),
-  );
+      nicknames: record.nicknames, statements: record.statements, stemmer: stemmerFor(db), replace: input.replace ?? true,
+      ...(input.membersOnly !== undefined ? { membersOnly: input.membersOnly } : {}),
+    });
+  return input.replace === false ? save(db) : db.transaction(save);
 }
 
 /**
@@ -85,7 +89,11 @@ export async function ingestCommand(cwd: string, options: StoreOptions & { paths
       progress.tick(f);
     }
     progress.stop();
-    if (summary.new || summary.updated) await rebuildPeople(db, classifierFor(config));
+    if (summary.new || summary.updated) {
+      await rebuildPeople(db, classifierFor(config));
+      // fresh statistics let the planner tell common words from rare ones in searches
+      await db.query("ANALYZE");
+    }
   });
   io.err(`rapporteur: ingested ${files.length + missing.length} path${files.length + missing.length === 1 ? "" : "s"}: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed`);
   for (const f of summary.failed) io.err(`  failed: ${f.reason}`);

@@ -1,5 +1,6 @@
 import type { Db } from "../store/db.js";
 import { saveMeeting } from "../store/meetings.js";
+import { stemmerFor } from "../store/tsvector.js";
 import { rebuildPeople } from "../store/people.js";
 import { readDocument } from "../readers/index.js";
 import { extract, EXTRACTOR_VERSION } from "../extract/pipeline.js";
@@ -10,16 +11,16 @@ import { noProgress, type Progress } from "./ingest.js";
 
 /** Rebuilds every meeting from its stored original, in its own transaction each. */
 export async function reextractAll(db: Db, progress: Progress = noProgress): Promise<{ done: number; failed: string[] }> {
-  const docs = await db.query<{ path: string; source: string; content: Uint8Array; sha256: string }>(`SELECT path, source, content, sha256 FROM documents ORDER BY id`);
+  const docs = await db.query<{ path: string; source: string; content: Uint8Array | null; text: string; sha256: string }>(`SELECT path, source, content, text, sha256 FROM documents ORDER BY id`);
   const failed: string[] = [];
   let done = 0;
   progress.start(docs.rows.length);
   for (const d of docs.rows) {
     try {
-      const bytes = new Uint8Array(d.content);
+      const bytes = d.content ? new Uint8Array(d.content) : new TextEncoder().encode(d.text);
       const doc = await readDocument(bytes, d.source);
       const record = extract(doc);
-      await db.transaction((tx) => saveMeeting(tx, { path: d.path, source: d.source, format: doc.format, content: bytes, sha256: d.sha256, extractorVersion: EXTRACTOR_VERSION }, printable(record), doc.lines, { nicknames: record.nicknames, statements: record.statements }));
+      await db.transaction((tx) => saveMeeting(tx, { path: d.path, source: d.source, format: doc.format, content: bytes, sha256: d.sha256, extractorVersion: EXTRACTOR_VERSION }, printable(record), doc.lines, { nicknames: record.nicknames, statements: record.statements, stemmer: stemmerFor(db) }));
       done++;
     } catch (e) {
       failed.push(describe(e, d.path));
@@ -36,6 +37,7 @@ export async function reextractCommand(cwd: string, options: StoreOptions, io: I
   const { done, failed } = await withStore(cwd, options, io, async (db) => {
     const out = await reextractAll(db, progress);
     await rebuildPeople(db, classifierFor(config));
+    await db.query("ANALYZE");
     return out;
   });
   io.err(`rapporteur: re-extracted ${done} report${done === 1 ? "" : "s"} with extractor ${EXTRACTOR_VERSION}${failed.length ? `, ${failed.length} failed` : ""}`);

@@ -1,5 +1,6 @@
 import type { Queryable } from "./db.js";
 import type { FullRecord, MeetingRecord, Provenance } from "../model/record.js";
+import { Stemmer } from "./tsvector.js";
 
 /** The stored form of a record: the contract plus provenance (what `extract` prints). */
 export type StoredRecord = MeetingRecord & { provenance: Provenance };
@@ -32,65 +33,67 @@ const countItems = (items: MeetingRecord["agenda"]): number => items.reduce((n, 
 /** The stored document a meeting comes from. */
 export interface DocumentRow { path: string; source: string; format: string; content: Uint8Array; sha256: string; extractorVersion: string }
 
+/** Formats whose line text is the original: for these the text alone is kept. */
+export const TEXT_FORMATS = new Set(["txt", "md"]);
+
 /**
  * Saves one meeting and everything it holds in the caller's transaction, replacing any
- * earlier meeting from the same path. Returns the meeting id.
+ * earlier meeting from the same path. All rows go in one statement (one round trip: the
+ * embedded server pays a fixed cost per statement). Returns the meeting id.
  */
-export async function saveMeeting(tx: Queryable, doc: DocumentRow, record: StoredRecord, lines: readonly string[], extra: { nicknames?: FullRecord["nicknames"]; statements?: FullRecord["statements"]; membersOnly?: boolean } = {}): Promise<number> {
-  const old = await tx.query<{ members_only: boolean }>(`SELECT m.members_only FROM documents d JOIN meetings m ON m.document_id = d.id WHERE d.path = $1`, [doc.path]);
-  await tx.query(`DELETE FROM documents WHERE path = $1`, [doc.path]);
-  const { rows: [d] } = await tx.query<{ id: number }>(
-    `INSERT INTO documents (path, source, format, content, sha256, extractor_version) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [doc.path, doc.source, doc.format, doc.content, doc.sha256, doc.extractorVersion],
-  );
-  const membersOnly = extra.membersOnly ?? old.rows[0]?.members_only ?? false;
-  const { rows: [m] } = await tx.query<{ id: number }>(
-    `INSERT INTO meetings (document_id, source, group_name, group_acronym, number, start, start_at, next_meeting, members_only, record)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8, $9, $10) RETURNING id`,
-    [d!.id, record.source, record.group, record.groupAcronym, record.number, record.start, record.start, record.nextMeeting, membersOnly, JSON.stringify(record)],
-  );
-  const id = m!.id;
+export async function saveMeeting(tx: Queryable, doc: DocumentRow, record: StoredRecord, lines: readonly string[], extra: { nicknames?: FullRecord["nicknames"]; statements?: FullRecord["statements"]; membersOnly?: boolean; replace?: boolean; stemmer?: Stemmer } = {}): Promise<number> {
+  let membersOnly = extra.membersOnly ?? false;
+  if (extra.replace !== false) {
+    const old = await tx.query<{ members_only: boolean }>(`DELETE FROM documents d USING meetings m WHERE d.path = $1 AND m.document_id = d.id RETURNING m.members_only`, [doc.path]);
+    await tx.query(`DELETE FROM documents WHERE path = $1`, [doc.path]);
+    membersOnly = extra.membersOnly ?? old.rows[0]?.members_only ?? false;
+  }
   const units = unitsOf(record, lines);
-  if (units.length) {
-    await tx.query(
-      `INSERT INTO sections (meeting_id, ord, kind, title, agenda_title, agenda_index, speakers, line, end_line, body, start_at, head, tsv)
-       SELECT $1, t.ord, t.kind, t.title, t.agenda_title, t.agenda_index, CASE WHEN t.speakers = '' THEN '{}'::text[] ELSE string_to_array(t.speakers, E'\\x1f') END,
-              t.line, t.end_line, t.body, $2::timestamptz, h.head, h.head || setweight(to_tsvector('english', t.body), 'D')
-       FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::int[], $10::int[], $11::text[])
-            AS t(ord, kind, title, agenda_title, agenda_index, speakers, line, end_line, body),
-       LATERAL (SELECT setweight(to_tsvector('english', t.title), 'A') || setweight(to_tsvector('english', coalesce(t.agenda_title, '')), 'B') AS head) h`,
-      [id, record.start, units.map((_, i) => i), units.map((u) => u.kind), units.map((u) => u.title), units.map((u) => u.agendaTitle), units.map((u) => u.agendaIndex),
-        units.map((u) => u.speakers.join("\x1f")), units.map((u) => u.line), units.map((u) => u.endLine), units.map((u) => u.body)],
-    );
-  }
+  const stemmer = extra.stemmer ?? new Stemmer();
+  await stemmer.learn(tx, units.flatMap((u) => [u.title, u.agendaTitle ?? "", u.body]));
+  const vectors = units.map((u) => stemmer.vector([{ text: u.title, weight: "A" }, { text: u.agendaTitle ?? "", weight: "B" }, { text: u.body, weight: "D" }]));
+  const heads = units.map((u) => stemmer.vector([{ text: u.title, weight: "A" }, { text: u.agendaTitle ?? "", weight: "B" }]));
   const st = extra.statements ?? [];
-  if (st.length) {
-    await tx.query(`INSERT INTO statements (meeting_id, section_ord, speaker, line, end_line) SELECT $1, * FROM unnest($2::int[], $3::text[], $4::int[], $5::int[])`,
-      [id, st.map((s) => s.section), st.map((s) => s.speaker), st.map((s) => s.line), st.map((s) => s.endLine)]);
-  }
   const p = record.participants, nick = new Map((extra.nicknames ?? []).map((n) => [n.name, n.nick]));
-  if (p.length) {
-    await tx.query(`INSERT INTO attendance (meeting_id, ord, name, nick, affiliation, roles, line)
-       SELECT $1, t.ord, t.name, t.nick, t.affiliation, CASE WHEN t.roles = '' THEN '{}'::text[] ELSE string_to_array(t.roles, E'\\x1f') END, t.line
-       FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[]) AS t(ord, name, nick, affiliation, roles, line)`,
-      [id, p.map((_, i) => i), p.map((x) => x.name), p.map((x) => nick.get(x.name) ?? null), p.map((x) => x.affiliation), p.map((x) => x.roles.join("\x1f")), p.map((_, i) => record.provenance.participants[i]?.line ?? null)]);
-  }
-  const a = record.actions;
-  if (a.length) {
-    await tx.query(`INSERT INTO actions (meeting_id, ord, text, owner, due, line) SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::int[])`,
-      [id, a.map((_, i) => i), a.map((x) => x.text), a.map((x) => x.owner), a.map((x) => x.due), a.map((_, i) => record.provenance.actions[i]?.line ?? null)]);
-  }
-  const l = record.links;
-  if (l.length) {
-    await tx.query(`INSERT INTO links (meeting_id, ord, url, text, line) SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::int[])`,
-      [id, l.map((_, i) => i), l.map((x) => x.url), l.map((x) => x.text), l.map((_, i) => record.provenance.links[i]?.line ?? null)]);
-  }
-  const f = record.issues;
-  if (f.length) {
-    await tx.query(`INSERT INTO findings (meeting_id, ord, code, message, subject, line) SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::int[])`,
-      [id, f.map((_, i) => i), f.map((x) => x.code), f.map((x) => x.message), f.map((x) => x.subject), f.map((x) => x.line)]);
-  }
-  return id;
+  const a = record.actions, l = record.links, f = record.issues, pv = record.provenance;
+  const params: unknown[] = [];
+  const $ = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  const sql = `
+    WITH d AS (
+      INSERT INTO documents (path, source, format, text, content, sha256, extractor_version)
+      VALUES (${$(doc.path)}, ${$(doc.source)}, ${$(doc.format)}, ${$(lines.join("\n"))}, ${$(TEXT_FORMATS.has(doc.format) ? null : doc.content)}, ${$(doc.sha256)}, ${$(doc.extractorVersion)})
+      RETURNING id),
+    m AS (
+      INSERT INTO meetings (document_id, source, group_name, group_acronym, number, start, start_at, next_meeting, members_only, record)
+      SELECT d.id, ${$(record.source)}, ${$(record.group)}, ${$(record.groupAcronym)}, ${$(record.number)}::int, ${$(record.start)}, ${$(record.start)}::timestamptz, ${$(record.nextMeeting)}, ${$(membersOnly)}::boolean, ${$(JSON.stringify(record))}::jsonb FROM d
+      RETURNING id, document_id, start_at),
+    s AS (
+      INSERT INTO sections (meeting_id, ord, kind, title, agenda_title, agenda_index, speakers, line, end_line, document_id, start_at, head, tsv)
+      SELECT m.id, t.ord, t.kind, t.title, t.agenda_title, t.agenda_index, CASE WHEN t.speakers = '' THEN '{}'::text[] ELSE string_to_array(t.speakers, E'\\x1f') END,
+             t.line, t.end_line, m.document_id, m.start_at, t.head::tsvector, t.tsv::tsvector
+      FROM m, unnest(${$(units.map((_, i) => i))}::int[], ${$(units.map((u) => u.kind))}::text[], ${$(units.map((u) => u.title))}::text[], ${$(units.map((u) => u.agendaTitle))}::text[],
+                     ${$(units.map((u) => u.agendaIndex))}::int[], ${$(units.map((u) => u.speakers.join("\x1f")))}::text[], ${$(units.map((u) => u.line))}::int[], ${$(units.map((u) => u.endLine))}::int[], ${$(heads)}::text[], ${$(vectors)}::text[])
+           AS t(ord, kind, title, agenda_title, agenda_index, speakers, line, end_line, head, tsv)),
+    st AS (
+      INSERT INTO statements (meeting_id, section_ord, speaker, line, end_line)
+      SELECT m.id, t.* FROM m, unnest(${$(st.map((x) => x.section))}::int[], ${$(st.map((x) => x.speaker))}::text[], ${$(st.map((x) => x.line))}::int[], ${$(st.map((x) => x.endLine))}::int[]) AS t),
+    at AS (
+      INSERT INTO attendance (meeting_id, ord, name, nick, affiliation, roles, line)
+      SELECT m.id, t.ord, t.name, t.nick, t.affiliation, CASE WHEN t.roles = '' THEN '{}'::text[] ELSE string_to_array(t.roles, E'\\x1f') END, t.line
+      FROM m, unnest(${$(p.map((_, i) => i))}::int[], ${$(p.map((x) => x.name))}::text[], ${$(p.map((x) => nick.get(x.name) ?? null))}::text[], ${$(p.map((x) => x.affiliation))}::text[],
+                     ${$(p.map((x) => x.roles.join("\x1f")))}::text[], ${$(p.map((_, i) => pv.participants[i]?.line ?? null))}::int[]) AS t(ord, name, nick, affiliation, roles, line)),
+    ac AS (
+      INSERT INTO actions (meeting_id, ord, text, owner, due, line)
+      SELECT m.id, t.* FROM m, unnest(${$(a.map((_, i) => i))}::int[], ${$(a.map((x) => x.text))}::text[], ${$(a.map((x) => x.owner))}::text[], ${$(a.map((x) => x.due))}::text[], ${$(a.map((_, i) => pv.actions[i]?.line ?? null))}::int[]) AS t),
+    li AS (
+      INSERT INTO links (meeting_id, ord, url, text, line)
+      SELECT m.id, t.* FROM m, unnest(${$(l.map((_, i) => i))}::int[], ${$(l.map((x) => x.url))}::text[], ${$(l.map((x) => x.text))}::text[], ${$(l.map((_, i) => pv.links[i]?.line ?? null))}::int[]) AS t),
+    fi AS (
+      INSERT INTO findings (meeting_id, ord, code, message, subject, line)
+      SELECT m.id, t.* FROM m, unnest(${$(f.map((_, i) => i))}::int[], ${$(f.map((x) => x.code))}::text[], ${$(f.map((x) => x.message))}::text[], ${$(f.map((x) => x.subject))}::text[], ${$(f.map((x) => x.line))}::int[]) AS t)
+    SELECT id FROM m`;
+  const { rows } = await tx.query<{ id: number }>(sql, params);
+  return rows[0]!.id;
 }
 
 /** How a path stands in the store: absent, unchanged, or changed. */

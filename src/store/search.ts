@@ -1,6 +1,7 @@
 import type { Queryable } from "./db.js";
 import { findPerson } from "./people.js";
 import { RapporteurError } from "../model/errors.js";
+import { stemmerFor, type Stemmer } from "./tsvector.js";
 
 export interface SearchQuery {
   q: string;
@@ -34,7 +35,7 @@ export interface SearchHit {
 // most meetings scores tens of thousands of rows; the newest few hundred of those whose
 // title/agenda item matches, plus the newest few hundred matching anywhere, hold the best
 // hits a secretariat looks for, and cost a bounded, small time.
-const POOL = 300;
+const POOL = 100;
 
 /**
  * Ranked full-text search (websearch syntax: "phrases", OR, -exclusion; `word*` for a
@@ -49,7 +50,13 @@ export async function search(db: Queryable, query: SearchQuery): Promise<SearchH
   const parts: string[] = [];
   if (web) parts.push(`websearch_to_tsquery('english', ${p(web)})`);
   if (prefixes.length) parts.push(`to_tsquery('english', ${p(prefixes.map((x) => `${x}:*`).join(" & "))})`);
-  const tsq = parts.join(" && ");
+  // The query is built first and passed as a constant: the planner can then weigh how
+  // common its words are (scan the newest sections for a common word, the index for a rare one).
+  const built = await db.query<{ q: string }>(`SELECT (${parts.join(" && ")})::text AS q`, params);
+  const queryText = built.rows[0]!.q;
+  if (!queryText) return [];
+  params.length = 0;
+  const tsq = `${p(queryText)}::tsquery`;
   const filters: string[] = [];
   if (!query.includeMembersOnly) filters.push("NOT m.members_only");
   if (query.group) filters.push(`(m.group_name ILIKE ${p(`%${query.group}%`)} OR m.group_acronym ILIKE ${p(query.group)})`);
@@ -62,14 +69,15 @@ export async function search(db: Queryable, query: SearchQuery): Promise<SearchH
   }
   const where = filters.length ? `AND ${filters.join(" AND ")}` : "";
   const limit = p(Math.min(Math.max(query.limit ?? 20, 1), 100));
-  // (the title pool must match the whole unit too, or "-word" would not exclude body text)
-  const pool = (col: string) =>
-    `(SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id, q WHERE s.${col} @@ q.q ${col === "head" ? "AND s.tsv @@ q.q" : ""} ${where} ORDER BY s.start_at DESC NULLS LAST, s.id DESC LIMIT ${POOL})`;
+  // The title pool asks for the query's words with weight A or B (title, agenda item); it
+  // must match the whole unit too, or "-word" would not exclude body text.
+  const pool = (cond: string) =>
+    `(SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id WHERE ${cond} ${where} ORDER BY s.start_at DESC NULLS LAST, s.id DESC LIMIT ${POOL})`;
   const sql = `
     WITH q AS (SELECT ${tsq} AS q),
-    cand AS (${pool("head")} UNION ${pool("tsv")}),
+    cand AS (${pool(`s.head @@ ${tsq} AND s.tsv @@ ${tsq}`)} UNION ${pool(`s.tsv @@ ${tsq}`)}),
     top AS (
-      SELECT s.id, s.meeting_id, s.ord, s.kind, s.title, s.speakers, s.line, s.end_line, s.body, s.start_at,
+      SELECT s.id, s.meeting_id, s.ord, s.kind, s.title, s.speakers, s.line, s.end_line, s.document_id, s.start_at,
              ts_rank('{0.1, 0.2, 0.4, 1.0}', s.tsv, q.q) AS rank
       FROM cand JOIN sections s ON s.id = cand.id, q
       ORDER BY rank DESC, s.start_at DESC NULLS LAST, s.id DESC
@@ -77,18 +85,53 @@ export async function search(db: Queryable, query: SearchQuery): Promise<SearchH
     )
     SELECT top.meeting_id, m.source, m.group_name, m.number, m.start, top.kind, top.ord, top.title, top.speakers, top.line, top.end_line,
            round(top.rank::numeric, 4)::float8 AS rank,
-           ts_headline('english', CASE WHEN top.body = '' THEN top.title ELSE top.body END, q.q,
-                       'StartSel=«, StopSel=», MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
-    FROM top JOIN meetings m ON m.id = top.meeting_id, q
+           array_to_string((string_to_array(d.text, E'\n'))[top.line:top.end_line], E'\n') AS body
+    FROM top JOIN meetings m ON m.id = top.meeting_id JOIN documents d ON d.id = top.document_id, q
     ORDER BY top.rank DESC, top.start_at DESC NULLS LAST, top.id DESC`;
   const { rows } = await db.query<Record<string, unknown>>(sql, params);
+  const stemmer = stemmerFor(db);
+  await stemmer.learn(db, rows.map((r) => String(r.body ?? "")));
+  const wanted = queryLexemes(queryText);
   return rows.map((r) => ({
     meetingId: r.meeting_id as number, source: r.source as string, group: r.group_name as string | null, number: r.number as number | null,
     start: r.start as string | null, kind: r.kind as "section" | "agenda", sectionOrd: r.ord as number, title: r.title as string,
     speakers: r.speakers as string[], line: r.line as number | null, endLine: r.end_line as number | null, rank: r.rank as number,
-    // neighbouring hits ("«Leadership» «Panel»") read as one
-    snippet: String(r.snippet).replace(/\s+/g, " ").replace(/»(\s+)«/g, "$1").trim(),
+    snippet: snippet(stemmer, String(r.body || r.title), wanted),
   }));
+}
+
+/** The words a query looks for (not those it excludes): 'budget', and 'draft' for 'draft':*. */
+export function queryLexemes(q: string): { exact: Set<string>; prefixes: string[] } {
+  const exact = new Set<string>(), prefixes: string[] = [];
+  for (const m of q.matchAll(/(!?)'((?:[^']|'')+)'(:\*)?/g)) {
+    if (m[1]) continue;
+    const lex = m[2]!.replace(/''/g, "'");
+    if (m[3]) prefixes.push(lex); else exact.add(lex);
+  }
+  return { exact, prefixes };
+}
+
+/**
+ * A snippet cut around the passage with most hits, hits marked «so». Made here rather
+ * than by ts_headline: it costs a fraction, and reads the same on every server version.
+ */
+export function snippet(stemmer: Stemmer, text: string, wanted: { exact: Set<string>; prefixes: string[] }, size = 32): string {
+  const words = [...text.replace(/[*_#|]/g, " ").matchAll(/\S+/g)].map((m) => m[0]);
+  const hit = words.map((w) => {
+    const core = w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    if (!core) return false;
+    const stem = stemmer.stem(core) ?? core;
+    return wanted.exact.has(stem) || wanted.exact.has(core) || wanted.prefixes.some((p) => core.startsWith(p));
+  });
+  let best = 0, bestScore = -1;
+  for (let i = 0; i < Math.max(1, words.length - size + 1); i += 4) {
+    let score = 0;
+    for (let k = i; k < Math.min(words.length, i + size); k++) if (hit[k]) score++;
+    if (score > bestScore) { bestScore = score; best = i; }
+  }
+  const out: string[] = [];
+  for (let k = best; k < Math.min(words.length, best + size); k++) out.push(hit[k] ? `«${words[k]}»` : words[k]!);
+  return `${best > 0 ? "… " : ""}${out.join(" ").replace(/»(\s+)«/g, "$1")}${best + size < words.length ? " …" : ""}`;
 }
 
 /** Separates `word*` prefix terms (not part of websearch syntax) from the rest. */

@@ -1,10 +1,13 @@
--- The original reports: kept whole so every record can be rebuilt after an extractor upgrade.
+-- The original reports, kept so every record can be rebuilt after an extractor upgrade:
+-- `text` is the report as lines (what provenance line numbers point into); `content`
+-- keeps the original bytes of formats whose text is not the original (html, docx, pdf).
 CREATE TABLE documents (
   id serial PRIMARY KEY,
   path text NOT NULL UNIQUE,
   source text NOT NULL,
   format text NOT NULL,
-  content bytea NOT NULL,
+  text text NOT NULL,
+  content bytea,
   sha256 text NOT NULL,
   extractor_version text NOT NULL,
   ingested_at timestamptz NOT NULL DEFAULT now()
@@ -29,7 +32,9 @@ CREATE INDEX meetings_group ON meetings (group_name);
 CREATE INDEX meetings_start ON meetings (start_at);
 
 -- Searchable units: every discussion section, and agenda items no section discusses.
--- head: title and agenda item (weights A, B); tsv adds the body (weight D).
+-- tsv: title (weight A), agenda item (B), body (D); head: title and agenda item only, a
+-- small index that finds title matches without reading body matches. The body text is
+-- not copied: snippets are cut from the document's lines [line, end_line].
 CREATE TABLE sections (
   id serial PRIMARY KEY,
   meeting_id int NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
@@ -41,7 +46,7 @@ CREATE TABLE sections (
   speakers text[] NOT NULL DEFAULT '{}',
   line int,
   end_line int,
-  body text NOT NULL,
+  document_id int NOT NULL,
   start_at timestamptz,
   head tsvector NOT NULL,
   tsv tsvector NOT NULL

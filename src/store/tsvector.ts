@@ -1,0 +1,78 @@
+import type { Queryable } from "./db.js";
+
+/**
+ * Builds tsvector values in JavaScript with the server's own stems. Computing
+ * to_tsvector('english', …) inside embedded PostgreSQL costs close to a microsecond per
+ * character; instead each distinct word is stemmed once by the server (ts_lexize with
+ * the english dictionary, so queries made with websearch_to_tsquery('english') match
+ * exactly) and remembered, and the vector is sent as a literal.
+ */
+export class Stemmer {
+  private cache = new Map<string, string | null>();
+
+  /** Makes sure every word of `texts` has its stem cached (one query for the new ones). */
+  async learn(db: Queryable, texts: string[]): Promise<void> {
+    const fresh = new Set<string>();
+    for (const t of texts) for (const w of words(t)) if (!/[\d.]/.test(w) && !this.cache.has(w)) fresh.add(w);
+    if (!fresh.size) return;
+    const { rows } = await db.query<{ w: string; l: string[] | null }>(`SELECT w, ts_lexize('english_stem', w) AS l FROM unnest($1::text[]) AS w`, [[...fresh]]);
+    for (const r of rows) this.cache.set(r.w, r.l && r.l.length ? r.l[0]! : null);
+  }
+
+  /** The stem of a lower-case word; null for a stop word. Numbers stay as written. */
+  stem(w: string): string | null {
+    if (/[\d./]/.test(w)) return w;
+    const s = this.cache.get(w);
+    return s === undefined ? w : s;
+  }
+
+  /**
+   * A tsvector literal for weighted parts, positions running on across parts as
+   * `setweight(a) || setweight(b)` would give them.
+   */
+  vector(parts: { text: string; weight: "A" | "B" | "C" | "D" }[]): string {
+    const positions = new Map<string, string[]>();
+    let pos = 0;
+    for (const part of parts) {
+      for (const token of tokens(part.text)) {
+        for (const w of token) {
+          pos++;
+          const lexeme = this.stem(w);
+          if (!lexeme) continue;
+          const list = positions.get(lexeme) ?? positions.set(lexeme, []).get(lexeme)!;
+          if (list.length < 256) list.push(`${Math.min(pos, 16383)}${part.weight === "D" ? "" : part.weight}`);
+        }
+      }
+    }
+    return [...positions].map(([l, ps]) => `'${l.replace(/\\/g, "\\\\").replace(/'/g, "''")}':${ps.join(",")}`).join(" ");
+  }
+}
+
+// Words as PostgreSQL's parser sees most of them: letters and digits, split at apostrophes;
+// a hyphenated word gives the whole word, then each of its parts; a URL gives host+path,
+// host and path; dotted words ("p.m.", "e.g.", "un.org") stay whole and unstemmed.
+const TOKEN = /(?:https?|ftp):\/\/([^\s/<>"'()[\]]+)(\/[^\s<>"'()[\]]*)?|[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)+|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+function* tokens(text: string): Generator<string[]> {
+  for (const m of text.toLowerCase().matchAll(TOKEN)) {
+    const t = m[0];
+    if (m[1]) {
+      const path = (m[2] ?? "").replace(/[.,;:!?]+$/, "");
+      yield path.length > 1 ? [m[1] + path, m[1], path] : [m[1]];
+    } else if (t.includes("-") && !t.includes(".")) {
+      const parts = t.split("-");
+      yield parts.every((p) => /\d/.test(p)) ? parts : [t, ...parts];
+    } else yield [t];
+  }
+}
+
+function* words(text: string): Generator<string> {
+  for (const t of tokens(text)) yield* t;
+}
+
+/** One stemmer per open store (the server's dictionary may differ between versions). */
+const stemmers = new WeakMap<object, Stemmer>();
+export function stemmerFor(db: object): Stemmer {
+  let s = stemmers.get(db);
+  if (!s) stemmers.set(db, (s = new Stemmer()));
+  return s;
+}
