@@ -8,6 +8,7 @@ import { reextractCommand } from "../commands/reextract.js";
 import { peopleCommand, mergeCommand, splitCommand } from "../commands/people.js";
 import { searchCommand } from "../commands/search.js";
 import { exportCommand, importCommand } from "../commands/export.js";
+import { serveCommand, tokenCommand } from "../commands/serve.js";
 import { isRapporteurError } from "../model/errors.js";
 import { terminalProgress } from "./progress.js";
 
@@ -106,6 +107,35 @@ program
   .argument("<file>", "a file written by rapporteur export")
   .option(...DATA)
   .action((file: string, o) => run(() => importCommand(cwd(), { file, data: o.data }, processIo))());
+
+program
+  .command("serve")
+  .description("serve the web app and the JSON API (docs at /api/docs)")
+  .option("--port <n>", "port (default 3000, or PORT)", (v) => Number(v))
+  .option("--host <host>", "address to listen on", "127.0.0.1")
+  .option("--with-examples", "on first run, add the bundled example reports")
+  .option(...DATA)
+  .action(async (o) => {
+    try {
+      const server = await serveCommand(cwd(), { port: o.port, host: o.host, withExamples: o.withExamples, data: o.data }, processIo);
+      const stop = () => { void server.close().then(() => process.exit(0)); };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    } catch (e) {
+      if (!isRapporteurError(e)) throw e;
+      processIo.err(`rapporteur: ${e.message}`);
+      process.exitCode = e.exitCode;
+    }
+  });
+
+program
+  .command("token")
+  .description("editor tokens for the web app and API")
+  .command("create")
+  .description("create an editor token (printed once)")
+  .argument("<name>", "who the token is for")
+  .option(...DATA)
+  .action((name: string, o) => run(() => tokenCommand(cwd(), { name, data: o.data }, processIo))());
 
 program
   .command("demo")

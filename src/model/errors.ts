@@ -15,6 +15,7 @@ export const ERRORS = {
   "store-unavailable": { status: 503, exit: 3 },
   "store-not-empty": { status: 409, exit: 2 },
   "not-found": { status: 404, exit: 2 },
+  "forbidden": { status: 401, exit: 2 },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

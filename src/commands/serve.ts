@@ -1,0 +1,48 @@
+import { locate } from "../store/db.js";
+import { openStore } from "../store/open.js";
+import { isEmpty } from "../store/export.js";
+import { rebuildPeople } from "../store/people.js";
+import { createToken } from "../store/tokens.js";
+import { buildApp } from "../server/app.js";
+import { RapporteurError } from "../model/errors.js";
+import { exampleReports } from "./demo.js";
+import { ingestFile, type IngestSummary } from "./ingest.js";
+import { loadConfig, classifierFor, withStore, type StoreOptions } from "./store.js";
+import type { Io } from "./io.js";
+
+export interface ServeOptions extends StoreOptions { port?: number | undefined; host?: string | undefined; withExamples?: boolean | undefined }
+
+/**
+ * `rapporteur serve`: the web app and API. With --with-examples (what `npm start` uses)
+ * an empty store first gets the bundled example reports. Runs until stopped.
+ */
+export async function serveCommand(cwd: string, options: ServeOptions, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<{ close(): Promise<void>; url: string }> {
+  const port = options.port ?? Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RapporteurError("bad-argument", `--port ${options.port}: give a port number from 1 to 65535`);
+  const config = await loadConfig(cwd);
+  const classify = classifierFor(config);
+  const db = await openStore(locate(options, env, cwd), (m) => io.err(`rapporteur: ${m}`));
+  if (options.withExamples && (await isEmpty(db))) {
+    const summary: IngestSummary = { new: 0, updated: 0, unchanged: 0, failed: [] };
+    for (const ex of await exampleReports()) await ingestFile(db, ex.path, summary, { source: ex.source });
+    await rebuildPeople(db, classify);
+    await db.query("ANALYZE");
+    io.err(`rapporteur: first run: added ${summary.new} example reports to the store`);
+  }
+  const app = await buildApp({ db, classify, now: () => new Date() });
+  const host = options.host ?? "127.0.0.1";
+  await app.listen({ port, host });
+  const addr = app.server.address();
+  const url = `http://${host}:${typeof addr === "object" && addr ? addr.port : port}/`;
+  io.err(`rapporteur: serving ${url} (API docs at ${url}api/docs); stop with Ctrl-C`);
+  return { url, close: async () => { await app.close(); await db.close(); } };
+}
+
+/** `rapporteur token create NAME`: prints a new editor token (shown once). */
+export async function tokenCommand(cwd: string, options: StoreOptions & { name: string }, io: Io): Promise<number> {
+  if (!/^[\p{L}\p{N} ._@-]{1,80}$/u.test(options.name)) throw new RapporteurError("bad-argument", `token name "${options.name}": use letters, digits, spaces, . _ @ - (up to 80)`);
+  const token = await withStore(cwd, options, io, (db) => createToken(db, options.name));
+  io.out(token);
+  io.err(`rapporteur: editor token for ${options.name} created; it is shown only now, keep it safe`);
+  return 0;
+}

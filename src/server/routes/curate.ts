@@ -1,0 +1,88 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { parse } from "../validate.js";
+import * as web from "../../commands/web.js";
+import type { AppDeps } from "../app.js";
+import { layout } from "../pages/layout.js";
+import { messageView } from "../pages/views.js";
+import { renderDigest } from "../../render/digest-md.js";
+import { html } from "../html.js";
+import { editorFor } from "../../store/tokens.js";
+import { COOKIE } from "../auth.js";
+import { forbidden } from "../errors.js";
+import { RapporteurError } from "../../model/errors.js";
+
+/** Editors' pages: login, upload with preview, members-only, action status, merge/split people. */
+export async function curateRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const { db } = deps;
+  const hide = { schema: { hide: true } as object };
+  const send = (reply: import("fastify").FastifyReply, title: string, editor: string | null, body: ReturnType<typeof html>) => reply.type("text/html; charset=utf-8").send(layout({ title, editor, body, path: "/curate" }));
+
+  app.get("/login", hide, async (req, reply) => send(reply, "Editor login", req.viewer.editor, html`<h1>Editor login</h1>
+<form method="post" action="/login"><p><label for="token">Editor token</label><br><input id="token" name="token" type="password" autocomplete="current-password" size="40" required></p>
+<p><button type="submit">Log in</button></p></form><p class="muted">An administrator creates tokens with <code>rapporteur token create NAME</code>.</p>`));
+
+  app.post("/login", hide, async (req, reply) => {
+    const { token } = parse(z.object({ token: z.string().min(1).max(200) }), req.body);
+    const editor = await editorFor(db, token);
+    if (!editor) return reply.code(401).type("text/html; charset=utf-8").send(layout({ title: "Login failed", editor: null, body: messageView("Login failed", "That token is not valid. Check it, or ask for a new one.") }));
+    reply.setCookie(COOKIE, token, { path: "/", httpOnly: true, sameSite: "strict", secure: req.protocol === "https" });
+    return reply.redirect("/curate", 303);
+  });
+  app.get("/logout", hide, async (_req, reply) => { reply.clearCookie(COOKIE, { path: "/" }); return reply.redirect("/", 303); });
+
+  app.get("/curate", hide, async (req, reply) => {
+    if (!req.viewer.editor) return reply.redirect("/login", 303);
+    return send(reply, "Curate", req.viewer.editor, html`<h1>Curate</h1>
+<section aria-labelledby="up"><h2 id="up">Upload a report</h2>
+<form method="post" action="/curate/preview" enctype="multipart/form-data">
+<p><label for="file">Report (.txt, .md, .html, .docx, .pdf; up to 15 MB)</label><br><input id="file" name="file" type="file" accept=".txt,.md,.html,.htm,.docx,.pdf" required></p>
+<p><button type="submit">Extract and preview</button></p></form></section>
+<section aria-labelledby="pe"><h2 id="pe">People</h2>
+<form method="post" action="/curate/merge"><p><label for="a">Merge person</label> <input id="a" name="a" required> <label for="b">with</label> <input id="b" name="b" required> <button type="submit">Merge</button></p></form>
+<form method="post" action="/curate/split"><p><label for="p">Split from person</label> <input id="p" name="person" required> <label for="al">the spelling</label> <input id="al" name="alias" required> <button type="submit">Split</button></p></form></section>`);
+  });
+
+  app.post("/curate/preview", hide, async (req, reply) => {
+    if (!req.viewer.editor) throw forbidden();
+    const file = await req.file();
+    if (!file) throw new RapporteurError("bad-argument", "no file was chosen; pick a report to upload");
+    const bytes = await file.toBuffer();
+    const record = await web.preview(req.viewer, bytes, file.filename, file.mimetype);
+    return send(reply, "Preview", req.viewer.editor, html`<h1>Preview of ${file.filename}</h1>
+<p>Check the extracted record and its findings, then save it.</p>
+<form method="post" action="/curate/save"><input type="hidden" name="name" value="${file.filename}"><input type="hidden" name="content" value="${Buffer.from(bytes).toString("base64")}">
+<p><label><input type="checkbox" name="membersOnly" value="true"> Members only</label></p><p><button type="submit">Save to the store</button></p></form>
+<pre class="source">${renderDigest(record)}</pre>`);
+  });
+
+  app.post("/curate/save", hide, async (req, reply) => {
+    const b = parse(z.object({ name: z.string().min(1).max(200), content: z.string().min(1), membersOnly: z.string().optional() }), req.body);
+    const id = await web.upload(db, req.viewer, Buffer.from(b.content, "base64"), b.name, { membersOnly: b.membersOnly === "true", classify: deps.classify });
+    return reply.redirect(`/meetings/${id}`, 303);
+  });
+
+  app.post("/curate/members-only", hide, async (req, reply) => {
+    const b = parse(z.object({ id: z.coerce.number().int().positive(), value: z.enum(["true", "false"]) }), req.body);
+    await web.setMembersOnly(db, req.viewer, b.id, b.value === "true");
+    return reply.redirect(`/meetings/${b.id}`, 303);
+  });
+
+  app.post("/curate/action-status", hide, async (req, reply) => {
+    const b = parse(z.object({ source: z.string().min(1), key: z.string().min(1), status: z.string(), back: z.string().regex(/^\/[\w/-]*$/).default("/actions") }), req.body);
+    await web.setActionStatus(db, req.viewer, b.source, b.key, b.status);
+    return reply.redirect(b.back, 303);
+  });
+
+  app.post("/curate/merge", hide, async (req, reply) => {
+    const b = parse(z.object({ a: z.string().min(1).max(200), b: z.string().min(1).max(200) }), req.body);
+    const p = await web.mergePeople(db, req.viewer, b.a, b.b, deps.classify);
+    return reply.redirect(`/people/${p.id}`, 303);
+  });
+
+  app.post("/curate/split", hide, async (req, reply) => {
+    const b = parse(z.object({ person: z.string().min(1).max(200), alias: z.string().min(1).max(200) }), req.body);
+    await web.splitPerson(db, req.viewer, b.person, b.alias, deps.classify);
+    return reply.redirect(`/curate`, 303);
+  });
+}

@@ -1,0 +1,79 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { parse, Filters, IdParam, PersonParam } from "../validate.js";
+import * as web from "../../commands/web.js";
+import type { AppDeps } from "../app.js";
+import { layout } from "../pages/layout.js";
+import { homeView, meetingView, personView, searchView, actionsBoard, meetingTable } from "../pages/views.js";
+import { attendanceChart, balanceChart } from "../pages/charts.js";
+import { html, raw, type Html } from "../html.js";
+import { isRapporteurError } from "../../model/errors.js";
+import { z } from "zod";
+
+const page = (reply: FastifyReply, title: string, editor: string | null, body: Html, path?: string) =>
+  reply.type("text/html; charset=utf-8").send(layout({ title, editor, body, ...(path ? { path } : {}) }));
+
+/** Server-rendered pages at stable paths; they work without JavaScript. */
+export async function pageRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const { db } = deps;
+  const hide = { schema: { hide: true } as object };
+  const today = () => deps.now().toISOString().slice(0, 10);
+
+  app.get("/", hide, async (req, reply) => {
+    const v = req.viewer;
+    const [groups, latest, actions] = await Promise.all([web.groups(db, v), web.meetings(db, v, { limit: 10 }), web.actions(db, v, {})]);
+    const upcoming = (await web.meetings(db, v, { limit: 500 })).filter((m) => m.nextMeeting && m.nextMeeting.slice(0, 10) >= today()).slice(0, 10);
+    return page(reply, "Home", v.editor, homeView({ groups, latest, upcoming, open: actions.filter((a) => a.status === "open"), today: today() }), "/");
+  });
+
+  app.get("/meetings", hide, async (req, reply) => {
+    const f = parse(Filters, req.query);
+    return page(reply, "Meetings", req.viewer.editor, html`<h1>Meetings${f.group ? html` of ${f.group}` : ""}</h1>${meetingTable(await web.meetings(db, req.viewer, f))}`);
+  });
+
+  app.get("/meetings/:id", hide, async (req, reply) => {
+    const { id } = parse(IdParam, req.params);
+    const m = await web.meeting(db, req.viewer, id);
+    return page(reply, `${m.record.group ?? "Meeting"} ${m.record.number ?? ""}`.trim(), req.viewer.editor, meetingView(m, req.viewer.editor));
+  });
+
+  app.get("/people/:id", hide, async (req, reply) => {
+    const { id } = parse(PersonParam, req.params);
+    const p = await web.person(db, req.viewer, id);
+    return page(reply, p.name, req.viewer.editor, personView(p));
+  });
+
+  const SearchPage = Filters.extend({ q: z.string().max(500).optional(), person: z.string().max(200).optional() });
+  app.get("/search", hide, async (req, reply) => {
+    const raw0 = Object.fromEntries(Object.entries(req.query as Record<string, string>).filter(([, v]) => v !== ""));
+    const f = parse(SearchPage, raw0);
+    let hits = null, error: string | undefined;
+    if (f.q) {
+      try { hits = await web.find(db, req.viewer, { ...f, q: f.q }); } catch (e) { if (!isRapporteurError(e)) throw e; error = e.message; }
+    }
+    return page(reply, f.q ? `Search: ${f.q}` : "Search", req.viewer.editor, searchView({ ...f, q: f.q ?? "", hits, error }), "/search");
+  });
+
+  app.get("/actions", hide, async (req, reply) => {
+    const f = parse(z.object({ group: z.string().max(200).optional() }), req.query);
+    return page(reply, "Actions", req.viewer.editor, actionsBoard(await web.actions(db, req.viewer, f), today(), !!req.viewer.editor), "/actions");
+  });
+
+  app.get("/participation", hide, async (req, reply) => {
+    const raw0 = Object.fromEntries(Object.entries(req.query as Record<string, string>).filter(([, v]) => v !== ""));
+    const f = parse(Filters, raw0);
+    const data = await web.attendance(db, req.viewer, f);
+    const label = new Map(data.meetings.map((m) => [m.id, `${m.groupAcronym ?? m.group ?? "?"} ${m.number ?? ""} (${(m.start ?? "").slice(0, 10)})`]));
+    const att = data.attendance.map((a) => ({ person: a.person, meeting: label.get(a.meetingId)! }));
+    const bal = data.balance.map((b) => ({ meeting: label.get(b.meetingId)!, stakeholder: b.stakeholder, count: b.count }));
+    const body = html`<h1>Participation</h1>
+<form method="get" action="/participation" class="filters">
+<div><label for="group">Group</label><input id="group" name="group" value="${f.group ?? ""}"></div>
+<div><label for="from">From</label><input id="from" name="from" type="date" value="${f.from ?? ""}"></div>
+<div><label for="to">To</label><input id="to" name="to" type="date" value="${f.to ?? ""}"></div>
+<div><button type="submit">Show</button></div></form>
+<section aria-labelledby="bal"><h2 id="bal">Stakeholder balance per meeting</h2><div class="scroll">${raw(balanceChart(bal, "Participants per stakeholder group and meeting"))}</div></section>
+<section aria-labelledby="att"><h2 id="att">Attendance (people × meetings)</h2><div class="scroll">${raw(attendanceChart(att, "Who attended which meeting"))}</div>
+<p class="muted">${data.meetings.length} meetings, ${new Set(att.map((a) => a.person)).size} people.</p></section>`;
+    return page(reply, "Participation", req.viewer.editor, body, "/participation");
+  });
+}

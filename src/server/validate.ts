@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { RapporteurError } from "../model/errors.js";
+
+/** Parses request input with a zod schema; a failure names the bad field and what it needs. */
+export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw new RapporteurError("bad-argument", z.prettifyError(r.error).replace(/\n+/g, "; ").replace(/✖ /g, ""));
+  return r.data;
+}
+
+/** The JSON Schema of a zod schema, for the OpenAPI document. */
+export const jsonSchema = (schema: z.ZodType) => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return rest;
+};
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
+/** Shared query filters. */
+export const Filters = z.object({
+  group: z.string().max(200).optional(),
+  from: date.optional(),
+  to: date.optional(),
+});
+export const SearchQ = Filters.extend({
+  q: z.string().min(1, "a query is needed: ?q=words").max(500),
+  person: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+export const IdParam = z.object({ id: z.coerce.number().int().positive("a meeting id is a positive number") });
+export const PersonParam = z.object({ id: z.string().min(1).max(200) });
