@@ -40,20 +40,24 @@ export const actionKey = (text: string) => createHash("sha1").update(norm(text))
 
 /** One meeting with its original lines, person links, stakeholder groups and action statuses. */
 export async function getMeeting(db: Queryable, v: Viewer, id: number): Promise<MeetingDetail | null> {
-  const { rows } = await db.query<{ id: number; members_only: boolean; record: StoredRecord; text: string }>(
-    `SELECT m.id, m.members_only, m.record, d.text FROM meetings m JOIN documents d ON d.id = m.document_id WHERE m.id = $1 AND ${visible(v)}`, [id]);
+  // one round trip: the record, its text, person links, stakeholder groups, action statuses
+  // (the record comes as text: the embedded driver is several times slower at turning jsonb into objects)
+  const { rows } = await db.query<{ id: number; members_only: boolean; record: string; text: string; people: [string, string][] | null; orgs: [string, string | null][] | null; statuses: [string, string][] | null }>(
+    `SELECT m.id, m.members_only, m.record::text AS record, d.text,
+       (SELECT json_agg(json_build_array(a.key, a.person_id))::text FROM person_meetings pm JOIN aliases a ON a.person_id = pm.person_id WHERE pm.source = m.source) AS people,
+       (SELECT json_agg(json_build_array(o.name, o.stakeholder_group))::text FROM organisations o WHERE o.name IN (SELECT affiliation FROM attendance WHERE meeting_id = m.id)) AS orgs,
+       (SELECT json_agg(json_build_array(e.action_key, e.status))::text FROM (SELECT DISTINCT ON (action_key) action_key, status FROM action_events WHERE source = m.source ORDER BY action_key, id DESC) e) AS statuses
+     FROM meetings m JOIN documents d ON d.id = m.document_id WHERE m.id = $1 AND ${visible(v)}`, [id]);
   const r = rows[0];
   if (!r) return null;
-  const rec = r.record;
+  const rec = JSON.parse(r.record) as StoredRecord;
   const names = [...new Set([...rec.participants.map((p) => p.name), ...rec.moderators, ...rec.sections.flatMap((s) => s.speakers)])];
   const people: Record<string, string> = {};
-  const al = await db.query<{ key: string; person_id: string }>(`SELECT key, person_id FROM aliases WHERE key = ANY($1::text[])`, [names.map(nameKey)]);
-  const byKey = new Map(al.rows.map((a) => [a.key, a.person_id]));
+  const parsed = <T,>(s: unknown): T[] => (typeof s === "string" ? JSON.parse(s) : (s as T[] | null) ?? []);
+  const byKey = new Map(parsed<[string, string]>(r.people));
   for (const n of names) { const id2 = byKey.get(nameKey(n)); if (id2) people[n] = id2; }
-  const affs = rec.participants.map((p) => p.affiliation).filter((a): a is string => !!a);
-  const org = await db.query<{ name: string; stakeholder_group: string | null }>(`SELECT name, stakeholder_group FROM organisations WHERE name = ANY($1::text[])`, [affs]);
-  const stakeholders = Object.fromEntries(org.rows.map((o) => [o.name, o.stakeholder_group]));
-  const statuses = await actionStatuses(db, rec.source);
+  const stakeholders = Object.fromEntries(parsed<[string, string | null]>(r.orgs));
+  const statuses = new Map(parsed<[string, string]>(r.statuses));
   const actions = rec.actions.map((a) => { const key = actionKey(a.text); return { ...a, key, status: statuses.get(key) ?? "open" }; });
   return { id: r.id, membersOnly: r.members_only, record: rec, lines: r.text.split("\n"), people, stakeholders, actions };
 }

@@ -4,7 +4,8 @@ import { JSDOM } from "jsdom";
 // Observable Plot draws into a DOM; on the server a jsdom document stands in for the browser's.
 const { document } = new JSDOM("").window;
 
-const svg = (node: Element) => node.outerHTML.replace(/<svg /, `<svg role="img" `);
+// The chart is one image with a label; Plot's labels on inner groups are not allowed there.
+const svg = (node: Element) => node.outerHTML.replace(/<svg /, `<svg role="img" `).replace(/<g aria-label="[^"]*"/g, "<g");
 
 /** Attendance matrix: one row per person, one column per meeting, a cell where they attended. */
 export function attendanceChart(rows: { person: string; meeting: string }[], title: string): string {
@@ -30,7 +31,7 @@ export function balanceChart(rows: { meeting: string; stakeholder: string; count
     ariaLabel: title,
   });
   const node = plot as unknown as Element;
-  return node.tagName.toLowerCase() === "svg" ? svg(node) : node.outerHTML;
+  return node.tagName.toLowerCase() === "svg" ? svg(node) : node.outerHTML.replace(/<svg /, `<svg role="img" aria-label="${title}" `).replace(/<g aria-label="[^"]*"/g, "<g");
 }
 
 /** Meetings per month for a topic timeline. */

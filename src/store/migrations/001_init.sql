@@ -104,6 +104,7 @@ CREATE TABLE person_meetings (
   source text NOT NULL,
   PRIMARY KEY (person_id, source)
 );
+CREATE INDEX person_meetings_source ON person_meetings (source);
 -- Merges and splits made by hand: kept apart from everything derived, so they survive
 -- re-ingest and re-extraction.
 CREATE TABLE person_decisions (
