@@ -63,9 +63,13 @@ function agendaOrder(doc: Doc): Issue | null {
   const agenda = doc.agenda ?? [];
   if (!agenda.length) return null;
   let prevIndex = -1;
+  const tops = (doc.sections ?? []).filter((s) => s.level === 0 && s.marker && s.marker.kind !== "alpha");
+  // Word lists converted to HTML lose their numbers: every heading then reads "1." and
+  // the numbers say nothing; only the order can be checked.
+  const meaningful = !(tops.length >= 2 && tops.every((s) => s.marker!.value === 1));
   for (const s of doc.sections ?? []) {
     if (s.level !== 0 || s.agendaIndex === null) continue;
-    const numbered = s.marker && s.marker.kind !== "alpha";
+    const numbered = meaningful && s.marker && s.marker.kind !== "alpha";
     const off = numbered ? s.marker!.value !== s.agendaIndex + 1 : s.agendaIndex < prevIndex;
     if (off) {
       const item = agenda[s.agendaIndex]!.title;

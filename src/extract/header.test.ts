@@ -39,3 +39,12 @@ describe("header pass", () => {
     expect(h).toMatchObject({ group: "Caucus X", number: 4, start: "2024-09-09T14:30:00Z" });
   });
 });
+
+describe("header lines that hold everything", () => {
+  it("reads 'Group – Call #4 – 12 April 2023, 14:00 UTC' and 'Meeting summary: Group'", () => {
+    const a = facts(`Best Practice Forum on Cyber Norms – Call #4 – 12 April 2023, 14:00 UTC\n\nThe call discussed the draft outline of the report with the participants listed below.`);
+    expect(a).toMatchObject({ group: "Best Practice Forum on Cyber Norms", number: 4, start: "2023-04-12T14:00:00Z" });
+    const b = facts(`Meeting summary: Policy Network on Access\nSession 9, 3 May 2024\n\nA short introduction that is long enough to be treated as the intro paragraph.`);
+    expect(b).toMatchObject({ group: "Policy Network on Access", number: 9, start: "2024-05-03" });
+  });
+});

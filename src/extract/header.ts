@@ -111,6 +111,14 @@ function numberIn(text: string, header: boolean): number | null {
 function groupFromHeaderLine(l: Line): { name: string; acronym: string | null } | null {
   let t = l.text.replace(/[*_#]/g, "").trim();
   if (HELD.test(t) && /\.\s*$|\.\s+\p{Lu}/u.test(t)) return null; // a sentence, not a title
+  // "Meeting summary: Group …" / "Minutes – Group …": the label goes, the rest may be the group
+  t = t.replace(/^(?:summary report|meeting summary|summary|minutes|meeting minutes|report|draft)\s*[:–—-]\s*/i, "");
+  // "Group – Call #4 – 12 April 2023": what precedes the date (and the number) is the group
+  const dated = findDates(t, null).find((f) => f.dayGiven);
+  if (dated && dated.index > 3) {
+    const before = t.slice(0, dated.index).replace(/[\s,:;|–—(-]+$/, "").replace(/\b(?:on|held on|of)$/i, "").trim();
+    if (before.split(/\s+/).length >= 2 && !NOT_GROUP.test(before)) t = before;
+  }
   if (!t || NOT_GROUP.test(t) || findDates(t, null).some((f) => f.dayGiven)) {
     // "Minutes of the 12th meeting of the Open Data Board": the group follows "meeting of".
     const of = /\b(?:meeting|session|call)\s+of\s+(?:the\s+)?(.{4,})$/i.exec(t);
@@ -120,7 +128,7 @@ function groupFromHeaderLine(l: Line): { name: string; acronym: string | null } 
   const numbered = NUMBER_AFTER.exec(t) ?? [...t.matchAll(NUMBER_BEFORE)].find((m) => parseNumber(m[1]!) !== null) ?? null;
   if (numbered) {
     const of = /\b(?:meeting|session|call)\s+of\s+(?:the\s+)?(.{4,})$/i.exec(t);
-    t = of ? of[1]! : t.slice(0, numbered.index).replace(/\b(?:online|virtual|regular|the|monthly|hybrid|\d+(?:st|nd|rd|th)?)\s*$/gi, "");
+    t = of ? of[1]! : t.slice(0, numbered.index).replace(/[\s,:;|–—-]+$/, "").replace(/\b(?:online|virtual|regular|the|monthly|hybrid|\d+(?:st|nd|rd|th)?)\s*$/gi, "");
     t = t.replace(/[\s,:;|–—-]+$/, "").trim();
     if (t.split(/\s+/).length < 2) return null;
   }

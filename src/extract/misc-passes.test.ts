@@ -53,3 +53,12 @@ describe("checks pass", () => {
     expect(codes(t)).toEqual([["agenda-section-mismatch", null, 12]]);
   });
 });
+
+describe("checks pass on converted Word lists", () => {
+  it("does not read '1.' on every heading (numbers lost in conversion) as a numbering mismatch", () => {
+    const t = `G\nMeeting 2\n3 March 2022\n\nAgenda\n1. Budget\n2. Plans\n\n1. Budget\nx\n\n1. Plans\ny\n\nParticipants\nA B\n`;
+    const doc = runUntil(t, checks);
+    expect(doc.sections!.map((s) => s.agendaIndex)).toEqual([0, 1]);
+    expect(doc.issues).toEqual([]);
+  });
+});

@@ -38,3 +38,12 @@ describe("text", () => {
     expect(stripMarkdown("## **[Policy brief](#)**")).toBe("Policy brief");
   });
 });
+
+describe("meeting numbers are not days", () => {
+  it("masks '#4', 'No. 12' and 'Meeting 12' before a date, but keeps 'meeting 20 May'", () => {
+    const ref = new Date("2023-01-01T00:00:00Z");
+    expect(findDates("Call #4 – 12 April 2023", ref).map((f) => f.date)).toEqual(["2023-04-12"]);
+    expect(findDates("Meeting 12 – 4 June 2023", ref).map((f) => f.date)).toEqual(["2023-06-04"]);
+    expect(findDates("the next meeting 20 May at 1 pm UTC", ref).map((f) => f.date)).toEqual(["2023-05-20"]);
+  });
+});

@@ -21,6 +21,8 @@ export const iso = (f: { date: string; time: string | null }) => (f.time ? `${f.
 function tidy(text: string): string {
   const keep = (m: string, rep: string) => rep.padEnd(m.length, " ");
   return text
+    // "Call #4", "Meeting No. 12", "Session 9 – 3 May": numbers of meetings are not days
+    .replace(/(#|\bno\.\s*|\bnumber\s+|\b(?:meeting|session|call|webinar)\s+)(\d{1,4})\b(?!\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi, (m, pre: string, n: string) => keep(m, pre + "x".repeat(n.length)))
     // numeric dates are read day-first, as in most of the world ("12.03.2024" is 12 March)
     .replace(/\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b/g, (m, d, _s, mo, y) => keep(m, `${y}-${mo.padStart(2, "0")}-${d.padStart(2, "0")}`))
     .replace(/\b(1[3-9]|2[0-3])([:.]\d{2})\s*[ap]\.?\s?m\.?/gi, (m, h, mm) => keep(m, `${h}${mm.replace(".", ":")}`))

@@ -8,9 +8,11 @@ export async function openPglite(dataDir: string | undefined, snapshot?: Blob): 
   if (dataDir) {
     // An embedded store keeps little WAL: the default keeps 80 MB of segments on disk.
     const { rows } = await pg.query<{ s: string }>(`SELECT current_setting('min_wal_size') AS s`);
-    if (rows[0]?.s !== "32MB") {
+    const max = await pg.query<{ s: string }>(`SELECT current_setting('max_wal_size') AS s`);
+    if (rows[0]?.s !== "32MB" || max.rows[0]?.s !== "32MB") {
       await pg.query(`ALTER SYSTEM SET min_wal_size = '32MB'`);
-      await pg.query(`ALTER SYSTEM SET max_wal_size = '256MB'`);
+      // (segments are recycled up to max_wal_size, so that bounds the WAL kept on disk)
+      await pg.query(`ALTER SYSTEM SET max_wal_size = '32MB'`);
       await pg.query(`SELECT pg_reload_conf()`);
     }
   }
