@@ -41,5 +41,5 @@ describe("store commands", () => {
     expect((await cli(["export", "--data", restored], { env })).stdout).toBe(exported.stdout);
     expect((await cli(["import", file, "--data", restored], { env })).stderr).toMatch(/already holds meetings/);
     expect(JSON.parse(readFileSync(file, "utf8")).meetings).toHaveLength(6);
-  });
+  }, 300_000); // a dozen CLI runs, each opening the embedded store: slow on a busy 2-core machine
 });

@@ -65,7 +65,7 @@ export async function saveMeeting(tx: Queryable, doc: DocumentRow, record: Store
       RETURNING id),
     m AS (
       INSERT INTO meetings (document_id, source, group_name, group_acronym, number, start, start_at, next_meeting, members_only, record)
-      SELECT d.id, ${$(record.source)}, ${$(record.group)}, ${$(record.groupAcronym)}, ${$(record.number)}::int, ${$(record.start)}, ${$(record.start)}::timestamptz, ${$(record.nextMeeting)}, ${$(membersOnly)}::boolean, ${$(JSON.stringify(record))}::jsonb FROM d
+      SELECT d.id, ${$(record.source)}, ${$(record.group)}, ${$(record.groupAcronym)}, ${$(record.number)}::int, ${$(record.start)}, ${$(record.start)}::timestamptz, ${$(record.nextMeeting)}, ${$(membersOnly)}::boolean, ${$(JSON.stringify(record))}::json FROM d
       RETURNING id, document_id, start_at),
     s AS (
       INSERT INTO sections (meeting_id, ord, kind, title, agenda_title, agenda_index, speakers, line, end_line, document_id, start_at, head, tsv)

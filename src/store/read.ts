@@ -41,7 +41,7 @@ export const actionKey = (text: string) => createHash("sha1").update(norm(text))
 /** One meeting with its original lines, person links, stakeholder groups and action statuses. */
 export async function getMeeting(db: Queryable, v: Viewer, id: number): Promise<MeetingDetail | null> {
   // one round trip: the record, its text, person links, stakeholder groups, action statuses
-  // (the record comes as text: the embedded driver is several times slower at turning jsonb into objects)
+  // (the record comes as text: the embedded driver is several times slower at turning json into objects)
   const { rows } = await db.query<{ id: number; members_only: boolean; record: string; text: string; people: [string, string][] | null; orgs: [string, string | null][] | null; statuses: [string, string][] | null }>(
     `SELECT m.id, m.members_only, m.record::text AS record, d.text,
        (SELECT json_agg(json_build_array(a.key, a.person_id))::text FROM person_meetings pm JOIN aliases a ON a.person_id = pm.person_id WHERE pm.source = m.source) AS people,
@@ -125,7 +125,7 @@ export async function listActions(db: Queryable, v: Viewer, f: { group?: string 
   const { rows } = await db.query<Record<string, unknown>>(
     `SELECT m.id, m.source, m.group_name, m.start, a.text, a.owner, a.due,
        (SELECT e.status FROM action_events e WHERE e.source = m.source AND e.action_key = a.key ORDER BY e.id DESC LIMIT 1) AS status
-     FROM meetings m, LATERAL (SELECT x->>'text' AS text, x->>'owner' AS owner, x->>'due' AS due, '' AS key FROM jsonb_array_elements(m.record->'actions') x) a
+     FROM meetings m, LATERAL (SELECT x->>'text' AS text, x->>'owner' AS owner, x->>'due' AS due, '' AS key FROM json_array_elements(m.record->'actions') x) a
      WHERE ${where.join(" AND ")} ORDER BY a.due NULLS LAST, m.start_at DESC`, params);
   return rows.map((r) => {
     const key = actionKey(r.text as string);

@@ -26,7 +26,7 @@ CREATE TABLE meetings (
   start_at timestamptz,
   next_meeting text,
   members_only boolean NOT NULL DEFAULT false,
-  record jsonb NOT NULL
+  record json NOT NULL
 );
 CREATE INDEX meetings_group ON meetings (group_name);
 CREATE INDEX meetings_start ON meetings (start_at);
