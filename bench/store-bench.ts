@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { generateReport } from "./generate.js";
 import { openStore } from "../src/store/open.js";
-import { ingestFile } from "../src/commands/ingest.js";
+import { ingestFiles } from "../src/commands/ingest.js";
 import { rebuildPeople } from "../src/store/people.js";
 import { search } from "../src/store/search.js";
 
@@ -55,7 +55,7 @@ const db = await openStore(loc);
 const files = readdirSync(textDir).filter((f) => f.endsWith(".txt")).sort().map((f) => join(textDir, f));
 const summary = { new: 0, updated: 0, unchanged: 0, failed: [] as { path: string; reason: string }[] };
 const t0 = performance.now();
-for (const f of files) await ingestFile(db, f, summary);
+await ingestFiles(db, files, summary);
 const tIngest = (performance.now() - t0) / 1000;
 const t1 = performance.now();
 await rebuildPeople(db);

@@ -76,6 +76,20 @@ describe("JSON API", () => {
     expect((await app.inject({ method: "POST", url: "/api/meetings", ...auth(multipart("x.txt", Buffer.from("hello"))) })).statusCode).toBe(422);
   });
 
+  it("caches readers' responses only while the store is unchanged, whoever writes", async () => {
+    const first = await app.inject("/api/meetings");
+    const again = await app.inject("/api/meetings");
+    expect(again.headers["x-cache"]).toBe("hit");
+    expect(again.body).toBe(first.body);
+    const id = first.json().meetings[0].id;
+    // a write made straight in the database (as another server process would) retires the cache
+    await db.query(`UPDATE meetings SET members_only = true WHERE id = $1`, [id]);
+    const after = await app.inject("/api/meetings");
+    expect(after.headers["x-cache"]).toBeUndefined();
+    expect(after.json().meetings.map((m: { id: number }) => m.id)).not.toContain(id);
+    await db.query(`UPDATE meetings SET members_only = false WHERE id = $1`, [id]);
+  });
+
   it("serves the OpenAPI document and security headers, and escapes hostile text", async () => {
     const spec = (await app.inject("/api/docs")).json();
     expect(spec.openapi).toMatch(/^3\./);

@@ -145,3 +145,28 @@ describe.runIf(DRIVERS.length === 2)("search on both drivers", () => {
     }
   });
 });
+
+describe("bulk ingest", () => {
+  it("extracts in a worker thread ahead of the writes, in order, with failures reported", async () => {
+    const { generateReport } = await import("../bench/generate.js");
+    const dir = mkdtempSync(join(tmpdir(), "rapporteur-bulk-"));
+    const files = Array.from({ length: 60 }, (_, i) => { const r = generateReport(i); const f = join(dir, r.name); writeFileSync(f, r.text); return f; });
+    writeFileSync(join(dir, "report-00030.txt"), "");
+    const { db, drop } = await freshStore("pglite");
+    try {
+      const { ingestFiles } = await import("../src/commands/ingest.js");
+      const s = summary();
+      await ingestFiles(db, files, s);
+      expect(s).toMatchObject({ new: 59, updated: 0, unchanged: 0 });
+      expect(s.failed).toEqual([{ path: files[30], reason: expect.stringContaining("the file is empty") }]);
+      const again = summary();
+      await ingestFiles(db, files, again);
+      expect(again).toMatchObject({ new: 0, unchanged: 59 });
+      const { rows } = await db.query<{ source: string }>(`SELECT source FROM meetings ORDER BY id`);
+      expect(rows.map((r) => r.source)).toEqual(files.filter((_, i) => i !== 30).map((f) => f.split("/").pop()));
+    } finally {
+      await drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -10,6 +10,7 @@ import { readDocument } from "../readers/index.js";
 import { extract, looksLikeReport, EXTRACTOR_VERSION } from "../extract/pipeline.js";
 import { RapporteurError } from "../model/errors.js";
 import { printable } from "./extract.js";
+import { ExtractPool, type Extracted } from "./extract-pool.js";
 import { loadFile, describe, type Io } from "./io.js";
 import { withStore, loadConfig, classifierFor, type StoreOptions } from "./store.js";
 
@@ -56,10 +57,63 @@ export async function ingestFile(db: Db, path: string, summary: IngestSummary, o
   }
 }
 
+/**
+ * Ingests many files in order. Extraction of the next files runs ahead (in a worker thread
+ * for long runs, so two cores share the work) while the current one is written.
+ */
+export async function ingestFiles(db: Db, files: string[], summary: IngestSummary, progress: Progress = noProgress): Promise<void> {
+  const pool = new ExtractPool(files.length >= 50);
+  const known = new Map((await db.query<{ path: string; sha256: string; extractor_version: string }>(`SELECT path, sha256, extractor_version FROM documents`)).rows.map((r) => [r.path, r]));
+  const shas = new Set([...known.values()].map((r) => r.sha256));
+  type Job = { path: string; state: "new" | "changed" | "skip"; source?: string; bytes?: Uint8Array; sha256?: string; extracted?: Promise<Extracted>; error?: unknown };
+  const prepare = async (path: string): Promise<Job> => {
+    try {
+      const { bytes, source } = await loadFile("/", path);
+      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      const old = known.get(path);
+      const state = old ? (old.sha256 === sha256 && old.extractor_version === EXTRACTOR_VERSION ? "skip" : "changed") : shas.has(sha256) ? "skip" : "new";
+      if (state === "skip") return { path, state };
+      shas.add(sha256);
+      const extracted = pool.extract(bytes, source);
+      extracted.catch(() => undefined); // handled when the job is saved
+      return { path, state, source, bytes, sha256, extracted };
+    } catch (error) {
+      return { path, state: "new", error };
+    }
+  };
+  const AHEAD = 4;
+  const queue: Promise<Job>[] = files.slice(0, AHEAD).map(prepare);
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const job = await queue.shift()!;
+      if (i + AHEAD < files.length) queue.push(prepare(files[i + AHEAD]!));
+      try {
+        if (job.error) throw job.error;
+        if (job.state === "skip") { summary.unchanged++; continue; }
+        const ex = await job.extracted!;
+        await saveExtracted(db, { path: job.path, source: job.source!, bytes: job.bytes!, sha256: job.sha256!, replace: job.state === "changed" }, ex);
+        summary[job.state === "changed" ? "updated" : "new"]++;
+      } catch (e) {
+        summary.failed.push({ path: job.path, reason: describe(e, job.path) });
+      } finally {
+        progress.tick(job.path);
+      }
+    }
+  } finally {
+    await pool.close();
+  }
+}
+
 /** Extracts bytes and saves the meeting in one transaction; returns its id. */
 export async function ingestBytes(db: Db, input: { path: string; source: string; bytes: Uint8Array; sha256?: string; contentType?: string; membersOnly?: boolean; replace?: boolean }): Promise<number> {
   const doc = await readDocument(input.bytes, input.source, input.contentType);
-  const record = extract(doc);
+  return saveExtracted(db, input, { format: doc.format, lines: doc.lines, record: extract(doc) });
+}
+
+/** Saves an extracted report: refuses what is not a report, replaces an earlier version. */
+async function saveExtracted(db: Db, input: { path: string; source: string; bytes: Uint8Array; sha256?: string; membersOnly?: boolean; replace?: boolean }, ex: Extracted): Promise<number> {
+  const { record } = ex;
+  const doc = { format: ex.format, lines: ex.lines };
   if (!looksLikeReport(record)) throw new RapporteurError("not-a-report", `${input.source}: does not look like a meeting report (no meeting date, number, agenda, discussion or participant list found)`);
   const sha256 = input.sha256 ?? createHash("sha256").update(input.bytes).digest("hex");
   // A new document is saved by one statement, atomic on its own; a replacement deletes
@@ -84,10 +138,7 @@ export async function ingestCommand(cwd: string, options: StoreOptions & { paths
   const summary: IngestSummary = { new: 0, updated: 0, unchanged: 0, failed: missing.map((m) => ({ path: m, reason: `${m}: no such file or folder; check the path` })) };
   await withStore(cwd, options, io, async (db) => {
     progress.start(files.length);
-    for (const f of files) {
-      await ingestFile(db, f, summary);
-      progress.tick(f);
-    }
+    await ingestFiles(db, files, summary, progress);
     progress.stop();
     if (summary.new || summary.updated) {
       await rebuildPeople(db, classifierFor(config));

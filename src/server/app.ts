@@ -11,6 +11,7 @@ import type { Viewer } from "../store/read.js";
 import type { StakeholderGroup } from "../resolve/stakeholders.js";
 import { MAX_BYTES } from "../commands/io.js";
 import { toHttpError } from "./errors.js";
+import { responseCache } from "./cache.js";
 import { requestEditor } from "./auth.js";
 import { apiRoutes } from "./routes/api.js";
 import { pageRoutes } from "./routes/pages.js";
@@ -64,6 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("onRequest", async (req) => {
     req.viewer = { editor: req.url.startsWith("/static/") ? null : await requestEditor(deps.db, req) };
   });
+  responseCache(app, deps.db);
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = toHttpError(err);
     if (status >= 500) req.log.error(err);

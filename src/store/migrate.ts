@@ -31,7 +31,18 @@ export async function migrate(db: Db, report: (msg: string) => void = () => unde
   return applied;
 }
 
-// Statements are separated by ";" at the end of a line (the migrations are written so).
+// Statements end with ";" at the end of a line (the migrations are written so), except
+// inside $$-quoted function bodies.
 function splitSql(sql: string): string[] {
-  return sql.split(/;\s*$/m).map((s) => s.replace(/^\s*--.*$/gm, "").trim()).filter(Boolean);
+  const out: string[] = [];
+  let cur: string[] = [], dollar = false;
+  for (const line of sql.split("\n")) {
+    if (!dollar && /^\s*--/.test(line)) continue;
+    cur.push(line);
+    if ((line.match(/\$\$/g)?.length ?? 0) % 2 === 1) dollar = !dollar;
+    if (!dollar && /;\s*$/.test(line)) { out.push(cur.join("\n").replace(/;\s*$/, "").trim()); cur = []; }
+  }
+  const rest = cur.join("\n").trim();
+  if (rest) out.push(rest);
+  return out.filter(Boolean);
 }
