@@ -29,7 +29,7 @@ export async function serveCommand(cwd: string, options: ServeOptions, io: Io, e
     await db.query("ANALYZE");
     io.err(`rapporteur: first run: added ${summary.new} example reports to the store`);
   }
-  const app = await buildApp({ db, classify, now: () => new Date() });
+  const app = await buildApp({ db, classify, now: () => new Date(), cache: env.RAPPORTEUR_NO_CACHE !== "1" });
   const host = options.host ?? "127.0.0.1";
   await app.listen({ port, host });
   const addr = app.server.address();

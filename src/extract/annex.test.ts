@@ -6,7 +6,7 @@ const entry = (s: string) => { const e = parseEntry(s, 1)!; return { name: e.nam
 
 describe("participant entries", () => {
   it("splits 'Name, Org, Role' into name, affiliation and roles", () => {
-    expect(entry("Ada Mwangi, Group's Co-Chair, Kenya ICT Action Network, MAG Member")).toEqual({ name: "Ada Mwangi", affiliation: "Kenya ICT Action Network", roles: ["Group's Co-Chair", "MAG Member"], nick: null });
+    expect(entry("Ada Mwangi, Group's Co-Chair, Kenya ICT Action Network, Board Member")).toEqual({ name: "Ada Mwangi", affiliation: "Kenya ICT Action Network", roles: ["Group's Co-Chair", "Board Member"], nick: null });
   });
   it("reads 'Name – Org', 'Name (Org)' and 'Name Government of X'", () => {
     expect(entry("Ola Nordmann – Norwegian Digitalisation Agency")).toMatchObject({ name: "Ola Nordmann", affiliation: "Norwegian Digitalisation Agency" });
@@ -20,7 +20,7 @@ describe("participant entries", () => {
     expect(entry("Sven Aaltonen (Coordinator), Youth Network")).toEqual({ name: "Sven Aaltonen", affiliation: "Youth Network", roles: ["Coordinator"], nick: null });
   });
   it("trims stray commas and spaces", () => {
-    expect(entry("Joe Bloggs ,  MAG Member,")).toMatchObject({ name: "Joe Bloggs", roles: ["MAG Member"] });
+    expect(entry("Joe Bloggs ,  Board Member,")).toMatchObject({ name: "Joe Bloggs", roles: ["Board Member"] });
   });
   it("refuses lines that are not names", () => {
     expect(parseEntry("https://example.org/list", 1)).toBeNull();

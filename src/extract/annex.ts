@@ -52,7 +52,7 @@ export function parseEntry(raw: string, line: number, doc?: Doc): ParticipantEnt
     extra.push(...head.slice(sep.index + sep[0].length).split(SEP).map((s) => s.trim()).filter(Boolean));
     head = head.slice(0, sep.index).trim();
   }
-  // parentheses after the name: a nickname ("(Titti)") or an organisation ("(ICC)")
+  // parentheses after the name: a nickname ("(Peggy)") or an organisation ("(ITU)")
   const paren = /^(.*?)\s*\(([^()]+)\)\s*(.*)$/.exec(head);
   if (paren && paren[1]) {
     head = paren[1].trim();

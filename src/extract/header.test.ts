@@ -24,9 +24,9 @@ describe("header pass", () => {
     expect(h.bodyDate).toMatchObject({ date: "2024-05-02", time: "16:00" });
   });
 
-  it("reads '26nd'-style ordinals in the body and ordinal words", () => {
-    expect(facts(`Group A\nMeeting 22\n1 June 2021\n\nThe 26nd virtual meeting of the Group A was held on 1 June 2021 with members from many regions.`).bodyNumber?.value).toBe(26);
-    expect(facts(`Group B\n\nThe twenty-third online meeting of Group B was held on 4 June 2021 at 10:00 UTC with a long intro text.`).number).toBe(23);
+  it("reads '18nd'-style ordinals in the body and ordinal words", () => {
+    expect(facts(`Group A\nMeeting 17\n1 June 2022\n\nThe 18nd virtual meeting of the Group A was held on 1 June 2022 with members from many regions.`).bodyNumber?.value).toBe(18);
+    expect(facts(`Group B\n\nThe twenty-third online meeting of Group B was held on 4 June 2022 at 10:00 UTC with a long intro text.`).number).toBe(23);
   });
 
   it("falls back to the intro for the group when the header has none", () => {

@@ -6,9 +6,9 @@ import { sentences } from "./text.js";
 import { INLINE_PARTICIPANTS } from "./labels.js";
 
 const MEETING_WORD = String.raw`(?:meeting|session|call|teleconference|conference call|webinar|consultation)`;
-// "Online Meeting XIX", "Meeting No. 12", "Session #4"
+// "Online Meeting XIV", "Meeting No. 12", "Session #4"
 const NUMBER_AFTER = new RegExp(String.raw`\b${MEETING_WORD}\s*(?:no\.?|number|nr\.?|#|n°)?\s*(\d{1,4}|[IVXLC]{1,7})\b`, "i");
-// "12th Meeting", "The nineteenth virtual meeting", "the 26nd online meeting"
+// "12th Meeting", "The fourteenth virtual meeting", "the 33nd online meeting"
 // (number words are matched as plain words, then read by parseNumber: a regex of every
 // number word is slow to scan with)
 const NUMBER_BEFORE = new RegExp(
@@ -55,7 +55,7 @@ export function header(doc: Doc): Doc {
     }
   }
 
-  // The intro sentence: "The nineteenth virtual meeting of the … (ACR) was held on …".
+  // The intro sentence: "The fourteenth virtual meeting of the … (ACR) was held on …".
   let introGroup: { name: string; acronym: string | null; line: number } | null = null;
   for (const l of introLines) {
     for (const s of sentences(l.text)) {
@@ -138,7 +138,7 @@ function groupFromHeaderLine(l: Line): { name: string; acronym: string | null } 
   return { name: t, acronym: null };
 }
 
-// "… meeting of the IGF MAG's Working Group (WG) on Strategy (WG-Strategy) was held …"
+// "… meeting of the Board's Working Group (WG) on Open Data (WG-Data) was held …"
 function groupFromIntro(sentence: string, line: number): { name: string; acronym: string | null; line: number } | null {
   const m = /\b(?:meeting|session|call)\s+of\s+(?:the\s+)?(.+?)\s+(?:was|were|took|is|has|met|convened|on\s+\d|held)\b/i.exec(sentence);
   if (!m) return null;

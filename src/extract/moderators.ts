@@ -33,7 +33,7 @@ export function moderators(doc: Doc): Doc {
   return { ...doc, moderators: found.filter((f) => !seen.has(f.name) && seen.add(f.name)) };
 }
 
-// "the Group's co-chair Titti Cassa with the support of …" -> ["Titti Cassa"];
+// "the Group's co-chair Ada Lovel with the support of …" -> ["Ada Lovel"];
 // "Anna Berg and Tom Li." -> both.
 function namesAfterBy(rest: string): string[] {
   let t = rest;

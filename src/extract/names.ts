@@ -5,7 +5,7 @@ import { norm } from "./text.js";
 const PARTICLES = "de|da|do|dos|das|van|von|der|den|del|della|di|du|le|la|al|el|bin|ben|ibn|y|zu|ter|ten";
 const CAP = String.raw`(?:St\.|\p{Lu}\.(?=\s\p{Lu}\p{Ll})|[\p{Lu}][\p{L}\p{M}'’-]*|(?:dell|d|l|O)['’][\p{Lu}][\p{L}\p{M}'’-]*)`;
 
-/** Capitalised word runs that may be names, allowing particles ("Dino dell'Accio"). */
+/** Capitalised word runs that may be names, allowing particles ("Piero dell'Orto"). */
 export const NAME_RUN = new RegExp(String.raw`(?<![\p{L}\p{M}'’.])${CAP}(?:\s+(?:(?:${PARTICLES})\s+)*${CAP})*`, "gu");
 
 /** Words that are capitalised in reports but are not (parts of) personal names. */
@@ -32,7 +32,7 @@ export function isNonNameWord(word: string, lowercaseWords?: ReadonlySet<string>
   const w = word.replace(/['’]s$/, "");
   const lower = w.toLowerCase();
   if (NOT_NAME.has(lower)) return true;
-  if (w.length > 1 && (w === w.toUpperCase() || /^\p{Lu}{2,}s$/u.test(w))) return true; // acronyms: IGF, UNESCO, DCs
+  if (w.length > 1 && (w === w.toUpperCase() || /^\p{Lu}{2,}s$/u.test(w))) return true; // acronyms: ITU, UNESCO, NGOs
   if (/\d/.test(w)) return true;
   return !!lowercaseWords?.has(lower);
 }
@@ -49,7 +49,7 @@ export function known(name: string, nick: string | null = null): Known {
 /**
  * Finds which listed person a mention refers to: the exact name, a nickname the report
  * gives, a unique first name or surname, or a close spelling ("Justin Fair" for
- * "Justine Fair", "Hesterhuysen" for "Esterhuysen"). Null when nobody or several match.
+ * "Justine Fairweather", "Okafour" for "Okafor"). Null when nobody or several match.
  */
 export function resolveName(mention: string, people: readonly Known[]): string | null {
   const names = nameCandidates(mention, people);
@@ -84,13 +84,13 @@ export function nameCandidates(mention: string, people: readonly Known[]): strin
   );
 }
 
-// "Justin"/"Justine", "Velmira"/"Velimira": one edit, or one a prefix of the other.
+// "Justin"/"Justine", "Marta"/"Martta": one edit, or one a prefix of the other.
 function closeFirst(a: string, b: string): boolean {
   if (a.length < 3 || b.length < 3) return false;
   return distance(a, b) <= 1 || ((a.startsWith(b) || b.startsWith(a)) && Math.min(a.length, b.length) >= 4);
 }
 
-/** Removes a trailing parenthesised nickname: "Concettina Cassa (Titti)" -> name + nick. */
+/** Removes a trailing parenthesised nickname: "Margaret Okafor (Peggy)" -> name + nick. */
 export function splitNickname(s: string): { name: string; nick: string | null } {
   const m = /^(.*?)\s*\(([\p{Lu}][\p{Ll}\p{M}'’-]{1,15})\)\s*$/u.exec(s.trim());
   return m ? { name: m[1]!.trim(), nick: m[2]! } : { name: s.trim(), nick: null };

@@ -5,16 +5,16 @@ import { sentences, titleSimilarity, stripMarkdown } from "./text.js";
 
 describe("numbers", () => {
   it("reads arabic, roman, ordinal words and typo ordinals", () => {
-    expect(["19", "XIX", "nineteenth", "twenty-first", "26nd", "3rd", "#7"].map(parseNumber)).toEqual([19, 19, 19, 21, 26, 3, 7]);
+    expect(["14", "XIV", "fourteenth", "twenty-first", "33nd", "3rd", "#7"].map(parseNumber)).toEqual([14, 14, 14, 21, 33, 3, 7]);
     expect(romanToInt("IIII")).toBeNull();
     expect(wordsToInt("banana")).toBeNull();
   });
 });
 
 describe("dates", () => {
-  const ref = new Date("2021-05-06T13:00:00Z");
+  const ref = new Date("2022-04-08T13:00:00Z");
   it("joins a date and a separate time, and converts zones", () => {
-    expect(findDates("May 19 (10 PM UTC)", ref).map((f) => [f.date, f.time])).toEqual([["2021-05-19", "22:00"]]);
+    expect(findDates("April 21 (10 PM UTC)", ref).map((f) => [f.date, f.time])).toEqual([["2022-04-21", "22:00"]]);
     expect(findDates("4 June 2024, 15:00 EST", ref).map((f) => [f.date, f.time])).toEqual([["2024-06-04", "20:00"]]);
     expect(findDates("12.03.2024 at 13h00", ref).map((f) => [f.date, f.time])).toEqual([["2024-03-12", "13:00"]]);
   });
@@ -23,8 +23,8 @@ describe("dates", () => {
     expect(findDates("in December", ref).filter((f) => f.dayGiven)).toEqual([]);
   });
   it("moves a year-less date after the meeting", () => {
-    expect(notBefore(findDates("13 January", new Date("2021-11-25T00:00:00Z"))[0]!, new Date("2021-11-25T00:00:00Z")).date).toBe("2022-01-13");
-    expect(endOfPeriod("end of June", ref)).toBe("2021-06-30");
+    expect(notBefore(findDates("13 January", new Date("2022-11-24T00:00:00Z"))[0]!, new Date("2022-11-24T00:00:00Z")).date).toBe("2023-01-13");
+    expect(endOfPeriod("end of June", ref)).toBe("2022-06-30");
   });
 });
 
@@ -33,7 +33,7 @@ describe("text", () => {
     expect(sentences("Dr. Ann Lee spoke at 3 p.m. Today. The U.S. delegation agreed. Fine").map((s) => s.text)).toEqual(["Dr. Ann Lee spoke at 3 p.m. Today.", "The U.S. delegation agreed.", "Fine"]);
   });
   it("compares titles and strips Markdown", () => {
-    expect(titleSimilarity("Table mapping", "Table mapping the activities of the roadmap")).toBeGreaterThan(0.5);
+    expect(titleSimilarity("Budget lines", "Budget lines of the secretariat for the year")).toBeGreaterThan(0.5);
     expect(titleSimilarity("Budget", "Outreach")).toBe(0);
     expect(stripMarkdown("## **[Policy brief](#)**")).toBe("Policy brief");
   });

@@ -1,8 +1,8 @@
-/** Numbers as reports write them: arabic, roman, ordinal words, "26nd"-style ordinals. */
+/** Numbers as reports write them: arabic, roman, ordinal words, "33nd"-style ordinals. */
 
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
 
-/** "XIX" -> 19; null when the string is not a well-formed roman numeral. */
+/** "XIV" -> 14; null when the string is not a well-formed roman numeral. */
 export function romanToInt(s: string): number | null {
   const t = s.toLowerCase();
   if (!/^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/.test(t) || !t) return null;
@@ -19,7 +19,7 @@ const UNIT_ORD = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixt
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 const TENS_ORD = ["", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
 
-/** "nineteenth" / "twenty-first" / "one hundred and second" -> number; null otherwise. */
+/** "fourteenth" / "twenty-first" / "one hundred and second" -> number; null otherwise. */
 export function wordsToInt(s: string): number | null {
   const words = s.toLowerCase().replace(/-/g, " ").split(/\s+/).filter((w) => w && w !== "and");
   if (!words.length) return null;
@@ -41,7 +41,7 @@ export function wordsToInt(s: string): number | null {
 /** Regex source for one ordinal/cardinal number word sequence ("twenty-first"). */
 export const NUMBER_WORDS = `(?:(?:${[...TENS.slice(2), ...UNITS.slice(1)].join("|")})[- ]?)*(?:${[...TENS_ORD.slice(2), ...UNIT_ORD.slice(1), ...TENS.slice(2), ...UNITS.slice(1)].join("|")})`;
 
-/** Any written number: "19", "19th", "26nd", "XIX", "nineteenth". */
+/** Any written number: "14", "14th", "33nd", "XIV", "fourteenth". */
 export function parseNumber(s: string): number | null {
   const t = s.trim().replace(/[.,:;]$/, "");
   const digits = /^#?(\d{1,4})(?:st|nd|rd|th|d)?$/i.exec(t);

@@ -2,7 +2,7 @@ import * as chrono from "chrono-node";
 
 /** A date (and maybe a time) found in text, already in UTC. */
 export interface Found {
-  /** "2021-05-06" */
+  /** "2024-06-04" */
   date: string;
   /** "13:00" when the text gives a time, else null. */
   time: string | null;

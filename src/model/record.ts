@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** ISO date ("2021-05-06") or UTC datetime ("2021-05-06T13:00:00Z"), or null when unknown. */
+/** ISO date ("2024-06-04") or UTC datetime ("2024-06-04T14:00:00Z"), or null when unknown. */
 export const When = z.union([
   z.null(),
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -97,7 +97,7 @@ export interface FullRecord extends MeetingRecord {
   provenance: Provenance;
   statements: Statement[];
   format: string;
-  /** Nicknames the report gives for listed people ("Concettina Cassa (Titti)"). */
+  /** Nicknames the report gives for listed people ("Margaret Okafor (Peggy)"). */
   nicknames: { name: string; nick: string }[];
 }
 

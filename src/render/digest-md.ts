@@ -46,7 +46,7 @@ export function renderDigest(r: MeetingRecord): string {
   return out.join("\n") + "\n";
 }
 
-/** "2021-05-06T13:00:00Z" -> "6 May 2021, 13:00 UTC"; a date alone stays a date. */
+/** "2024-06-04T14:00:00Z" -> "4 June 2024, 14:00 UTC"; a date alone stays a date. */
 export function formatWhen(iso: string | null): string {
   if (!iso) return "not given";
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);

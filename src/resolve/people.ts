@@ -49,7 +49,7 @@ const phonetic = (w: string) => doubleMetaphone(w)[0];
 /**
  * Resolves people across meetings. Spellings are joined when the evidence says so: the
  * same folded spelling; a first name alone beside one full name in the same list; a
- * nickname the text gives ("Concettina Cassa (Titti)" then "Titti Cassa"); a slip of one
+ * nickname the text gives ("Margaret Okafor (Peggy)" then "Peggy Okafor"); a slip of one
  * letter or the same sound in a first name or surname when the other part agrees.
  * First names alone are never joined across meetings, so two people who share one stay
  * apart. Manual decisions are applied last and win.

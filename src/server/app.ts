@@ -29,6 +29,8 @@ export interface AppDeps {
   classify?: (affiliation: string | null) => StakeholderGroup | null;
   now: () => Date;
   logger?: boolean;
+  /** Keep readers' responses while the store is unchanged (default on). */
+  cache?: boolean;
 }
 
 const STATIC = fileURLToPath(new URL("../../static/", import.meta.url));
@@ -65,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("onRequest", async (req) => {
     req.viewer = { editor: req.url.startsWith("/static/") ? null : await requestEditor(deps.db, req) };
   });
-  responseCache(app, deps.db);
+  if (deps.cache !== false) responseCache(app, deps.db);
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = toHttpError(err);
     if (status >= 500) req.log.error(err);
