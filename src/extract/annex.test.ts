@@ -42,3 +42,12 @@ describe("annex pass", () => {
     expect(doc.participants!.map((p) => [p.name, p.affiliation])).toEqual([["Zoe Park", "Seoul Lab"]]);
   });
 });
+
+describe("more list shapes", () => {
+  it("reads tables with first and last name columns, and one-paragraph lists", () => {
+    const t = runUntil(`Participants\n\n| First name | Last name | Organisation | Role |\n|---|---|---|---|\n| Ann | Lee | Org One | Chair |\n| Bo | Chen | Org Two | |`, annex);
+    expect(t.participants!.map((p) => [p.name, p.affiliation, p.roles])).toEqual([["Ann Lee", "Org One", ["Chair"]], ["Bo Chen", "Org Two", []]]);
+    const p = runUntil(`Participants\n\nAnn Lee (Org One), Bo Chen (Org Two), Carla Diaz (Ministry of Roads), Dan Eze (University of Lagos)\n`, annex);
+    expect(p.participants!.map((x) => [x.name, x.affiliation])).toEqual([["Ann Lee", "Org One"], ["Bo Chen", "Org Two"], ["Carla Diaz", "Ministry of Roads"], ["Dan Eze", "University of Lagos"]]);
+  });
+});

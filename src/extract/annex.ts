@@ -14,9 +14,24 @@ export function annex(doc: Doc): Doc {
   const { participants: range, participantsInline } = doc.outline!;
   const entries: ParticipantEntry[] = [];
   if (range) {
+    let columns: Columns | null = null;
     for (const l of doc.lines.slice(range.from, range.to)) {
       if (l.blank || l.heading) continue;
-      const e = l.cells ? fromCells(l) : parseEntry(l.marker || l.bullet ? l.body : l.text, l.n, doc);
+      if (l.cells) {
+        const head = headerColumns(l.cells);
+        if (head) { columns = head; continue; }
+        const e = fromCells(l, columns);
+        if (e) entries.push(e);
+        continue;
+      }
+      const text = l.marker || l.bullet ? l.body : l.text;
+      // "Ann Lee (Org A), Bo Chen (Org B), …" written as one paragraph
+      const pieces = splitOutside(text, text.includes(";") ? ";" : ",");
+      if (pieces.length >= 2 && pieces.every((x) => /^[^()]{3,60}\([^()]+\)$/.test(x))) {
+        for (const part of pieces) { const e = parseEntry(part, l.n, doc); if (e) entries.push(e); }
+        continue;
+      }
+      const e = parseEntry(text, l.n, doc);
       if (e) entries.push(e);
     }
   } else if (participantsInline !== null) {
@@ -30,7 +45,30 @@ export function annex(doc: Doc): Doc {
   return { ...doc, participants: entries };
 }
 
-function fromCells(l: Line): ParticipantEntry | null {
+/** Which table column holds what, read from a header row. */
+interface Columns { name: number[]; affiliation: number[]; roles: number[] }
+
+function headerColumns(cells: string[]): Columns | null {
+  if (!cells.length || !cells.every((c) => !c || HEADER_CELLS.test(c) || /^(?:first|given|last|family)\s*name|surname$/i.test(c))) return null;
+  const cols: Columns = { name: [], affiliation: [], roles: [] };
+  cells.forEach((c, i) => {
+    if (/^(?:name|names|participant|participants|full name|first name|given name)$/i.test(c)) cols.name.push(i);
+    else if (/^(?:last name|family name|surname)$/i.test(c)) cols.name.push(i);
+    else if (/^(?:organi[sz]ation|affiliation|country|stakeholder(?: group)?|sector)$/i.test(c)) cols.affiliation.push(i);
+    else if (/^(?:role|roles|title)$/i.test(c)) cols.roles.push(i);
+  });
+  return cols.name.length ? cols : null;
+}
+
+function fromCells(l: Line, columns: Columns | null): ParticipantEntry | null {
+  if (columns) {
+    const at = (i: number) => l.cells![i]?.trim() ?? "";
+    const name = columns.name.map(at).filter(Boolean).join(" ");
+    if (!looksLikeName(name)) return null;
+    const aff = columns.affiliation.map(at).filter(Boolean);
+    const roles = columns.roles.map(at).filter(Boolean);
+    return { name, affiliation: aff.length ? aff.join(", ") : null, roles, line: l.n, nick: null };
+  }
   const cells = l.cells!.filter((c) => c && !/^\d+\.?$/.test(c));
   if (!cells.length || cells.every((c) => HEADER_CELLS.test(c))) return null;
   const [name, ...rest] = cells;

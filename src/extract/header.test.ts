@@ -48,3 +48,9 @@ describe("header lines that hold everything", () => {
     expect(b).toMatchObject({ group: "Policy Network on Access", number: 9, start: "2024-05-03" });
   });
 });
+
+describe("date and time on one labelled line", () => {
+  it("reads 'Date: 12 March 2024 | Time: 13:00 UTC'", () => {
+    expect(facts(`Caucus Y — Meeting 6\nDate: 12 March 2024 | Time: 13:00 UTC\n\nThe sixth meeting of Caucus Y took place online with members from four regions.`).start).toBe("2024-03-12T13:00:00Z");
+  });
+});

@@ -47,8 +47,11 @@ export function header(doc: Doc): Doc {
       headerDate = f;
       facts.startSpan = { line: l.n, endLine: l.n };
       if (!f.time) {
-        const timeLine = short.find((x) => x.n > l.n && x.n <= l.n + 3 && /\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|utc|gmt|h\b)|\b\d{1,2}:\d{2}\b/i.test(x.text));
-        const t = timeLine && findDates(`${f.date} ${timeLine.text.replace(/^[^:]*time\s*:\s*/i, "")}`, null)[0];
+        // a time later on the same line ("Date: 12 March 2024 | Time: 13:00 UTC") or on the next lines
+        const TIME = /\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|utc|gmt|h\b)|\b\d{1,2}:\d{2}\b/i;
+        const rest = l.text.slice(f.end);
+        const timeLine = TIME.test(rest) ? { ...l, text: rest } : short.find((x) => x.n > l.n && x.n <= l.n + 3 && TIME.test(x.text));
+        const t = timeLine && findDates(`${f.date} ${timeLine.text.replace(/^[^:]*time\s*:\s*/i, "").replace(/^[\s|,;–—-]+/, "")}`, null)[0];
         if (t?.time) { headerDate = { ...f, time: t.time, date: t.date }; facts.startSpan = { line: l.n, endLine: timeLine!.n }; }
       }
       break;

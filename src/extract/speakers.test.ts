@@ -32,3 +32,9 @@ describe("speakers pass", () => {
     expect(run(`UNESCO released a brief. The Ethiopian Government has suggested dates. The DCs noted progress.`).names).toEqual([]);
   });
 });
+
+describe("speakers with titles and appositives", () => {
+  it("counts 'Ms. Name', 'Name (Org) said' and 'Name, the chair of X, said'", () => {
+    expect(run(`Ms. Ana Silva noted the delay. Tom Reyes (Org C) said it was fine. Margaret Okafor, the chair of the board, stated her view.`).names).toEqual(["Ana Silva", "Tom Reyes", "Margaret Okafor"]);
+  });
+});

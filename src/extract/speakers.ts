@@ -22,7 +22,8 @@ for (const v of ["stepped", "referred", "stepping", "referring", "summed"]) VERB
 
 const ADVERB = String.raw`(?:also|then|further|briefly|again|finally|additionally|later|first|subsequently|however|in turn|in addition|kindly|once again|in the chat|on behalf of [^,.;]{2,60}?)`;
 const AUX = String.raw`(?:has|have|had|is|was|were|would|will|also|then|further|briefly|kindly|again|first|finally)`;
-const AFTER = new RegExp(String.raw`(?:\s*\([^)]{1,80}\))?(?:,?\s+${ADVERB})*,?\s+((?:${AUX}\s+)*)([a-z]+)\b`, "uy");
+// after the name: "(Org)", or one appositive between commas ("Ann Lee, the Board's chair, said")
+const AFTER = new RegExp(String.raw`(?:\s*\([^)]{1,80}\)|,\s+(?:the\s+|a\s+|from\s+|of\s+|representing\s+)[^,.;()]{2,60},)?(?:,?\s+${ADVERB})*,?\s+((?:${AUX}\s+)*)([a-z]+)\b`, "uy");
 const PRONOUN = /^(?:He|She|They)\s+(?:(?:also|then|further|finally|again|additionally)\s+)*(?:(?:has|had|was|is)\s+)?([a-z]+)\b/;
 
 /** Speakers of each section and their statements, resolved to the participant list. */
