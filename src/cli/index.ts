@@ -9,6 +9,8 @@ import { peopleCommand, mergeCommand, splitCommand } from "../commands/people.js
 import { searchCommand } from "../commands/search.js";
 import { exportCommand, importCommand } from "../commands/export.js";
 import { serveCommand, tokenCommand } from "../commands/serve.js";
+import { calendarCommand } from "../commands/calendar.js";
+import { actionsCommand } from "../commands/actions.js";
 import { isRapporteurError } from "../model/errors.js";
 import { terminalProgress } from "./progress.js";
 
@@ -136,6 +138,23 @@ program
   .argument("<name>", "who the token is for")
   .option(...DATA)
   .action((name: string, o) => run(() => tokenCommand(cwd(), { name, data: o.data }, processIo))());
+
+program
+  .command("actions")
+  .description("actions across meetings with status, owner and due date (overdue is computed)")
+  .option("--group <group>", "only this group (name or acronym)")
+  .addOption(new Option("--status <status>", "open, overdue, done or dropped").choices(["open", "overdue", "done", "dropped"]))
+  .option("--owner <name>", "only actions of this owner")
+  .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
+  .option(...DATA)
+  .action((o) => run(() => actionsCommand(cwd(), { group: o.group, status: o.status, owner: o.owner, format: o.format, data: o.data }, processIo))());
+
+program
+  .command("calendar")
+  .description("a group's held and announced meetings as an iCalendar (.ics) file")
+  .requiredOption("--group <group>", "the group's name or acronym")
+  .option(...DATA)
+  .action((o) => run(() => calendarCommand(cwd(), { group: o.group, data: o.data }, processIo))());
 
 program
   .command("demo")

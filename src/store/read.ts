@@ -123,13 +123,16 @@ export async function listActions(db: Queryable, v: Viewer, f: { group?: string 
   const where = [visible(v)];
   if (f.group) { params.push(`%${f.group}%`, f.group); where.push(`(m.group_name ILIKE $1 OR m.group_acronym ILIKE $2)`); }
   const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT m.id, m.source, m.group_name, m.start, a.text, a.owner, a.due,
-       (SELECT e.status FROM action_events e WHERE e.source = m.source AND e.action_key = a.key ORDER BY e.id DESC LIMIT 1) AS status
-     FROM meetings m, LATERAL (SELECT x->>'text' AS text, x->>'owner' AS owner, x->>'due' AS due, '' AS key FROM json_array_elements(m.record->'actions') x) a
+    `SELECT m.id, m.source, m.group_name, m.start, a.text, a.owner, a.due
+     FROM meetings m, LATERAL (SELECT x->>'text' AS text, x->>'owner' AS owner, x->>'due' AS due FROM json_array_elements(m.record->'actions') x) a
      WHERE ${where.join(" AND ")} ORDER BY a.due NULLS LAST, m.start_at DESC`, params);
+  // the latest status of every action (keys are computed from the action's text)
+  const ev = await db.query<{ source: string; action_key: string; status: string }>(
+    `SELECT DISTINCT ON (source, action_key) source, action_key, status FROM action_events ORDER BY source, action_key, id DESC`);
+  const status = new Map(ev.rows.map((e) => [`${e.source}|${e.action_key}`, e.status]));
   return rows.map((r) => {
     const key = actionKey(r.text as string);
-    return { meetingId: r.id as number, source: r.source as string, group: r.group_name as string | null, start: r.start as string | null, text: r.text as string, owner: r.owner as string | null, due: r.due as string | null, key, status: (r.status as string | null) ?? "open" };
+    return { meetingId: r.id as number, source: r.source as string, group: r.group_name as string | null, start: r.start as string | null, text: r.text as string, owner: r.owner as string | null, due: r.due as string | null, key, status: status.get(`${r.source}|${key}`) ?? "open" };
   });
 }
 

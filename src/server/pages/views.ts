@@ -12,7 +12,7 @@ const src = (span: Span | null | undefined) => (span ? html` <a class="srcref" h
 export function homeView(p: { groups: { group: string; acronym: string | null; meetings: number; last: string | null }[]; latest: MeetingSummary[]; upcoming: MeetingSummary[]; open: ActionRow[]; today: string }): Html {
   return html`<h1>Working groups' memory</h1>
 <section aria-labelledby="g"><h2 id="g">Groups</h2>
-${p.groups.length ? html`<ul>${p.groups.map((g) => html`<li><a href="/meetings?group=${encodeURIComponent(g.acronym ?? g.group)}">${g.group}</a>${g.acronym ? html` (${g.acronym})` : ""} — ${g.meetings} meeting${g.meetings === 1 ? "" : "s"}, latest ${formatWhen(g.last)}</li>`)}</ul>` : html`<p>No reports yet. An editor can <a href="/curate">upload one</a>.</p>`}
+${p.groups.length ? html`<ul>${p.groups.map((g) => html`<li><a href="/meetings?group=${encodeURIComponent(g.acronym ?? g.group)}">${g.group}</a>${g.acronym ? html` (${g.acronym})` : ""} — ${g.meetings} meeting${g.meetings === 1 ? "" : "s"}, latest ${formatWhen(g.last)} · <a href="/groups/${encodeURIComponent(g.acronym ?? g.group)}/calendar.ics">calendar</a></li>`)}</ul>` : html`<p>No reports yet. An editor can <a href="/curate">upload one</a>.</p>`}
 </section>
 <section aria-labelledby="l"><h2 id="l">Latest meetings</h2>${meetingTable(p.latest)}</section>
 <section aria-labelledby="n"><h2 id="n">Announced next meetings</h2>

@@ -8,6 +8,9 @@ import { attendanceChart, balanceChart } from "../pages/charts.js";
 import { html, raw, type Html } from "../html.js";
 import { isRapporteurError } from "../../model/errors.js";
 import { z } from "zod";
+import { groupCalendar } from "../../store/calendar.js";
+import { renderCalendar } from "../../render/calendar.js";
+import { notFound } from "../errors.js";
 
 const page = (reply: FastifyReply, title: string, editor: string | null, body: Html, path?: string) =>
   reply.type("text/html; charset=utf-8").send(layout({ title, editor, body, ...(path ? { path } : {}) }));
@@ -56,6 +59,14 @@ export async function pageRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   app.get("/actions", hide, async (req, reply) => {
     const f = parse(z.object({ group: z.string().max(200).optional() }), req.query);
     return page(reply, "Actions", req.viewer.editor, actionsBoard(await web.actions(db, req.viewer, f), today(), !!req.viewer.editor), "/actions");
+  });
+
+  app.get("/groups/:g/calendar.ics", hide, async (req, reply) => {
+    const { g } = parse(z.object({ g: z.string().min(1).max(200) }), req.params);
+    const cal = await groupCalendar(db, req.viewer, g);
+    if (!cal) throw notFound(`group ${g}`);
+    const base = `${req.protocol}://${req.headers.host ?? "localhost"}`;
+    return reply.type("text/calendar; charset=utf-8").header("content-disposition", `attachment; filename="${g.replace(/[^\w.-]+/g, "-")}.ics"`).send(renderCalendar(cal.name, cal.meetings, base, deps.now()));
   });
 
   app.get("/participation", hide, async (req, reply) => {

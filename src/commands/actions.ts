@@ -1,0 +1,26 @@
+import { listActions } from "../store/read.js";
+import { nameKey } from "../resolve/people.js";
+import { RapporteurError } from "../model/errors.js";
+import { formatWhen } from "../render/digest-md.js";
+import type { Io } from "./io.js";
+import { withStore, type StoreOptions } from "./store.js";
+
+export interface ActionsOptions extends StoreOptions { group?: string; status?: string; owner?: string; format?: string }
+
+/** `rapporteur actions`: every action with status, owner and due date; overdue is computed now. */
+export async function actionsCommand(cwd: string, options: ActionsOptions, io: Io, now = new Date()): Promise<number> {
+  if (options.status && !["open", "overdue", "done", "dropped"].includes(options.status)) throw new RapporteurError("bad-argument", `--status ${options.status}: use open, overdue, done or dropped`);
+  const today = now.toISOString().slice(0, 10);
+  const all = await withStore(cwd, options, io, (db) => listActions(db, { editor: "cli" }, { group: options.group }));
+  const rows = all
+    .map((a) => ({ ...a, overdue: a.status === "open" && !!a.due && a.due.slice(0, 10) < today }))
+    .filter((a) => !options.status || (options.status === "overdue" ? a.overdue : a.status === options.status))
+    .filter((a) => !options.owner || (a.owner !== null && nameKey(a.owner).includes(nameKey(options.owner))));
+  if (options.format === "json") { io.out(JSON.stringify(rows, null, 2)); return 0; }
+  if (!rows.length) { io.out("No actions match."); return 0; }
+  for (const a of rows) {
+    io.out(`[${a.overdue ? "overdue" : a.status}] ${a.text}`);
+    io.out(`    owner: ${a.owner ?? "not named"} · due: ${formatWhen(a.due)} · ${a.group ?? a.source}, ${formatWhen(a.start)}`);
+  }
+  return 0;
+}
