@@ -25,6 +25,16 @@ describe("group calendar", () => {
   });
 });
 
+describe("topic page", () => {
+  it("shows the meetings and sections on a term, with who spoke", async () => {
+    const res = await app.inject("/topics/budget");
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain("Topic: budget");
+    expect(res.body).toMatch(/Budget for 2025/);
+    expect(res.body).toContain("Lucía Fernández");
+  });
+});
+
 describe("actions across meetings", () => {
   it("records status changes with who and when, and computes overdue from today", async () => {
     const before = (await app.inject("/api/actions")).json().actions as { source: string; key: string; status: string; due: string | null; overdue: boolean }[];

@@ -91,6 +91,7 @@ describe("web app in a real browser", () => {
   it("renders the participation charts and the actions board accessibly", async () => {
     await shots("/participation", "participation");
     await shots("/actions", "actions");
+    await shots("/topics/budget", "topic");
     const page = await open("/participation");
     expect(await page.locator("svg").count()).toBeGreaterThanOrEqual(2);
     await page.context().close();

@@ -33,5 +33,5 @@ export async function freshStore(driver: "pglite" | "pg"): Promise<{ db: Db; url
 
 /** Empties every table between tests (much faster than a new database each time). */
 export async function truncate(db: Db): Promise<void> {
-  await db.query(`TRUNCATE documents, meetings, sections, statements, attendance, organisations, people, aliases, person_meetings, person_decisions, actions, links, findings RESTART IDENTITY CASCADE`);
+  await db.query(`TRUNCATE documents, meetings, sections, statements, attendance, organisations, people, aliases, person_meetings, person_decisions, actions, links, findings, glossary, action_events, tokens RESTART IDENTITY CASCADE`);
 }

@@ -170,3 +170,27 @@ describe("bulk ingest", () => {
     }
   });
 });
+
+describe.each(DRIVERS)("glossary and acronym search on %s", (driver) => {
+  it("learns 'Name (ACR)' from the reports and finds each through the other", async () => {
+    const { db, drop } = await freshStore(driver);
+    const dir = mkdtempSync(join(tmpdir(), "rapporteur-gloss-"));
+    try {
+      const one = `Harbour Council\nMeeting 1\n3 March 2024 at 10:00 UTC\n\nThe first meeting of the Harbour Council was held on 3 March 2024 to start work on the Shared Tide Register (STR).\n\nAgenda\n1. Tides\n2. Boats\n\n1. Tides\nAnn Lee said the Shared Tide Register needs new gauges.\n\n2. Boats\nBo Chen noted the boat census.\n\nParticipants\nAnn Lee, Port Office\nBo Chen, Fishers Union\n`;
+      const two = one.replace("Meeting 1", "Meeting 2").replace(/3 March 2024/g, "7 April 2024").replace("The first", "The second").replace(" to start work on the Shared Tide Register (STR).", ".").replace("the Shared Tide Register needs new gauges", "the STR gauges arrived");
+      writeFileSync(join(dir, "one.txt"), one);
+      writeFileSync(join(dir, "two.txt"), two);
+      await ingestAll(db, [join(dir, "one.txt"), join(dir, "two.txt")]);
+      const { rebuildGlossary, loadGlossary } = await import("../src/store/glossary.js");
+      await rebuildGlossary(db, [{ acronym: "BC", expansion: "boat census" }]);
+      expect((await loadGlossary(db)).map((g) => [g.acronym, g.expansion, g.source])).toEqual([["BC", "boat census", null], ["STR", "Shared Tide Register", "one.txt"]]);
+      const byAcronym = await search(db, { q: "STR" });
+      expect(byAcronym.map((h) => h.source).sort()).toEqual(["one.txt", "two.txt"]);
+      const byExpansion = await search(db, { q: "shared tide register" });
+      expect(byExpansion.map((h) => h.source).sort()).toEqual(["one.txt", "two.txt"]);
+    } finally {
+      await drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

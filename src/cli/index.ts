@@ -11,6 +11,7 @@ import { exportCommand, importCommand } from "../commands/export.js";
 import { serveCommand, tokenCommand } from "../commands/serve.js";
 import { calendarCommand } from "../commands/calendar.js";
 import { actionsCommand } from "../commands/actions.js";
+import { topicCommand } from "../commands/topic.js";
 import { isRapporteurError } from "../model/errors.js";
 import { terminalProgress } from "./progress.js";
 
@@ -148,6 +149,14 @@ program
   .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
   .option(...DATA)
   .action((o) => run(() => actionsCommand(cwd(), { group: o.group, status: o.status, owner: o.owner, format: o.format, data: o.data }, processIo))());
+
+program
+  .command("topic")
+  .description("a term's timeline: meetings and sections that discuss it (acronyms expanded), speakers, actions")
+  .argument("<term...>", "a term or acronym")
+  .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
+  .option(...DATA)
+  .action((term: string[], o) => run(() => topicCommand(cwd(), { term: term.join(" "), format: o.format, data: o.data }, processIo))());
 
 program
   .command("calendar")

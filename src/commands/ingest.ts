@@ -5,6 +5,7 @@ import { glob } from "tinyglobby";
 import type { Db, Queryable } from "../store/db.js";
 import { documentState, saveMeeting } from "../store/meetings.js";
 import { stemmerFor } from "../store/tsvector.js";
+import { rebuildGlossary } from "../store/glossary.js";
 import { rebuildPeople } from "../store/people.js";
 import { readDocument } from "../readers/index.js";
 import { extract, looksLikeReport, EXTRACTOR_VERSION } from "../extract/pipeline.js";
@@ -142,6 +143,7 @@ export async function ingestCommand(cwd: string, options: StoreOptions & { paths
     progress.stop();
     if (summary.new || summary.updated) {
       await rebuildPeople(db, classifierFor(config));
+      await rebuildGlossary(db, config.glossary);
       // fresh statistics let the planner tell common words from rare ones in searches
       await db.query("ANALYZE");
     }

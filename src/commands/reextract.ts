@@ -1,6 +1,7 @@
 import type { Db } from "../store/db.js";
 import { saveMeeting } from "../store/meetings.js";
 import { stemmerFor } from "../store/tsvector.js";
+import { rebuildGlossary } from "../store/glossary.js";
 import { rebuildPeople } from "../store/people.js";
 import { readDocument } from "../readers/index.js";
 import { extract, EXTRACTOR_VERSION } from "../extract/pipeline.js";
@@ -37,6 +38,7 @@ export async function reextractCommand(cwd: string, options: StoreOptions, io: I
   const { done, failed } = await withStore(cwd, options, io, async (db) => {
     const out = await reextractAll(db, progress);
     await rebuildPeople(db, classifierFor(config));
+    await rebuildGlossary(db, config.glossary);
     await db.query("ANALYZE");
     return out;
   });

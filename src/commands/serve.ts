@@ -3,6 +3,7 @@ import { openStore } from "../store/open.js";
 import { isEmpty } from "../store/export.js";
 import { rebuildPeople } from "../store/people.js";
 import { createToken } from "../store/tokens.js";
+import { rebuildGlossary } from "../store/glossary.js";
 import { buildApp } from "../server/app.js";
 import { RapporteurError } from "../model/errors.js";
 import { exampleReports } from "./demo.js";
@@ -26,6 +27,7 @@ export async function serveCommand(cwd: string, options: ServeOptions, io: Io, e
     const summary: IngestSummary = { new: 0, updated: 0, unchanged: 0, failed: [] };
     for (const ex of await exampleReports()) await ingestFile(db, ex.path, summary, { source: ex.source });
     await rebuildPeople(db, classify);
+    await rebuildGlossary(db, config.glossary);
     await db.query("ANALYZE");
     io.err(`rapporteur: first run: added ${summary.new} example reports to the store`);
   }

@@ -29,6 +29,7 @@ export async function withStore<T>(cwd: string, options: StoreOptions, io: Io, f
 
 const Config = z.object({
   stakeholderRules: z.array(z.object({ pattern: z.string(), group: z.enum(STAKEHOLDER_GROUPS) })).default([]),
+  glossary: z.array(z.object({ acronym: z.string().min(1), expansion: z.string().min(1) })).default([]),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -36,7 +37,7 @@ export type Config = z.infer<typeof Config>;
 export async function loadConfig(cwd: string): Promise<Config> {
   const path = join(cwd, "rapporteur.config.json");
   let text: string;
-  try { text = await readFile(path, "utf8"); } catch { return { stakeholderRules: [] }; }
+  try { text = await readFile(path, "utf8"); } catch { return { stakeholderRules: [], glossary: [] }; }
   let json: unknown;
   try { json = JSON.parse(text); } catch (e) { throw new RapporteurError("bad-config", `${path}: not valid JSON (${(e as Error).message})`); }
   const parsed = Config.safeParse(json);

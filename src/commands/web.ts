@@ -5,6 +5,7 @@ import { listPeople, addDecision, rebuildPeople, findPerson } from "../store/peo
 import { ingestBytes } from "./ingest.js";
 import { extractBytes } from "./io.js";
 import { RapporteurError } from "../model/errors.js";
+import { rebuildGlossary } from "../store/glossary.js";
 import { notFound, forbidden } from "../server/errors.js";
 import type { StakeholderGroup } from "../resolve/stakeholders.js";
 
@@ -60,6 +61,7 @@ export async function upload(db: Db, v: Viewer, bytes: Uint8Array, name: string,
   }
   const id = await ingestBytes(db, { path: `upload:${name}`, source: name, bytes, ...(opts.contentType ? { contentType: opts.contentType } : {}), ...(opts.membersOnly !== undefined ? { membersOnly: opts.membersOnly } : {}) });
   await rebuildPeople(db, opts.classify);
+  await rebuildGlossary(db);
   return id;
 }
 

@@ -43,11 +43,21 @@ const POOL = 100;
  * than body text. Same SQL on both drivers.
  */
 export async function search(db: Queryable, query: SearchQuery): Promise<SearchHit[]> {
-  const { web, prefixes } = splitQuery(query.q);
+  const split = splitQuery(query.q);
+  const { prefixes } = split;
+  let { web } = split;
   if (!web && !prefixes.length) throw new RapporteurError("bad-argument", `search query "${query.q}" has no words to look for; give at least one word`);
   const params: unknown[] = [];
   const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
   const parts: string[] = [];
+  // an acronym also finds its expansion, and an expansion its acronym
+  const glossary = (await db.query<{ acronym: string; expansion: string }>(`SELECT acronym, expansion FROM glossary`)).rows;
+  for (const g of glossary) {
+    const acr = new RegExp(`(^|\\s)(${g.acronym.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})(?=\\s|$)`, "i");
+    const exp = new RegExp(`"?${g.expansion.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"?`, "i");
+    if (acr.test(web) && !/"/.test(web)) { web = web.replace(acr, "$1").trim(); parts.push(`(websearch_to_tsquery('english', ${p(g.acronym)}) || phraseto_tsquery('english', ${p(g.expansion)}))`); }
+    else if (exp.test(web)) { web = web.replace(exp, " ").trim(); parts.push(`(websearch_to_tsquery('english', ${p(g.acronym)}) || phraseto_tsquery('english', ${p(g.expansion)}))`); }
+  }
   if (web) parts.push(`websearch_to_tsquery('english', ${p(web)})`);
   if (prefixes.length) parts.push(`to_tsquery('english', ${p(prefixes.map((x) => `${x}:*`).join(" & "))})`);
   // The query is built first and passed as a constant: the planner can then weigh how

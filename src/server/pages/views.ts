@@ -2,6 +2,7 @@ import { html, raw, safeUrl, marked, type Html } from "../html.js";
 import { formatWhen } from "../../render/digest-md.js";
 import type { MeetingSummary, MeetingDetail, PersonDetail, ActionRow } from "../../store/read.js";
 import type { SearchHit } from "../../store/search.js";
+import type { Topic } from "../../store/topic.js";
 import type { AgendaItem, Span } from "../../model/record.js";
 
 // Pure presenters: data in, markup out. Every value from a report is escaped by `html`.
@@ -104,6 +105,15 @@ export function actionsBoard(actions: ActionRow[], today: string, editor: boolea
 <section aria-labelledby="bo"><h2 id="bo">Open (${open.length})</h2>${actionList(open, today, editor)}</section>
 <section aria-labelledby="bv"><h2 id="bv">Overdue (${overdue.length})</h2>${actionList(overdue, today, editor)}</section>
 <section aria-labelledby="bd"><h2 id="bd">Done or dropped (${done.length})</h2>${actionList(done, today, editor)}</section></div>`;
+}
+
+export function topicView(t: Topic, chart: Html, today: string): Html {
+  const aka = t.expansion && t.expansion.toLowerCase() !== t.term.toLowerCase() ? t.expansion : t.acronym && t.acronym.toLowerCase() !== t.term.toLowerCase() ? t.acronym : null;
+  return html`<h1>Topic: ${t.term}${aka ? html` <span class="muted">(${aka})</span>` : ""}</h1>
+<section aria-labelledby="tl"><h2 id="tl">Timeline</h2><div class="scroll">${chart}</div>
+${t.meetings.length ? html`<ol>${t.meetings.map((m) => html`<li><a href="/meetings/${m.meetingId}">${meetingName(m)}</a>, ${formatWhen(m.start)}<ul>${m.sections.map((s) => html`<li><a href="/meetings/${m.meetingId}#s${s.ord}">${s.title}</a>${s.speakers.length ? html` — ${s.speakers.join(", ")}` : ""}<br>${marked(s.snippet)}</li>`)}</ul></li>`)}</ol>` : html`<p>No meeting discusses "${t.term}".</p>`}</section>
+<section aria-labelledby="ts"><h2 id="ts">Who spoke on it</h2>${t.speakers.length ? html`<ul>${t.speakers.map((s) => html`<li>${s.name} (${s.sections} section${s.sections === 1 ? "" : "s"})</li>`)}</ul>` : html`<p class="muted">Nobody named.</p>`}</section>
+<section aria-labelledby="ta"><h2 id="ta">Actions</h2>${actionList(t.actions, today)}</section>`;
 }
 
 export const messageView = (title: string, text: string) => html`<h1>${title}</h1><p>${text}</p>`;

@@ -3,12 +3,13 @@ import { parse, Filters, IdParam, PersonParam } from "../validate.js";
 import * as web from "../../commands/web.js";
 import type { AppDeps } from "../app.js";
 import { layout } from "../pages/layout.js";
-import { homeView, meetingView, personView, searchView, actionsBoard, meetingTable } from "../pages/views.js";
-import { attendanceChart, balanceChart } from "../pages/charts.js";
+import { homeView, meetingView, personView, searchView, actionsBoard, meetingTable, topicView } from "../pages/views.js";
+import { attendanceChart, balanceChart, timelineChart } from "../pages/charts.js";
 import { html, raw, type Html } from "../html.js";
 import { isRapporteurError } from "../../model/errors.js";
 import { z } from "zod";
 import { groupCalendar } from "../../store/calendar.js";
+import { topicTimeline } from "../../store/topic.js";
 import { renderCalendar } from "../../render/calendar.js";
 import { notFound } from "../errors.js";
 
@@ -59,6 +60,15 @@ export async function pageRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   app.get("/actions", hide, async (req, reply) => {
     const f = parse(z.object({ group: z.string().max(200).optional() }), req.query);
     return page(reply, "Actions", req.viewer.editor, actionsBoard(await web.actions(db, req.viewer, f), today(), !!req.viewer.editor), "/actions");
+  });
+
+  app.get("/topics/:term", hide, async (req, reply) => {
+    const { term } = parse(z.object({ term: z.string().min(1).max(200) }), req.params);
+    const t = await topicTimeline(db, req.viewer, term);
+    const months = new Map<string, number>();
+    for (const m of t.meetings) if (m.start) months.set(m.start.slice(0, 7), (months.get(m.start.slice(0, 7)) ?? 0) + m.sections.length);
+    const chart = timelineChart([...months].map(([k, count]) => ({ date: new Date(`${k}-01T00:00:00Z`), count })), `Sections on ${term} per month`);
+    return page(reply, `Topic: ${term}`, req.viewer.editor, topicView(t, raw(chart), today()));
   });
 
   app.get("/groups/:g/calendar.ics", hide, async (req, reply) => {
