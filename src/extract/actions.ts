@@ -24,6 +24,7 @@ export function actions(doc: Doc): Doc {
   const out: NonNullable<Doc["actions"]> = [];
   const headingLines = new Set((doc.sections ?? []).filter((s) => !s.rest).map((s) => s.line));
   let underLabel = false;
+  let columns: { text: number; owner: number; due: number } | null = null;
   const lines = doc.lines.slice(range.from, range.to);
   for (const p of paragraphs(lines, headingLines)) {
     const first: Line = p.lines[0]!;
@@ -34,10 +35,26 @@ export function actions(doc: Doc): Doc {
       underLabel = /^(?:next steps|action items|actions|action points|follow[- ]up(?: actions)?|decisions and actions|agreed actions)\s*:?$/i.test(first.body);
       continue;
     }
+    if (first.cells) {
+      // an action table: | Action | Owner | Due |
+      const cells = first.cells;
+      if (cells.some((c) => /^(?:actions?|action items?|tasks?|what)$/i.test(c))) { columns = tableColumns(cells); underLabel = true; continue; }
+      if (underLabel && columns && cells.length) {
+        const text = cells[columns.text]?.trim();
+        if (!text) continue;
+        const ownerCell = columns.owner >= 0 ? cells[columns.owner]?.trim() ?? "" : "";
+        const dueCell = columns.due >= 0 ? cells[columns.due]?.trim() ?? "" : "";
+        const due = findDates(dueCell, ref).find((f) => f.dayGiven) ?? null;
+        const endOf = !due && dueCell ? endOfPeriod(dueCell, ref) : null;
+        out.push({ text, owner: NONE.test(ownerCell) ? null : canonical(ownerCell, doc), due: due ? iso(due) : endOf, line: first.n, endLine: first.n });
+      }
+      continue;
+    }
     if (underLabel && !(first.bullet || first.marker) && first.text.length > 200) underLabel = false;
     for (const s of sentences(p.text)) {
       const line = lineAt(p, s.start);
       const text = s.text.replace(/\s+/g, " ").trim();
+      if (/^next (?:\w+ )?(?:meeting|call|session)\b/i.test(text)) continue; // the next meeting, not an action
       const labelled = NEXT_STEPS.test(text);
       const listed = underLabel;
       if (!labelled && NEXT_MEETING.test(text)) continue;
@@ -83,3 +100,10 @@ function owner(text: string, doc: Doc, item: boolean): string | null {
 }
 
 const canonical = (name: string, doc: Doc) => resolveName(name, doc.people ?? []) ?? name;
+const NONE = /^(?:|—|–|-|n\/a|none|tbd|tbc)$/i;
+
+function tableColumns(cells: string[]): { text: number; owner: number; due: number } {
+  const find = (re: RegExp) => cells.findIndex((c) => re.test(c.trim()));
+  const text = find(/^(?:actions?|action items?|tasks?|what)$/i);
+  return { text: text < 0 ? 0 : text, owner: find(/^(?:owner|owners|responsible|who|lead|by whom)$/i), due: find(/^(?:due|due date|deadline|by when|when|date)$/i) };
+}

@@ -66,7 +66,7 @@ function fromCells(l: Line, columns: Columns | null): ParticipantEntry | null {
     const name = columns.name.map(at).filter(Boolean).join(" ");
     if (!looksLikeName(name)) return null;
     const aff = columns.affiliation.map(at).filter(Boolean);
-    const roles = columns.roles.map(at).filter(Boolean);
+    const roles = columns.roles.map(at).flatMap((r) => r.split(/\s*;\s*/)).filter(Boolean);
     return { name, affiliation: aff.length ? aff.join(", ") : null, roles, line: l.n, nick: null };
   }
   const cells = l.cells!.filter((c) => c && !/^\d+\.?$/.test(c));

@@ -46,7 +46,7 @@ function namesAfterBy(rest: string): string[] {
     if (words.every((w) => isNonNameWord(w))) break;
     out.push(splitNickname(m[0]).name);
     t = t.slice(m[0].length);
-    const and = /^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?(?:(?:co-?)?chair\s+)?/i.exec(t);
+    const and = /^\s*(?:,\s*(?:(?:and|&)\s+)?|(?:and|&)\s+)(?:the\s+)?(?:(?:co-?)?chair\s+)?/i.exec(t);
     if (!and) break;
     t = t.slice(and[0].length);
   }

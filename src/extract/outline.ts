@@ -74,7 +74,7 @@ function introEnd(lines: Line[], labelAt: number[], list: Range | null): number 
 // The agenda runs from its label over list-like lines; it ends at a paragraph, a label,
 // a heading, or a top-level number that starts again (the discussion's "1.").
 function agendaRange(lines: Line[], at: number, labelAt: number[]): Range {
-  let last = at, top: number | null = null, topIndent = 0, seen = 0, blanks = 0;
+  let last = at, top: number | null = null, topIndent = 0, seen = 0, blanks = 0, marked = false;
   for (let i = at + 1; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.blank) { blanks++; if (blanks >= 3 && seen) break; continue; }
@@ -87,9 +87,10 @@ function agendaRange(lines: Line[], at: number, labelAt: number[]): Range {
       if (topLevel) top = l.marker!.value;
       if (l.text.length > 250) break;
     } else {
-      // unmarked items: short lines, no sentence punctuation inside
-      if (l.text.length > 110 || /[.!?]\s+\p{Lu}/u.test(l.text) || (seen && blanks > 1)) break;
+      // unmarked items: short lines, no sentence punctuation inside; not after marked items
+      if (marked || l.text.length > 110 || /[.!?]\s+\p{Lu}/u.test(l.text) || (seen && blanks > 1)) break;
     }
+    if (l.marker || l.bullet || l.cells) marked = true;
     seen++; blanks = 0; last = i;
   }
   return { from: at + 1, to: last + 1 };

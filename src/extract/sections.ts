@@ -20,12 +20,11 @@ export function sections(doc: Doc): Doc {
     const l = doc.lines[i]!;
     if (l.blank || l.cells) continue;
     if (labelOf(l) && !l.marker) continue;
-    if (/^next (?:\w+ )?(?:meeting|call|session)\b/i.test(l.text)) continue;
     if (l.heading || (l.bold && l.text.length <= 120)) {
       cands.push({ i, line: l, kind: "heading", level: l.heading || 7, marker: l.marker, text: l.body || l.text });
     } else if (l.marker && !l.bullet) {
       cands.push({ i, line: l, kind: "numbered", level: 0, marker: l.marker, text: l.body });
-    } else if (!l.bullet && !l.marker && l.text.length <= 120 && !/[.;,]$/.test(l.text) && isolated(doc, i) && agenda.some((a) => matchesTitle(l.text, a))) {
+    } else if (!l.bullet && !l.marker && l.text.length <= 120 && !/[.;,]$/.test(l.text) && !EXPLICIT.test(l.text) && isolated(doc, i) && agenda.some((a) => matchesTitle(l.text, a))) {
       cands.push({ i, line: l, kind: "plain", level: 0, marker: null, text: l.text });
     }
   }
@@ -48,8 +47,18 @@ export function sections(doc: Doc): Doc {
     };
   });
   mapToAgenda(out, agenda);
+  // "Agenda item 3: …" / "Not on the agenda." right under a heading says it outright
+  for (const s of out) {
+    const first = doc.lines.slice(s.body.from, s.body.to).find((l) => !l.blank);
+    const m = first && EXPLICIT.exec(first.text);
+    if (!m) continue;
+    if (m[1] === undefined) s.agendaIndex = null;
+    else if (Number(m[1]) >= 1 && Number(m[1]) <= agenda.length) s.agendaIndex = Number(m[1]) - 1;
+  }
   return { ...doc, sections: out };
 }
+
+const EXPLICIT = /^(?:agenda item (\d{1,2})\b|not on the agenda\.?$)/i;
 
 type Accepted = Candidate & { sub: boolean };
 
@@ -129,7 +138,7 @@ function mapToAgenda(out: SectionNode[], agenda: AgendaNode[]): void {
       const v = agendaScore(s.title, a);
       if (v > score + 1e-9) { score = v; best = k; }
     });
-    if (score >= 0.45) s.agendaIndex = best;
+    if (score >= 0.5) s.agendaIndex = best;
     else if (s.marker && s.marker.kind !== "alpha" && s.marker.value >= 1 && s.marker.value <= agenda.length) s.agendaIndex = s.marker.value - 1;
     else s.agendaIndex = null;
     if (s.level === 0) parent = s.agendaIndex;

@@ -10,7 +10,7 @@ export function stripMarkdown(s: string): string {
     .replace(/<((?:https?|ftp|mailto):[^>\s]+)>/gi, "$1")
     .replace(/(\*\*|__)/g, "")
     .replace(/(^|[\s(])[*_](?=\S)([^*_]+?)[*_](?=[\s.,;:!?)]|$)/g, "$1$2")
-    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, "$1")
+    .replace(/\\([\\`*_{}[\]()#+\-.!:|<>])/g, "$1")
     .replace(/[ \t\u00a0]+/g, " ")
     .trim();
 }
