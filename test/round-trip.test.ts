@@ -5,6 +5,8 @@ import fc from "fast-check";
 import { extract, contractOf } from "../src/extract/pipeline.js";
 import { readDocument } from "../src/readers/index.js";
 import { renderReportMd } from "../src/render/report-md.js";
+import { renderReportDocx } from "../src/render/report-docx.js";
+import { renderReportHtml } from "../src/render/report-html.js";
 import type { MeetingRecord } from "../src/model/record.js";
 import { SHARED, ROOT } from "./helpers.js";
 
@@ -76,5 +78,24 @@ const record = fc
 describe("round trip on generated records", () => {
   it("gives back every contract field (Markdown)", () => {
     fc.assert(fc.property(record, (r) => { expect(fields(fromText(renderReportMd(r)))).toEqual(fields(r)); }), { numRuns: 200 });
+  });
+});
+
+describe("render → extract round trip (DOCX and HTML)", () => {
+  const viaDocx = async (r: MeetingRecord) => extract(await readDocument(await renderReportDocx(r), "rendered.docx"));
+  const viaHtml = async (r: MeetingRecord) => extract(await readDocument(Buffer.from(renderReportHtml(r)), "rendered.html"));
+  const seeds = readdirSync(join(SHARED, "corpus/seeds")).sort().map((f) => join(SHARED, "corpus/seeds", f));
+  it("holds for every seed report", async () => {
+    for (const file of seeds) {
+      const record = extract(await readDocument(readFileSync(file), file.split("/").pop()!));
+      expect(fields(await viaDocx(record)), `${file} via docx`).toEqual(fields(record));
+      expect(fields(await viaHtml(record)), `${file} via html`).toEqual(fields(record));
+    }
+  });
+  it("gives back every contract field for generated records", async () => {
+    await fc.assert(fc.asyncProperty(record, async (r) => {
+      expect(fields(await viaDocx(r))).toEqual(fields(r));
+      expect(fields(await viaHtml(r))).toEqual(fields(r));
+    }), { numRuns: 40 });
   });
 });

@@ -2,6 +2,8 @@
 
 /** Removes Markdown emphasis, heading marks and link syntax, keeping the visible text. */
 export function stripMarkdown(s: string): string {
+  // zero-width characters are invisible formatting left by word processors
+  if (/[\u200B-\u200D\uFEFF]/.test(s)) s = s.replace(/[\u200B-\u200D\uFEFF]/g, "");
   // most lines carry no Markdown at all: only fold their white space
   if (!/[*_#[<\\]/.test(s)) return s.replace(/[ \t\u00a0]+/g, " ").trim();
   return s

@@ -112,7 +112,9 @@ function inlineNode(c: Node): string {
     const text = inlineText(e).trim();
     // only real web links survive; javascript: and other schemes become plain text
     if (!/^(https?:|ftp:|mailto:|www\.)/i.test(href)) return text;
-    return text && text !== href ? `[${text}](${href})` : href;
+    // a link that shows its own address (with or without the scheme) is a bare address
+    if (!text || text === href || href.replace(/^https?:\/\//i, "") === text) return text || href;
+    return `[${text}](${href})`;
   }
   return inlineText(e);
 }
