@@ -17,11 +17,41 @@ describe("group calendar", () => {
     const cal = new ICAL.Component(ICAL.parse(res.body));
     const events = cal.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
     expect(events.map((e) => [e.summary, e.startDate.toJSDate().toISOString()])).toEqual([
+      ["Open Data Steering Board — meeting 10", "2024-04-02T14:00:00.000Z"],
+      ["Open Data Steering Board — meeting 11", "2024-05-07T14:00:00.000Z"],
       ["Open Data Steering Board — meeting 12", "2024-06-04T14:00:00.000Z"],
       ["Open Data Steering Board — meeting 13 (announced)", "2024-07-09T14:00:00.000Z"],
     ]);
-    expect(events[1]!.component.getFirstPropertyValue("status")).toBe("TENTATIVE");
+    expect(events[3]!.component.getFirstPropertyValue("status")).toBe("TENTATIVE");
     expect((await app.inject("/groups/nobody/calendar.ics")).statusCode).toBe(404);
+  });
+});
+
+describe("writing", () => {
+  it("renders a meeting in the house format (md, docx, html) and a period report with charts", async () => {
+    const id = (await app.inject("/api/meetings?group=ODSB")).json().meetings[0].id;
+    const md = await app.inject(`/meetings/${id}/report.md`);
+    expect(md.body).toContain("## Annex 1: List of participants");
+    const docx = await app.inject(`/meetings/${id}/report.docx`);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe("PK");
+    const html = await app.inject("/groups/ODSB/report?from=2024-01-01&to=2024-12-31");
+    expect(html.body).toContain("<svg");
+    expect(html.body).toMatch(/3 meetings were held/);
+    const mdr = await app.inject("/groups/ODSB/report?format=md");
+    expect(mdr.body).toMatch(/## Outcomes/);
+    expect(mdr.body).toMatch(/Data Quality Framework \(DQF\)/);
+  });
+  it("drafts the next meeting: number + 1, the announced date, open actions, the usual participants", async () => {
+    const { draftFacts } = await import("../src/store/draft.js");
+    const { renderDraft } = await import("../src/render/draft-md.js");
+    const d = (await draftFacts(db, "ODSB"))!;
+    expect(d).toMatchObject({ number: 13, start: "2024-07-09T14:00:00Z" });
+    expect(d.usual.map((u) => u.name)).toEqual(expect.arrayContaining(["Margaret Okafor", "Kenji Morimoto", "Lucía Fernández"]));
+    expect(d.usual.map((u) => u.name)).not.toContain("Samir Haddad");
+    const md = renderDraft(d);
+    expect(md).toContain("**Online Meeting 13**");
+    expect(md).toContain("- [ ] Kenji Morimoto, University of Sapporo");
+    expect(md).toMatch(/a\. .*migration schedule/);
   });
 });
 

@@ -8,6 +8,7 @@ import { exampleReports } from "../src/commands/demo.js";
 import { ingestFile, ingestBytes } from "../src/commands/ingest.js";
 import { rebuildPeople } from "../src/store/people.js";
 import { createToken } from "../src/store/tokens.js";
+import { rebuildGlossary } from "../src/store/glossary.js";
 import { stakeholderClassifier } from "../src/resolve/stakeholders.js";
 
 /** A report whose text tries to run code: it must render inert. */
@@ -28,6 +29,7 @@ export async function seededApp(): Promise<{ app: FastifyInstance; db: Db; token
   const secret = readFileSync(join(process.cwd(), "fixtures/reports/digital-rights-caucus-txt/input.txt"), "utf8").replace("Digital Rights Caucus", "Closed Strategy Circle").replace("Priya Raman", "Quintus Secretus");
   const secretId = await ingestBytes(db, { path: "test:secret.txt", source: "secret.txt", bytes: Buffer.from(secret), membersOnly: true });
   await rebuildPeople(db, stakeholderClassifier());
+  await rebuildGlossary(db);
   const token = await createToken(db, "Test Editor");
   const app = await buildApp({ db, classify: stakeholderClassifier(), now: () => new Date("2024-10-20T00:00:00Z") });
   return { app, db, token, hostileId, secretId };

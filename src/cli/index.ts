@@ -12,6 +12,9 @@ import { serveCommand, tokenCommand } from "../commands/serve.js";
 import { calendarCommand } from "../commands/calendar.js";
 import { actionsCommand } from "../commands/actions.js";
 import { topicCommand } from "../commands/topic.js";
+import { renderCommand } from "../commands/render.js";
+import { draftCommand } from "../commands/draft.js";
+import { reportCommand } from "../commands/report.js";
 import { isRapporteurError } from "../model/errors.js";
 import { terminalProgress } from "./progress.js";
 
@@ -149,6 +152,34 @@ program
   .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
   .option(...DATA)
   .action((o) => run(() => actionsCommand(cwd(), { group: o.group, status: o.status, owner: o.owner, format: o.format, data: o.data }, processIo))());
+
+program
+  .command("render")
+  .description("write a stored meeting in the house report format (Markdown, DOCX or HTML)")
+  .argument("<meeting>", "the meeting's id or source file name")
+  .addOption(new Option("--format <format>", "md, docx or html").choices(["md", "docx", "html"]).default("md"))
+  .option("--out <file>", "write to this file (needed for docx)")
+  .option(...DATA)
+  .action((meeting: string, o) => run(() => renderCommand(cwd(), { meeting, format: o.format, out: o.out, data: o.data }, processIo))());
+
+program
+  .command("draft")
+  .description("the next meeting's report skeleton: number + 1, announced date, open actions, usual participants")
+  .requiredOption("--group <group>", "the group's name or acronym")
+  .option("--out <file>", "write to this file instead of printing")
+  .option(...DATA)
+  .action((o) => run(() => draftCommand(cwd(), { group: o.group, out: o.out, data: o.data }, processIo))());
+
+program
+  .command("report")
+  .description("a period report: meetings, attendance and stakeholder balance, topics, decisions, actions")
+  .requiredOption("--group <group>", "the group's name or acronym")
+  .option("--from <date>", "first day, YYYY-MM-DD")
+  .option("--to <date>", "last day, YYYY-MM-DD")
+  .addOption(new Option("--format <format>", "html (with charts), md or docx").choices(["html", "md", "docx"]).default("html"))
+  .option("--out <file>", "write to this file (needed for docx)")
+  .option(...DATA)
+  .action((o) => run(() => reportCommand(cwd(), { group: o.group, from: o.from, to: o.to, format: o.format, out: o.out, data: o.data }, processIo))());
 
 program
   .command("topic")

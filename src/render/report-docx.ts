@@ -10,7 +10,12 @@ const inert = (s: string) => s.replace(/\b(https?|ftp):\/\//gi, "$1:\u200B//").r
 
 /** A record in the house format as a real .docx: headings, numbered items, tables, links. */
 export async function renderReportDocx(r: MeetingRecord): Promise<Buffer> {
-  return Packer.toBuffer(new Document({ creator: "Rapporteur", title: r.group ?? "Meeting report", sections: [{ children: reportBlocks(r).map(toDocx) }] }));
+  return reportBlocksToDocx(reportBlocks(r), r.group ?? "Meeting report");
+}
+
+/** Any blocks as a .docx. */
+export async function reportBlocksToDocx(blocks: Block[], title: string): Promise<Buffer> {
+  return Packer.toBuffer(new Document({ creator: "Rapporteur", title, sections: [{ children: blocks.map(toDocx) }] }));
 }
 
 function toDocx(b: Block): Paragraph | Table {

@@ -13,7 +13,7 @@ const src = (span: Span | null | undefined) => (span ? html` <a class="srcref" h
 export function homeView(p: { groups: { group: string; acronym: string | null; meetings: number; last: string | null }[]; latest: MeetingSummary[]; upcoming: MeetingSummary[]; open: ActionRow[]; today: string }): Html {
   return html`<h1>Working groups' memory</h1>
 <section aria-labelledby="g"><h2 id="g">Groups</h2>
-${p.groups.length ? html`<ul>${p.groups.map((g) => html`<li><a href="/meetings?group=${encodeURIComponent(g.acronym ?? g.group)}">${g.group}</a>${g.acronym ? html` (${g.acronym})` : ""} — ${g.meetings} meeting${g.meetings === 1 ? "" : "s"}, latest ${formatWhen(g.last)} · <a href="/groups/${encodeURIComponent(g.acronym ?? g.group)}/calendar.ics">calendar</a></li>`)}</ul>` : html`<p>No reports yet. An editor can <a href="/curate">upload one</a>.</p>`}
+${p.groups.length ? html`<ul>${p.groups.map((g) => html`<li><a href="/meetings?group=${encodeURIComponent(g.acronym ?? g.group)}">${g.group}</a>${g.acronym ? html` (${g.acronym})` : ""} — ${g.meetings} meeting${g.meetings === 1 ? "" : "s"}, latest ${formatWhen(g.last)} · <a href="/groups/${encodeURIComponent(g.acronym ?? g.group)}/calendar.ics">calendar</a> · <a href="/groups/${encodeURIComponent(g.acronym ?? g.group)}/report">period report</a> (<a href="/groups/${encodeURIComponent(g.acronym ?? g.group)}/report?format=docx">Word</a>)</li>`)}</ul>` : html`<p>No reports yet. An editor can <a href="/curate">upload one</a>.</p>`}
 </section>
 <section aria-labelledby="l"><h2 id="l">Latest meetings</h2>${meetingTable(p.latest)}</section>
 <section aria-labelledby="n"><h2 id="n">Announced next meetings</h2>
@@ -50,7 +50,7 @@ export function meetingView(m: MeetingDetail, editor: string | null): Html {
 <dt>Start</dt><dd>${formatWhen(r.start)}${src(pv.start)}</dd>
 <dt>Hosted / moderated by</dt><dd>${r.moderators.length ? r.moderators.map((x, i) => html`${i ? ", " : ""}${person(x)}${src(pv.moderators[i])}`) : "not given"}</dd>
 <dt>Next meeting</dt><dd>${formatWhen(r.nextMeeting)}${src(pv.nextMeeting)}</dd>
-<dt>Source</dt><dd>${r.source} · <a href="/api/meetings/${m.id}">JSON</a></dd>
+<dt>Source</dt><dd>${r.source} · <a href="/api/meetings/${m.id}">JSON</a> · report as <a href="/meetings/${m.id}/report.md">Markdown</a>, <a href="/meetings/${m.id}/report.docx">Word</a>, <a href="/meetings/${m.id}/report.html">HTML</a></dd>
 </dl>
 ${editor ? html`<form method="post" action="/curate/members-only"><input type="hidden" name="id" value="${m.id}"><input type="hidden" name="value" value="${m.membersOnly ? "false" : "true"}"><button type="submit">${m.membersOnly ? "Make public" : "Make members-only"}</button></form>` : ""}
 <section aria-labelledby="ag"><h2 id="ag">Agenda</h2>${r.agenda.length ? agenda(r.agenda) : html`<p class="muted">No agenda found.</p>`}</section>

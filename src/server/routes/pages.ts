@@ -12,6 +12,8 @@ import { groupCalendar } from "../../store/calendar.js";
 import { topicTimeline } from "../../store/topic.js";
 import { renderCalendar } from "../../render/calendar.js";
 import { notFound } from "../errors.js";
+import { renderReport } from "../../commands/render.js";
+import { periodReport } from "../../commands/report.js";
 
 const page = (reply: FastifyReply, title: string, editor: string | null, body: Html, path?: string) =>
   reply.type("text/html; charset=utf-8").send(layout({ title, editor, body, ...(path ? { path } : {}) }));
@@ -38,6 +40,15 @@ export async function pageRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     const { id } = parse(IdParam, req.params);
     const m = await web.meeting(db, req.viewer, id);
     return page(reply, `${m.record.group ?? "Meeting"} ${m.record.number ?? ""}`.trim(), req.viewer.editor, meetingView(m, req.viewer.editor));
+  });
+
+  const ReportParam = z.object({ id: z.coerce.number().int().positive(), format: z.enum(["md", "docx", "html"]) });
+  app.get("/meetings/:id/report.:format", hide, async (req, reply) => {
+    const { id, format } = parse(ReportParam, req.params);
+    const m = await web.meeting(db, req.viewer, id);
+    const types = { md: "text/markdown; charset=utf-8", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", html: "text/html; charset=utf-8" };
+    const name = `${m.record.source.replace(/\.[^.]+$/, "")}-report.${format}`;
+    return reply.type(types[format]).header("content-disposition", `attachment; filename="${name.replace(/[^\w.-]+/g, "-")}"`).send(await renderReport(m.record, format));
   });
 
   app.get("/people/:id", hide, async (req, reply) => {
@@ -69,6 +80,18 @@ export async function pageRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     for (const m of t.meetings) if (m.start) months.set(m.start.slice(0, 7), (months.get(m.start.slice(0, 7)) ?? 0) + m.sections.length);
     const chart = timelineChart([...months].map(([k, count]) => ({ date: new Date(`${k}-01T00:00:00Z`), count })), `Sections on ${term} per month`);
     return page(reply, `Topic: ${term}`, req.viewer.editor, topicView(t, raw(chart), today()));
+  });
+
+  const ReportQ = z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), format: z.enum(["html", "md", "docx"]).default("html") });
+  app.get("/groups/:g/report", hide, async (req, reply) => {
+    const { g } = parse(z.object({ g: z.string().min(1).max(200) }), req.params);
+    const q = parse(ReportQ, Object.fromEntries(Object.entries(req.query as Record<string, string>).filter(([, v]) => v !== "")));
+    if (!req.viewer.editor && (await db.query(`SELECT 1 FROM meetings WHERE (group_name ILIKE $1 OR group_acronym ILIKE $1) AND members_only LIMIT 1`, [g])).rows.length) throw notFound(`group ${g}`);
+    const out = await periodReport(db, g, q.from ?? null, q.to ?? null, q.format, today());
+    if (out === null) throw notFound(`group ${g}`);
+    const types = { html: "text/html; charset=utf-8", md: "text/markdown; charset=utf-8", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" };
+    if (q.format !== "html") reply.header("content-disposition", `attachment; filename="${g.replace(/[^\w.-]+/g, "-")}-report.${q.format}"`);
+    return reply.type(types[q.format]).send(out);
   });
 
   app.get("/groups/:g/calendar.ics", hide, async (req, reply) => {
