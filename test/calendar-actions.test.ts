@@ -55,6 +55,16 @@ describe("writing", () => {
   });
 });
 
+describe("actions taken up later", () => {
+  it("links an action to the later section that discusses it, with the evidence", async () => {
+    const m10 = (await app.inject("/api/meetings?group=ODSB")).json().meetings.find((m: { number: number }) => m.number === 10);
+    const rec = (await app.inject(`/api/meetings/${m10.id}`)).json();
+    const migration = rec.actions.find((a: { text: string }) => /migration schedule/.test(a.text));
+    expect(migration.followUps[0]).toMatchObject({ section: "Portal migration", shared: expect.arrayContaining(["migration", "schedule"]) });
+    expect((await app.inject(`/meetings/${m10.id}`)).body).toContain("Taken up later in:");
+  });
+});
+
 describe("topic page", () => {
   it("shows the meetings and sections on a term, with who spoke", async () => {
     const res = await app.inject("/topics/budget");

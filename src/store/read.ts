@@ -3,6 +3,8 @@ import type { StoredRecord } from "./meetings.js";
 import { nameKey } from "../resolve/people.js";
 import { createHash } from "node:crypto";
 import { norm } from "../extract/text.js";
+import { followUps } from "./follow-ups.js";
+import type { FollowUp } from "../resolve/follow-ups.js";
 
 /** Who is asking: editors see members-only meetings, anonymous readers do not. */
 export interface Viewer { editor: string | null }
@@ -32,7 +34,7 @@ export interface MeetingDetail {
   id: number; membersOnly: boolean; record: StoredRecord; lines: string[];
   people: Record<string, string>; // spelling -> person id
   stakeholders: Record<string, string | null>; // affiliation -> group
-  actions: (StoredRecord["actions"][number] & { key: string; status: string })[];
+  actions: (StoredRecord["actions"][number] & { key: string; status: string; followUps: FollowUp[] })[];
 }
 
 /** Key of an action: stable across re-extraction as long as its text is. */
@@ -58,7 +60,8 @@ export async function getMeeting(db: Queryable, v: Viewer, id: number): Promise<
   for (const n of names) { const id2 = byKey.get(nameKey(n)); if (id2) people[n] = id2; }
   const stakeholders = Object.fromEntries(parsed<[string, string | null]>(r.orgs));
   const statuses = new Map(parsed<[string, string]>(r.statuses));
-  const actions = rec.actions.map((a) => { const key = actionKey(a.text); return { ...a, key, status: statuses.get(key) ?? "open" }; });
+  const later = await followUps(db, v, r.id, rec.actions);
+  const actions = rec.actions.map((a, i) => { const key = actionKey(a.text); return { ...a, key, status: statuses.get(key) ?? "open", followUps: later[i] ?? [] }; });
   return { id: r.id, membersOnly: r.members_only, record: rec, lines: r.text.split("\n"), people, stakeholders, actions };
 }
 
