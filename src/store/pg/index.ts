@@ -8,6 +8,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 /** The server driver: a pool of connections to PostgreSQL (DATABASE_URL). */
 export async function openPg(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // An idle connection the server closes (restart, admin command) is replaced on next use;
+  // without a listener its error would end the process.
+  pool.on("error", () => undefined);
   await pool.query("SELECT 1");
   const wrap = (c: { query: pg.Pool["query"] }): Queryable => ({
     query: async <T,>(sql: string, params?: unknown[]) => ({ rows: (await c.query(sql, params)).rows as T[] }),
