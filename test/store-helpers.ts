@@ -14,6 +14,7 @@ export async function freshStore(driver: "pglite" | "pg"): Promise<{ db: Db; url
     return { db, drop: () => db.close() };
   }
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  admin.on("error", () => undefined);
   await admin.connect();
   const name = `rapporteur_test_${randomBytes(5).toString("hex")}`;
   await admin.query(`CREATE DATABASE ${name}`);
