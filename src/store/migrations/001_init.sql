@@ -28,7 +28,7 @@ CREATE TABLE meetings (
   members_only boolean NOT NULL DEFAULT false,
   record json NOT NULL
 );
-CREATE INDEX meetings_group ON meetings (group_name);
+CREATE INDEX meetings_group ON meetings (group_name, start_at);
 CREATE INDEX meetings_start ON meetings (start_at);
 
 -- Searchable units: every discussion section, and agenda items no section discusses.
