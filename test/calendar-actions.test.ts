@@ -52,6 +52,9 @@ describe("writing", () => {
     expect(md).toContain("**Online Meeting 13**");
     expect(md).toContain("- [ ] Kenji Morimoto, University of Sapporo");
     expect(md).toMatch(/a\. .*migration schedule/);
+    const web = await app.inject("/groups/ODSB/draft.md");
+    expect(web.headers["content-type"]).toMatch(/^text\/markdown/);
+    expect(web.body).toBe(md);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Document, Packer, Paragraph, HeadingLevel, TextRun, ExternalHyperlink, Table, TableRow, TableCell, WidthType } from "docx";
+import { Document, Packer, Paragraph, HeadingLevel, TextRun, ExternalHyperlink, Table, TableRow, TableCell, WidthType, LevelFormat, AlignmentType } from "docx";
 import type { MeetingRecord } from "../model/record.js";
 import { reportBlocks, type Block } from "./report-blocks.js";
 
@@ -15,7 +15,12 @@ export async function renderReportDocx(r: MeetingRecord): Promise<Buffer> {
 
 /** Any blocks as a .docx. */
 export async function reportBlocksToDocx(blocks: Block[], title: string): Promise<Buffer> {
-  return Packer.toBuffer(new Document({ creator: "Rapporteur", title, sections: [{ children: blocks.map(toDocx) }] }));
+  // the agenda is a real Word numbered list: 1., 2., … with a., b., … under an item
+  const numbering = { config: [{ reference: "agenda", levels: [
+    { level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.START, style: { paragraph: { indent: { left: 360, hanging: 360 } } } },
+    { level: 1, format: LevelFormat.LOWER_LETTER, text: "%2.", alignment: AlignmentType.START, style: { paragraph: { indent: { left: 1080, hanging: 360 } } } },
+  ] }] };
+  return Packer.toBuffer(new Document({ creator: "Rapporteur", title, numbering, sections: [{ children: blocks.map(toDocx) }] }));
 }
 
 function toDocx(b: Block): Paragraph | Table {
@@ -24,7 +29,7 @@ function toDocx(b: Block): Paragraph | Table {
     case "strong": return new Paragraph({ children: [new TextRun({ text: inert(b.text), bold: true })] });
     case "para": return new Paragraph({ text: inert(b.text) });
     case "note": return new Paragraph({ children: [new TextRun({ text: inert(b.text), italics: true })] });
-    case "item": return new Paragraph({ text: `${b.marker} ${inert(b.text)}`, indent: { left: b.depth ? 720 : 0 } });
+    case "item": return new Paragraph({ text: inert(b.text), numbering: { reference: "agenda", level: b.depth } });
     case "link": return new Paragraph({ children: [new ExternalHyperlink({ link: b.url, children: [new TextRun({ text: b.text ?? b.url, style: "Hyperlink" })] })] });
     case "table":
       return new Table({

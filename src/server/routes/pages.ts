@@ -14,6 +14,8 @@ import { renderCalendar } from "../../render/calendar.js";
 import { notFound } from "../errors.js";
 import { renderReport } from "../../commands/render.js";
 import { periodReport } from "../../commands/report.js";
+import { draftFacts } from "../../store/draft.js";
+import { renderDraft } from "../../render/draft-md.js";
 
 const page = (reply: FastifyReply, title: string, editor: string | null, body: Html, path?: string) =>
   reply.type("text/html; charset=utf-8").send(layout({ title, editor, body, ...(path ? { path } : {}) }));
@@ -92,6 +94,14 @@ export async function pageRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     const types = { html: "text/html; charset=utf-8", md: "text/markdown; charset=utf-8", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" };
     if (q.format !== "html") reply.header("content-disposition", `attachment; filename="${g.replace(/[^\w.-]+/g, "-")}-report.${q.format}"`);
     return reply.type(types[q.format]).send(out);
+  });
+
+  app.get("/groups/:g/draft.md", hide, async (req, reply) => {
+    const { g } = parse(z.object({ g: z.string().min(1).max(200) }), req.params);
+    if (!req.viewer.editor && (await db.query(`SELECT 1 FROM meetings WHERE (group_name ILIKE $1 OR group_acronym ILIKE $1) AND members_only LIMIT 1`, [g])).rows.length) throw notFound(`group ${g}`);
+    const facts = await draftFacts(db, g);
+    if (!facts) throw notFound(`group ${g}`);
+    return reply.type("text/markdown; charset=utf-8").header("content-disposition", `attachment; filename="${g.replace(/[^\w.-]+/g, "-")}-next-meeting-draft.md"`).send(renderDraft(facts));
   });
 
   app.get("/groups/:g/calendar.ics", hide, async (req, reply) => {
