@@ -36,6 +36,7 @@ export interface SearchHit {
 // title/agenda item matches, plus the newest few hundred matching anywhere, hold the best
 // hits a secretariat looks for, and cost a bounded, small time.
 const POOL = 100;
+const RECENT = 3000;
 
 /**
  * Ranked full-text search (websearch syntax: "phrases", OR, -exclusion; `word*` for a
@@ -78,14 +79,30 @@ export async function search(db: Queryable, query: SearchQuery): Promise<SearchH
     filters.push(`s.speakers && (SELECT array_agg(alias) FROM aliases WHERE person_id = ${p(who.id)})`);
   }
   const where = filters.length ? `AND ${filters.join(" AND ")}` : "";
+  // Candidates come from two pools: the newest POOL matching anywhere, and the newest POOL
+  // whose title or agenda item matches (the small `head` index; the whole unit must match
+  // too, or "-word" would not exclude body text). First only the newest RECENT sections are
+  // read: for words found in most meetings that already fills the pools in bounded time,
+  // whatever the planner guesses about how common a combination of words is. Rarer words
+  // go to the indexes.
+  const filterParams = params.length;
+  const recent = await db.query<{ id: number; title: boolean }>(
+    `SELECT s.id, s.head @@ ${tsq} AS title FROM (SELECT id, tsv, head, speakers, meeting_id, start_at FROM sections ORDER BY start_at DESC NULLS LAST, id DESC LIMIT ${RECENT}) s
+     JOIN meetings m ON m.id = s.meeting_id WHERE s.tsv @@ ${tsq} ${where} ORDER BY s.start_at DESC NULLS LAST, s.id DESC LIMIT ${POOL}`,
+    params.slice(0, filterParams));
+  let ids = recent.rows.map((r) => r.id);
+  if (recent.rows.length < POOL) {
+    const pool = (cond: string) =>
+      `(SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id WHERE ${cond} ${where} ORDER BY s.start_at DESC NULLS LAST, s.id DESC LIMIT ${POOL})`;
+    const more = await db.query<{ id: number }>(`${pool(`s.head @@ ${tsq} AND s.tsv @@ ${tsq}`)} UNION ${pool(`s.tsv @@ ${tsq}`)}`, params.slice(0, filterParams));
+    ids = [...new Set([...ids, ...more.rows.map((r) => r.id)])];
+  }
+  if (!ids.length) return [];
+  params.length = 1; // the ranking query needs only the tsquery ($1), the candidates and the limit
   const limit = p(Math.min(Math.max(query.limit ?? 20, 1), 100));
-  // The title pool asks for the query's words with weight A or B (title, agenda item); it
-  // must match the whole unit too, or "-word" would not exclude body text.
-  const pool = (cond: string) =>
-    `(SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id WHERE ${cond} ${where} ORDER BY s.start_at DESC NULLS LAST, s.id DESC LIMIT ${POOL})`;
   const sql = `
     WITH q AS (SELECT ${tsq} AS q),
-    cand AS (${pool(`s.head @@ ${tsq} AND s.tsv @@ ${tsq}`)} UNION ${pool(`s.tsv @@ ${tsq}`)}),
+    cand AS (SELECT unnest(${p(ids)}::int[]) AS id),
     top AS (
       SELECT s.id, s.meeting_id, s.ord, s.kind, s.title, s.speakers, s.line, s.end_line, s.document_id, s.start_at,
              ts_rank('{0.1, 0.2, 0.4, 1.0}', s.tsv, q.q) AS rank
