@@ -14,8 +14,8 @@ import type { StakeholderGroup } from "../resolve/stakeholders.js";
 
 export const meetings = (db: Db, v: Viewer, f: Parameters<typeof listMeetings>[2]) => listMeetings(db, v, f);
 
-export async function meeting(db: Db, v: Viewer, id: number) {
-  const m = await getMeeting(db, v, id);
+export async function meeting(db: Db, v: Viewer, id: number, opts: { followUps?: boolean } = {}) {
+  const m = await getMeeting(db, v, id, opts);
   if (!m) throw notFound(`meeting ${id}`);
   return m;
 }

@@ -41,7 +41,7 @@ export interface MeetingDetail {
 export const actionKey = (text: string) => createHash("sha1").update(norm(text)).digest("hex").slice(0, 16);
 
 /** One meeting with its original lines, person links, stakeholder groups and action statuses. */
-export async function getMeeting(db: Queryable, v: Viewer, id: number): Promise<MeetingDetail | null> {
+export async function getMeeting(db: Queryable, v: Viewer, id: number, opts: { followUps?: boolean } = {}): Promise<MeetingDetail | null> {
   // one round trip: the record, its text, person links, stakeholder groups, action statuses
   // (the record comes as text: the embedded driver is several times slower at turning json into objects)
   const { rows } = await db.query<{ id: number; members_only: boolean; record: string; text: string; people: [string, string][] | null; orgs: [string, string | null][] | null; statuses: [string, string][] | null }>(
@@ -60,7 +60,9 @@ export async function getMeeting(db: Queryable, v: Viewer, id: number): Promise<
   for (const n of names) { const id2 = byKey.get(nameKey(n)); if (id2) people[n] = id2; }
   const stakeholders = Object.fromEntries(parsed<[string, string | null]>(r.orgs));
   const statuses = new Map(parsed<[string, string]>(r.statuses));
-  const later = await followUps(db, v, r.id, rec.actions);
+  // where each action was taken up later: asked for by the API and the follow-ups page, not
+  // by the meeting page (it reads the next meetings' sections, the costliest part)
+  const later = opts.followUps ? await followUps(db, v, r.id, rec.actions) : [];
   const actions = rec.actions.map((a, i) => { const key = actionKey(a.text); return { ...a, key, status: statuses.get(key) ?? "open", followUps: later[i] ?? [] }; });
   return { id: r.id, membersOnly: r.members_only, record: rec, lines: r.text.split("\n"), people, stakeholders, actions };
 }

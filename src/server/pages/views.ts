@@ -58,7 +58,7 @@ ${editor ? html`<form method="post" action="/curate/members-only"><input type="h
 ${r.sections.map((s, i) => html`<section id="s${i}" aria-labelledby="s${i}h"><h3 id="s${i}h">${s.title}${src(pv.sections[i])}</h3>
 <p class="muted">${s.agendaIndex !== null ? `Agenda item ${s.agendaIndex + 1}` : "Not on the agenda"} · Speakers: ${s.speakers.length ? s.speakers.map((x, k) => html`${k ? ", " : ""}${person(x)}`) : "none named"}</p></section>`)}
 </section>
-<section aria-labelledby="ac"><h2 id="ac">Actions</h2>${m.actions.length ? html`<ul>${m.actions.map((a, i) => html`<li>${a.text}${a.owner ? html` — <strong>${a.owner}</strong>` : ""}${a.due ? html` — due ${formatWhen(a.due)}` : ""} <span class="badge">${a.status}</span>${src(pv.actions[i])}${editor ? statusForm(r.source, a.key, a.status, `/meetings/${m.id}`) : ""}${a.followUps.length ? html`<br><span class="muted">Taken up later in:</span> ${a.followUps.map((f, k) => html`${k ? "; " : ""}<a href="/meetings/${f.meetingId}#s${f.ord}">${f.section}</a> (${formatWhen(f.start)}; shared words: ${f.shared.join(", ")}${f.owner ? "; the owner spoke" : ""})`)}` : ""}</li>`)}</ul>` : html`<p class="muted">No actions.</p>`}</section>
+<section aria-labelledby="ac"><h2 id="ac">Actions</h2>${m.actions.length ? html`<ul>${m.actions.map((a, i) => html`<li>${a.text}${a.owner ? html` — <strong>${a.owner}</strong>` : ""}${a.due ? html` — due ${formatWhen(a.due)}` : ""} <span class="badge">${a.status}</span>${src(pv.actions[i])}${editor ? statusForm(r.source, a.key, a.status, `/meetings/${m.id}`) : ""}</li>`)}</ul><p><a href="/meetings/${m.id}/follow-ups">Where these actions were taken up later</a></p>` : html`<p class="muted">No actions.</p>`}</section>
 <section aria-labelledby="pa"><h2 id="pa">Participants (${r.participants.length})</h2>
 <div class="scroll"><table class="wide"><thead><tr><th scope="col">Name</th><th scope="col">Affiliation</th><th scope="col">Stakeholder group</th><th scope="col">Roles</th></tr></thead><tbody>
 ${r.participants.map((p, i) => html`<tr><td>${person(p.name)}${src(pv.participants[i])}</td><td>${p.affiliation ?? ""}</td><td>${p.affiliation ? m.stakeholders[p.affiliation] ?? "Unknown" : "Unknown"}</td><td>${p.roles.join(", ")}</td></tr>`)}
@@ -114,6 +114,14 @@ export function topicView(t: Topic, chart: Html, today: string): Html {
 ${t.meetings.length ? html`<ol>${t.meetings.map((m) => html`<li><a href="/meetings/${m.meetingId}">${meetingName(m)}</a>, ${formatWhen(m.start)}<ul>${m.sections.map((s) => html`<li><a href="/meetings/${m.meetingId}#s${s.ord}">${s.title}</a>${s.speakers.length ? html` — ${s.speakers.join(", ")}` : ""}<br>${marked(s.snippet)}</li>`)}</ul></li>`)}</ol>` : html`<p>No meeting discusses "${t.term}".</p>`}</section>
 <section aria-labelledby="ts"><h2 id="ts">Who spoke on it</h2>${t.speakers.length ? html`<ul>${t.speakers.map((s) => html`<li>${s.name} (${s.sections} section${s.sections === 1 ? "" : "s"})</li>`)}</ul>` : html`<p class="muted">Nobody named.</p>`}</section>
 <section aria-labelledby="ta"><h2 id="ta">Actions</h2>${actionList(t.actions, today)}</section>`;
+}
+
+export function followUpsView(m: MeetingDetail): Html {
+  return html`<h1>Follow-ups of ${meetingName({ group: m.record.group, number: m.record.number })}</h1>
+<p><a href="/meetings/${m.id}">Back to the meeting</a></p>
+<ul>${m.actions.map((a) => html`<li>${a.text} <span class="badge">${a.status}</span><br>${a.followUps.length
+    ? html`<span class="muted">Taken up later in:</span> ${a.followUps.map((f, k) => html`${k ? "; " : ""}<a href="/meetings/${f.meetingId}#s${f.ord}">${f.section}</a> (${formatWhen(f.start)}; shared words: ${f.shared.join(", ")}${f.owner ? "; the owner spoke" : ""})`)}`
+    : html`<span class="muted">Not taken up in the following meetings.</span>`}</li>`)}</ul>`;
 }
 
 export const messageView = (title: string, text: string) => html`<h1>${title}</h1><p>${text}</p>`;

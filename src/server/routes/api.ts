@@ -21,7 +21,7 @@ export async function apiRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
 
   app.get("/api/meetings/:id", doc("One meeting: the full record with provenance", { params: jsonSchema(IdParam) }), async (req) => {
     const { id } = parse(IdParam, req.params);
-    return meetingOut(await web.meeting(db, req.viewer, id));
+    return meetingOut(await web.meeting(db, req.viewer, id, { followUps: true }));
   });
 
   app.post("/api/meetings", doc("Upload a report (editors only): multipart field `file`; `membersOnly=true` to hide it from readers", { consumes: ["multipart/form-data"] }), async (req, reply) => {

@@ -3,7 +3,7 @@ import { parse, Filters, IdParam, PersonParam } from "../validate.js";
 import * as web from "../../commands/web.js";
 import type { AppDeps } from "../app.js";
 import { layout } from "../pages/layout.js";
-import { homeView, meetingView, personView, searchView, actionsBoard, meetingTable, topicView } from "../pages/views.js";
+import { homeView, meetingView, personView, searchView, actionsBoard, meetingTable, topicView, followUpsView } from "../pages/views.js";
 import { attendanceChart, balanceChart, timelineChart } from "../pages/charts.js";
 import { html, raw, type Html } from "../html.js";
 import { isRapporteurError } from "../../model/errors.js";
@@ -51,6 +51,12 @@ export async function pageRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     const types = { md: "text/markdown; charset=utf-8", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", html: "text/html; charset=utf-8" };
     const name = `${m.record.source.replace(/\.[^.]+$/, "")}-report.${format}`;
     return reply.type(types[format]).header("content-disposition", `attachment; filename="${name.replace(/[^\w.-]+/g, "-")}"`).send(await renderReport(m.record, format));
+  });
+
+  app.get("/meetings/:id/follow-ups", hide, async (req, reply) => {
+    const { id } = parse(IdParam, req.params);
+    const m = await web.meeting(db, req.viewer, id, { followUps: true });
+    return page(reply, "Follow-ups", req.viewer.editor, followUpsView(m));
   });
 
   app.get("/people/:id", hide, async (req, reply) => {
