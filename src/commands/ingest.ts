@@ -3,7 +3,7 @@ import { stat } from "node:fs/promises";
 import { resolve, extname } from "node:path";
 import { glob } from "tinyglobby";
 import type { Db, Queryable } from "../store/db.js";
-import { documentState, saveMeeting } from "../store/meetings.js";
+import { saveMeeting } from "../store/meetings.js";
 import { stemmerFor } from "../store/tsvector.js";
 import { rebuildGlossary } from "../store/glossary.js";
 import { rebuildPeople } from "../store/people.js";
@@ -45,24 +45,18 @@ export async function expandPaths(cwd: string, inputs: string[]): Promise<{ file
 }
 
 /** Ingests one file into an open store: skipped when unchanged, replaced when changed. */
-export async function ingestFile(db: Db, path: string, summary: IngestSummary, opts: { source?: string; membersOnly?: boolean } = {}): Promise<void> {
-  try {
-    const { bytes, source } = await loadFile("/", path);
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    const state = await documentState(db, path, sha256, EXTRACTOR_VERSION);
-    if (state === "unchanged" || state === "duplicate") { summary.unchanged++; return; }
-    await ingestBytes(db, { path, source: opts.source ?? source, bytes, sha256, replace: state === "changed", ...(opts.membersOnly !== undefined ? { membersOnly: opts.membersOnly } : {}) });
-    summary[state === "changed" ? "updated" : "new"]++;
-  } catch (e) {
-    summary.failed.push({ path, reason: describe(e, path) });
-  }
+export async function ingestFile(db: Db, path: string, summary: IngestSummary, opts: { source?: string } = {}): Promise<void> {
+  await ingestFiles(db, [{ path, ...(opts.source ? { source: opts.source } : {}) }], summary);
 }
 
 /**
  * Ingests many files in order. Extraction of the next files runs ahead (in a worker thread
  * for long runs, so two cores share the work) while the current one is written.
  */
-export async function ingestFiles(db: Db, files: string[], summary: IngestSummary, progress: Progress = noProgress): Promise<void> {
+export async function ingestFiles(db: Db, inputs: (string | { path: string; source?: string })[], summary: IngestSummary, progress: Progress = noProgress): Promise<void> {
+  // a file may be known by another name than its own (the bundled examples are)
+  const files = inputs.map((f) => (typeof f === "string" ? f : f.path));
+  const names = new Map(inputs.flatMap((f) => (typeof f !== "string" && f.source ? [[f.path, f.source] as const] : [])));
   const pool = new ExtractPool(files.length >= 50);
   const known = new Map((await db.query<{ path: string; sha256: string; extractor_version: string }>(`SELECT path, sha256, extractor_version FROM documents`)).rows.map((r) => [r.path, r]));
   const shas = new Set([...known.values()].map((r) => r.sha256));
@@ -75,9 +69,9 @@ export async function ingestFiles(db: Db, files: string[], summary: IngestSummar
       const state = old ? (old.sha256 === sha256 && old.extractor_version === EXTRACTOR_VERSION ? "skip" : "changed") : shas.has(sha256) ? "skip" : "new";
       if (state === "skip") return { path, state };
       shas.add(sha256);
-      const extracted = pool.extract(bytes, source);
+      const extracted = pool.extract(bytes, names.get(path) ?? source);
       extracted.catch(() => undefined); // handled when the job is saved
-      return { path, state, source, bytes, sha256, extracted };
+      return { path, state, source: names.get(path) ?? source, bytes, sha256, extracted };
     } catch (error) {
       return { path, state: "new", error };
     }

@@ -38,9 +38,6 @@ export function wordsToInt(s: string): number | null {
   return total || null;
 }
 
-/** Regex source for one ordinal/cardinal number word sequence ("twenty-first"). */
-export const NUMBER_WORDS = `(?:(?:${[...TENS.slice(2), ...UNITS.slice(1)].join("|")})[- ]?)*(?:${[...TENS_ORD.slice(2), ...UNIT_ORD.slice(1), ...TENS.slice(2), ...UNITS.slice(1)].join("|")})`;
-
 /** Any written number: "14", "14th", "33nd", "XIV", "fourteenth". */
 export function parseNumber(s: string): number | null {
   const t = s.trim().replace(/[.,:;]$/, "");

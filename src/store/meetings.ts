@@ -95,11 +95,3 @@ export async function saveMeeting(tx: Queryable, doc: DocumentRow, record: Store
   const { rows } = await tx.query<{ id: number }>(sql, params);
   return rows[0]!.id;
 }
-
-/** How a path stands in the store: absent, unchanged, or changed. */
-export async function documentState(db: Queryable, path: string, sha256: string, version: string): Promise<"new" | "unchanged" | "changed" | "duplicate"> {
-  const { rows } = await db.query<{ path: string; sha256: string; extractor_version: string }>(`SELECT path, sha256, extractor_version FROM documents WHERE path = $1 OR sha256 = $2`, [path, sha256]);
-  const same = rows.find((r) => r.path === path);
-  if (same) return same.sha256 === sha256 && same.extractor_version === version ? "unchanged" : "changed";
-  return rows.length ? "duplicate" : "new";
-}

@@ -1,4 +1,4 @@
-import { html, raw, safeUrl, marked, type Html } from "../html.js";
+import { html, safeUrl, marked, type Html } from "../html.js";
 import { formatWhen } from "../../render/digest-md.js";
 import type { MeetingSummary, MeetingDetail, PersonDetail, ActionRow } from "../../store/read.js";
 import type { SearchHit } from "../../store/search.js";
@@ -125,4 +125,3 @@ export function followUpsView(m: MeetingDetail): Html {
 }
 
 export const messageView = (title: string, text: string) => html`<h1>${title}</h1><p>${text}</p>`;
-export { raw };
