@@ -9,11 +9,16 @@ const SMALL = new Set(["of", "on", "and", "the", "for", "in", "to", "a", "an", "
  */
 export function findDefinitions(text: string): Definition[] {
   const out: Definition[] = [];
-  for (const m of text.matchAll(/([\p{L}\p{N}'’&.,\- ]{3,200}?)\s*\(([\p{Lu}][\p{Lu}\p{N}&+-]{1,9}s?)\)/gu)) {
-    const acronym = m[2]!;
+  // Each "(ACRONYM)" first, then the words just before it: a pattern that started with the
+  // words would try every position of the text against up to 200 characters.
+  for (const m of text.matchAll(/\(([\p{Lu}][\p{Lu}\p{N}&+-]{1,9}s?)\)/gu)) {
+    const before = text.slice(Math.max(0, m.index - 240), m.index).replace(/\s+$/, "");
+    const run = /[\p{L}\p{N}'’&.,\- ]{3,200}$/u.exec(before)?.[0];
+    if (!run) continue;
+    const acronym = m[1]!;
     const letters = acronym.replace(/s$/, "").replace(/[^\p{Lu}\p{N}]/gu, "").toLowerCase();
     if (letters.length < 2) continue;
-    const words = m[1]!.split(/\s+/).filter(Boolean);
+    const words = run.split(/\s+/).filter(Boolean);
     const expansion = matchInitials(words, letters);
     if (expansion) out.push({ acronym, expansion });
   }

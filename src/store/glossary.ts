@@ -3,10 +3,19 @@ import { findDefinitions, mergeGlossary, type Definition } from "../resolve/glos
 
 /** Rebuilds the glossary from every stored report (first defining meeting wins) and the user's entries. */
 export async function rebuildGlossary(db: Db, user: Definition[] = []): Promise<Definition[]> {
-  const { rows } = await db.query<{ source: string; text: string }>(`SELECT m.source, d.text FROM meetings m JOIN documents d ON d.id = m.document_id ORDER BY m.start_at NULLS LAST, m.id`);
+  // the reports are read a page at a time, in meeting order: a big store's text is large
+  const order = (await db.query<{ id: number }>(`SELECT d.id FROM meetings m JOIN documents d ON d.id = m.document_id ORDER BY m.start_at NULLS LAST, m.id`)).rows.map((r) => r.id);
   const found: Definition[] = [];
   const seen = new Set<string>();
-  for (const r of rows) for (const d of findDefinitions(r.text)) if (!seen.has(d.acronym.toUpperCase())) { seen.add(d.acronym.toUpperCase()); found.push({ ...d, source: r.source }); }
+  for (let at = 0; at < order.length; at += PAGE) {
+    const ids = order.slice(at, at + PAGE);
+    const { rows } = await db.query<{ id: number; source: string; text: string }>(`SELECT d.id, m.source, d.text FROM documents d JOIN meetings m ON m.document_id = d.id WHERE d.id = ANY($1::int[])`, [ids]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const id of ids) {
+      const r = byId.get(id);
+      if (r) for (const d of findDefinitions(r.text)) if (!seen.has(d.acronym.toUpperCase())) { seen.add(d.acronym.toUpperCase()); found.push({ ...d, source: r.source }); }
+    }
+  }
   const all = mergeGlossary(found, user);
   await db.transaction(async (tx) => {
     await tx.query(`DELETE FROM glossary`);
@@ -14,6 +23,8 @@ export async function rebuildGlossary(db: Db, user: Definition[] = []): Promise<
   });
   return all;
 }
+
+const PAGE = 500;
 
 export async function loadGlossary(db: Queryable): Promise<Definition[]> {
   return (await db.query<Definition>(`SELECT acronym, expansion, source FROM glossary ORDER BY acronym`)).rows;
