@@ -2,17 +2,26 @@ import type { Db, Queryable } from "./db.js";
 import { resolvePeople, nameKey, type MeetingPeople, type PersonDecision, type ResolvedPerson } from "../resolve/people.js";
 import type { StakeholderGroup } from "../resolve/stakeholders.js";
 
-/** Everything the store knows about who appears in which meeting, for the resolver. */
+/**
+ * Everything the store knows about who appears in which meeting, for the resolver: one
+ * row per meeting, read a page at a time (a big store's attendance would otherwise
+ * arrive as one result of hundreds of thousands of rows).
+ */
 export async function loadMeetingPeople(db: Queryable): Promise<MeetingPeople[]> {
-  const meetings = await db.query<{ id: number; source: string; moderators: string[] }>(`SELECT id, source, record->'moderators' AS moderators FROM meetings ORDER BY id`);
-  const att = await db.query<{ meeting_id: number; name: string; nick: string | null }>(`SELECT meeting_id, name, nick FROM attendance ORDER BY meeting_id, ord`);
-  const spk = await db.query<{ meeting_id: number; speaker: string }>(`SELECT DISTINCT meeting_id, speaker FROM statements ORDER BY meeting_id, speaker`);
-  const byId = new Map<number, MeetingPeople>();
-  for (const m of meetings.rows) byId.set(m.id, { source: m.source, participants: [], moderators: m.moderators ?? [], speakers: [] });
-  for (const a of att.rows) byId.get(a.meeting_id)?.participants.push({ name: a.name, nick: a.nick });
-  for (const s of spk.rows) byId.get(s.meeting_id)?.speakers.push(s.speaker);
-  return [...byId.values()];
+  const out: MeetingPeople[] = [];
+  for (let after = 0; ;) {
+    const { rows } = await db.query<{ id: number; source: string; moderators: string[] | null; participants: [string, string | null][]; speakers: string[] }>(
+      `SELECT m.id, m.source, m.record->'moderators' AS moderators,
+         (SELECT coalesce(json_agg(json_build_array(a.name, a.nick) ORDER BY a.ord), '[]') FROM attendance a WHERE a.meeting_id = m.id) AS participants,
+         (SELECT coalesce(array_agg(DISTINCT s.speaker ORDER BY s.speaker), '{}') FROM statements s WHERE s.meeting_id = m.id) AS speakers
+       FROM meetings m WHERE m.id > $1 ORDER BY m.id LIMIT ${PAGE}`, [after]);
+    for (const r of rows) out.push({ source: r.source, participants: r.participants.map(([name, nick]) => ({ name, nick })), moderators: r.moderators ?? [], speakers: r.speakers });
+    if (rows.length < PAGE) return out;
+    after = rows[rows.length - 1]!.id;
+  }
 }
+
+const PAGE = 1000;
 
 export async function loadDecisions(db: Queryable): Promise<PersonDecision[]> {
   return (await db.query<PersonDecision>(`SELECT kind, a, b FROM person_decisions ORDER BY id`)).rows;
@@ -31,8 +40,12 @@ export async function rebuildPeople(db: Db, classify?: (affiliation: string | nu
     const al = people.flatMap((p) => [{ id: p.id, alias: p.name, evidence: "the fullest, most frequent spelling", confidence: 1 }, ...p.evidence.map((e) => ({ id: p.id, alias: e.alias, evidence: e.evidence, confidence: e.confidence }))]);
     await tx.query(`INSERT INTO aliases (person_id, alias, key, evidence, confidence) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::real[]) ON CONFLICT DO NOTHING`,
       [al.map((a) => a.id), al.map((a) => a.alias), al.map((a) => nameKey(a.alias)), al.map((a) => a.evidence), al.map((a) => a.confidence)]);
-    const pm = people.flatMap((p) => p.meetings.map((s) => [p.id, s] as const));
-    await tx.query(`INSERT INTO person_meetings (person_id, source) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, [pm.map((x) => x[0]), pm.map((x) => x[1])]);
+    // in slices of people: one statement for a big store's every attendance would be one huge parameter
+    for (let i = 0; i < people.length; i += 200) {
+      const slice = people.slice(i, i + 200);
+      await tx.query(`INSERT INTO person_meetings (person_id, source) SELECT p.id, unnest(p.meetings) FROM json_to_recordset($1::json) AS p(id text, meetings text[]) ON CONFLICT DO NOTHING`,
+        [JSON.stringify(slice.map((p) => ({ id: p.id, meetings: p.meetings })))]);
+    }
     if (classify) {
       await tx.query(`DELETE FROM organisations`);
       await tx.query(`INSERT INTO organisations (name, stakeholder_group) SELECT * FROM unnest($1::text[], $2::text[])`, [affiliations, affiliations.map((a) => classify(a))]);
