@@ -3,7 +3,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { exampleReports } from "../src/commands/demo.js";
 import { extractBytes } from "../src/commands/io.js";
-import { printable } from "../src/commands/extract.js";
+import { printable } from "../src/extract/pipeline.js";
 import { MeetingRecord } from "../src/model/record.js";
 
 // Each fixtures/reports/<name>/ holds input.<ext> and the hand-checked expected.json.

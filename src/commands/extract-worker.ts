@@ -1,17 +1,34 @@
 /**
- * A worker thread that reads and extracts reports, so that on a multi-core machine the
- * main thread can write one report to the store while the next is being extracted.
+ * A worker thread that reads, extracts and indexes reports, so that on a multi-core
+ * machine the main thread can write one report to the store while the next is prepared.
  */
 import { parentPort } from "node:worker_threads";
-import { readDocument } from "../readers/index.js";
-import { extract } from "../extract/pipeline.js";
 import { isRapporteurError } from "../model/errors.js";
+import { Stemmer } from "../store/tsvector.js";
+import { prepareReport } from "./prepare-report.js";
+import type { WorkerReply, WorkerRequest } from "./extract-pool.js";
 
-parentPort!.on("message", async (msg: { id: number; bytes: Uint8Array; source: string }) => {
+const port = parentPort!;
+const stemmer = new Stemmer();
+const asked = new Map<number, (stems: (string | null)[]) => void>();
+let nextAsk = 0;
+const send = (m: WorkerReply) => port.postMessage(m);
+// unknown words are stemmed by the store, which only the main thread can reach
+const lexize = (words: string[]) => new Promise<(string | null)[]>((resolve) => {
+  const id = nextAsk++;
+  asked.set(id, resolve);
+  send({ kind: "lexize", id, words });
+});
+
+port.on("message", async (msg: WorkerRequest) => {
+  if (msg.kind === "stems") {
+    asked.get(msg.id)?.(msg.stems);
+    asked.delete(msg.id);
+    return;
+  }
   try {
-    const doc = await readDocument(msg.bytes, msg.source);
-    parentPort!.postMessage({ id: msg.id, format: doc.format, lines: doc.lines, record: extract(doc) });
+    send({ kind: "rows", id: msg.id, rows: await prepareReport(msg.input, stemmer, lexize) });
   } catch (e) {
-    parentPort!.postMessage({ id: msg.id, error: isRapporteurError(e) ? { code: e.code, message: e.message } : { code: null, message: String((e as Error)?.message ?? e) } });
+    send({ kind: "error", id: msg.id, ...(isRapporteurError(e) ? { code: e.code, message: e.message } : { code: null, message: String((e as Error)?.message ?? e) }) });
   }
 });

@@ -2,14 +2,13 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { RapporteurError } from "../model/errors.js";
 import type { FullRecord, MeetingRecord } from "../model/record.js";
-import { contractOf } from "../extract/pipeline.js";
+import { printable } from "../extract/pipeline.js";
 import { renderDigest } from "../render/digest-md.js";
 import { loadFile, extractBytes, describe, type Io } from "./io.js";
 
 export interface ExtractOptions { files: string[]; format?: "json" | "md"; out?: string }
 
 /** The printed form of a record: the contract's fields plus where each came from. */
-export const printable = (r: FullRecord): MeetingRecord & { provenance: FullRecord["provenance"] } => ({ ...contractOf(r), provenance: r.provenance });
 
 /**
  * `rapporteur extract FILE...`: prints each report's record (JSON or a Markdown digest)

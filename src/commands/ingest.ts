@@ -2,16 +2,16 @@ import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { resolve, extname } from "node:path";
 import { glob } from "tinyglobby";
-import type { Db, Queryable } from "../store/db.js";
-import { saveMeeting } from "../store/meetings.js";
-import { stemmerFor } from "../store/tsvector.js";
+import type { Db } from "../store/db.js";
+import { insertMeeting } from "../store/meetings.js";
+import type { MeetingRows } from "../store/meeting-rows.js";
+import { stemmerFor, lexizeIn } from "../store/tsvector.js";
 import { rebuildGlossary } from "../store/glossary.js";
 import { rebuildPeople } from "../store/people.js";
-import { readDocument } from "../readers/index.js";
-import { extract, looksLikeReport, EXTRACTOR_VERSION } from "../extract/pipeline.js";
+import { EXTRACTOR_VERSION } from "../extract/pipeline.js";
 import { RapporteurError } from "../model/errors.js";
-import { printable } from "./extract.js";
-import { ExtractPool, type Extracted } from "./extract-pool.js";
+import { ExtractPool } from "./extract-pool.js";
+import { prepareReport } from "./prepare-report.js";
 import { loadFile, describe, type Io } from "./io.js";
 import { withStore, loadConfig, classifierFor, type StoreOptions } from "./store.js";
 
@@ -50,17 +50,18 @@ export async function ingestFile(db: Db, path: string, summary: IngestSummary, o
 }
 
 /**
- * Ingests many files in order. Extraction of the next files runs ahead (in a worker thread
- * for long runs, so two cores share the work) while the current one is written.
+ * Ingests many files in order. The next files are prepared ahead (read, extracted and
+ * indexed; in a worker thread for long runs, so two cores share the work) while the
+ * current one is written.
  */
 export async function ingestFiles(db: Db, inputs: (string | { path: string; source?: string })[], summary: IngestSummary, progress: Progress = noProgress): Promise<void> {
   // a file may be known by another name than its own (the bundled examples are)
   const files = inputs.map((f) => (typeof f === "string" ? f : f.path));
   const names = new Map(inputs.flatMap((f) => (typeof f !== "string" && f.source ? [[f.path, f.source] as const] : [])));
-  const pool = new ExtractPool(files.length >= 50);
+  const pool = new ExtractPool(files.length >= 50, stemmerFor(db), lexizeIn(db));
   const known = new Map((await db.query<{ path: string; sha256: string; extractor_version: string }>(`SELECT path, sha256, extractor_version FROM documents`)).rows.map((r) => [r.path, r]));
   const shas = new Set([...known.values()].map((r) => r.sha256));
-  type Job = { path: string; state: "new" | "changed" | "skip"; source?: string; bytes?: Uint8Array; sha256?: string; extracted?: Promise<Extracted>; error?: unknown };
+  type Job = { path: string; state: "new" | "changed" | "skip"; rows?: Promise<MeetingRows>; error?: unknown };
   const prepare = async (path: string): Promise<Job> => {
     try {
       const { bytes, source } = await loadFile("/", path);
@@ -69,14 +70,14 @@ export async function ingestFiles(db: Db, inputs: (string | { path: string; sour
       const state = old ? (old.sha256 === sha256 && old.extractor_version === EXTRACTOR_VERSION ? "skip" : "changed") : shas.has(sha256) ? "skip" : "new";
       if (state === "skip") return { path, state };
       shas.add(sha256);
-      const extracted = pool.extract(bytes, names.get(path) ?? source);
-      extracted.catch(() => undefined); // handled when the job is saved
-      return { path, state, source: names.get(path) ?? source, bytes, sha256, extracted };
+      const rows = pool.prepare({ bytes, source: names.get(path) ?? source, path, sha256 });
+      rows.catch(() => undefined); // handled when the job is saved
+      return { path, state, rows };
     } catch (error) {
       return { path, state: "new", error };
     }
   };
-  const AHEAD = 4;
+  const AHEAD = 8;
   const queue: Promise<Job>[] = files.slice(0, AHEAD).map(prepare);
   try {
     for (let i = 0; i < files.length; i++) {
@@ -85,40 +86,45 @@ export async function ingestFiles(db: Db, inputs: (string | { path: string; sour
       try {
         if (job.error) throw job.error;
         if (job.state === "skip") { summary.unchanged++; continue; }
-        const ex = await job.extracted!;
-        await saveExtracted(db, { path: job.path, source: job.source!, bytes: job.bytes!, sha256: job.sha256!, replace: job.state === "changed" }, ex);
+        const rows = await job.rows!;
+        // a new document is saved by one statement, atomic on its own; a replacement
+        // deletes first, so it needs a transaction around both
+        if (job.state === "changed") await db.transaction((tx) => insertMeeting(tx, rows));
+        else await insertMeeting(db, rows, { replace: false });
         summary[job.state === "changed" ? "updated" : "new"]++;
       } catch (e) {
         summary.failed.push({ path: job.path, reason: describe(e, job.path) });
       } finally {
         progress.tick(job.path);
       }
+      // Let the event loop run: the worker's results and file reads arrive as events,
+      // which a loop of ready promises would otherwise hold back until it ran dry.
+      await new Promise((r) => setImmediate(r));
     }
   } finally {
     await pool.close();
   }
 }
 
-/** Extracts bytes and saves the meeting in one transaction; returns its id. */
-export async function ingestBytes(db: Db, input: { path: string; source: string; bytes: Uint8Array; sha256?: string; contentType?: string; membersOnly?: boolean; replace?: boolean }): Promise<number> {
-  const doc = await readDocument(input.bytes, input.source, input.contentType);
-  return saveExtracted(db, input, { format: doc.format, lines: doc.lines, record: extract(doc) });
+/** Extracts bytes and saves the meeting in one transaction (replacing one from the same path); returns its id. */
+export async function ingestBytes(db: Db, input: { path: string; source: string; bytes: Uint8Array; sha256?: string; contentType?: string; membersOnly?: boolean }): Promise<number> {
+  const sha256 = input.sha256 ?? createHash("sha256").update(input.bytes).digest("hex");
+  const rows = await prepareReport({ bytes: input.bytes, source: input.source, path: input.path, sha256, ...(input.contentType ? { contentType: input.contentType } : {}) }, stemmerFor(db), lexizeIn(db));
+  return db.transaction((tx) => insertMeeting(tx, rows, input.membersOnly !== undefined ? { membersOnly: input.membersOnly } : {}));
 }
 
-/** Saves an extracted report: refuses what is not a report, replaces an earlier version. */
-async function saveExtracted(db: Db, input: { path: string; source: string; bytes: Uint8Array; sha256?: string; membersOnly?: boolean; replace?: boolean }, ex: Extracted): Promise<number> {
-  const { record } = ex;
-  const doc = { format: ex.format, lines: ex.lines };
-  if (!looksLikeReport(record)) throw new RapporteurError("not-a-report", `${input.source}: does not look like a meeting report (no meeting date, number, agenda, discussion or participant list found)`);
-  const sha256 = input.sha256 ?? createHash("sha256").update(input.bytes).digest("hex");
-  // A new document is saved by one statement, atomic on its own; a replacement deletes
-  // first, so it needs a transaction around both.
-  const save = (tx: Queryable) =>
-    saveMeeting(tx, { path: input.path, source: input.source, format: doc.format, content: input.bytes, sha256, extractorVersion: EXTRACTOR_VERSION }, printable(record), doc.lines, {
-      nicknames: record.nicknames, statements: record.statements, stemmer: stemmerFor(db), replace: input.replace ?? true,
-      ...(input.membersOnly !== undefined ? { membersOnly: input.membersOnly } : {}),
-    });
-  return input.replace === false ? save(db) : db.transaction(save);
+/**
+ * What is derived from all meetings at once, rebuilt after reports were added or changed:
+ * people across meetings, the glossary, and the planner's statistics (which let it tell
+ * common words from rare ones in searches).
+ */
+export async function refreshDerived(db: Db, config: Awaited<ReturnType<typeof loadConfig>>, opts: { replaced?: boolean } = {}): Promise<void> {
+  await rebuildPeople(db, classifierFor(config));
+  await rebuildGlossary(db, config.glossary);
+  // Rebuilt tables (and replaced meetings) leave dead rows behind, and the embedded
+  // server has no autovacuum: without this a store would grow with every ingest.
+  await db.query(opts.replaced ? "VACUUM (ANALYZE)" : "VACUUM (ANALYZE) people, aliases, person_meetings, organisations, glossary");
+  if (!opts.replaced) await db.query("ANALYZE");
 }
 
 /**
@@ -135,12 +141,7 @@ export async function ingestCommand(cwd: string, options: StoreOptions & { paths
     progress.start(files.length);
     await ingestFiles(db, files, summary, progress);
     progress.stop();
-    if (summary.new || summary.updated) {
-      await rebuildPeople(db, classifierFor(config));
-      await rebuildGlossary(db, config.glossary);
-      // fresh statistics let the planner tell common words from rare ones in searches
-      await db.query("ANALYZE");
-    }
+    if (summary.new || summary.updated) await refreshDerived(db, config, { replaced: summary.updated > 0 });
   });
   io.err(`rapporteur: ingested ${files.length + missing.length} path${files.length + missing.length === 1 ? "" : "s"}: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed`);
   for (const f of summary.failed) io.err(`  failed: ${f.reason}`);

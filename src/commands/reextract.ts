@@ -1,45 +1,59 @@
 import type { Db } from "../store/db.js";
-import { saveMeeting } from "../store/meetings.js";
-import { stemmerFor } from "../store/tsvector.js";
-import { rebuildGlossary } from "../store/glossary.js";
-import { rebuildPeople } from "../store/people.js";
-import { readDocument } from "../readers/index.js";
-import { extract, EXTRACTOR_VERSION } from "../extract/pipeline.js";
-import { printable } from "./extract.js";
+import { insertMeeting } from "../store/meetings.js";
+import { stemmerFor, lexizeIn } from "../store/tsvector.js";
+import { EXTRACTOR_VERSION } from "../extract/pipeline.js";
+import { ExtractPool } from "./extract-pool.js";
 import { describe, type Io } from "./io.js";
-import { withStore, loadConfig, classifierFor, type StoreOptions } from "./store.js";
-import { noProgress, type Progress } from "./ingest.js";
+import { withStore, loadConfig, type StoreOptions } from "./store.js";
+import { noProgress, refreshDerived, type Progress } from "./ingest.js";
 
-/** Rebuilds every meeting from its stored original, in its own transaction each. */
+/**
+ * Rebuilds every meeting from its stored original, each in its own transaction. Originals
+ * are read a page at a time and prepared ahead (in the extraction worker for big stores).
+ */
 export async function reextractAll(db: Db, progress: Progress = noProgress): Promise<{ done: number; failed: string[] }> {
-  const docs = await db.query<{ path: string; source: string; content: Uint8Array | null; text: string; sha256: string }>(`SELECT path, source, content, text, sha256 FROM documents ORDER BY id`);
+  // the ids are fixed first: a rebuilt document is saved under a new id
+  const ids = (await db.query<{ id: number }>(`SELECT id FROM documents ORDER BY id`)).rows.map((r) => r.id);
+  const pool = new ExtractPool(ids.length >= 50, stemmerFor(db), lexizeIn(db));
   const failed: string[] = [];
   let done = 0;
-  progress.start(docs.rows.length);
-  for (const d of docs.rows) {
-    try {
-      const bytes = d.content ? new Uint8Array(d.content) : new TextEncoder().encode(d.text);
-      const doc = await readDocument(bytes, d.source);
-      const record = extract(doc);
-      await db.transaction((tx) => saveMeeting(tx, { path: d.path, source: d.source, format: doc.format, content: bytes, sha256: d.sha256, extractorVersion: EXTRACTOR_VERSION }, printable(record), doc.lines, { nicknames: record.nicknames, statements: record.statements, stemmer: stemmerFor(db) }));
-      done++;
-    } catch (e) {
-      failed.push(describe(e, d.path));
+  progress.start(ids.length);
+  try {
+    for (let at = 0; at < ids.length; at += PAGE) {
+      const { rows: docs } = await db.query<{ path: string; source: string; content: Uint8Array | null; text: string; sha256: string }>(
+        `SELECT path, source, content, text, sha256 FROM documents WHERE id = ANY($1::int[]) ORDER BY id`, [ids.slice(at, at + PAGE)]);
+      const prepared = docs.map((d) => {
+        const bytes = d.content ? new Uint8Array(d.content) : new TextEncoder().encode(d.text);
+        return pool.prepare({ bytes, source: d.source, path: d.path, sha256: d.sha256 }).then((rows) => ({ rows }), (error: unknown) => ({ error }));
+      });
+      for (const [i, d] of docs.entries()) {
+        const out = await prepared[i]!;
+        try {
+          if ("error" in out) throw out.error;
+          await db.transaction((tx) => insertMeeting(tx, out.rows));
+          done++;
+        } catch (e) {
+          failed.push(describe(e, d.path));
+        }
+        progress.tick(d.source);
+        await new Promise((r) => setImmediate(r)); // let the worker's replies in (see ingestFiles)
+      }
     }
-    progress.tick(d.source);
+  } finally {
+    await pool.close();
+    progress.stop();
   }
-  progress.stop();
   return { done, failed };
 }
+
+const PAGE = 200;
 
 /** `rapporteur reextract`: re-runs the current extractor over every stored original. */
 export async function reextractCommand(cwd: string, options: StoreOptions, io: Io, progress: Progress = noProgress): Promise<number> {
   const config = await loadConfig(cwd);
   const { done, failed } = await withStore(cwd, options, io, async (db) => {
     const out = await reextractAll(db, progress);
-    await rebuildPeople(db, classifierFor(config));
-    await rebuildGlossary(db, config.glossary);
-    await db.query("ANALYZE");
+    await refreshDerived(db, config, { replaced: true });
     return out;
   });
   io.err(`rapporteur: re-extracted ${done} report${done === 1 ? "" : "s"} with extractor ${EXTRACTOR_VERSION}${failed.length ? `, ${failed.length} failed` : ""}`);

@@ -53,6 +53,9 @@ export function contractOf(r: MeetingRecord): MeetingRecord {
   return { source, group, groupAcronym, number, start, moderators, agenda, sections, actions, nextMeeting, participants, links, issues };
 }
 
+/** The stored and printed form of a record: the contract plus the provenance of its facts. */
+export const printable = (r: FullRecord): MeetingRecord & { provenance: FullRecord["provenance"] } => ({ ...contractOf(r), provenance: r.provenance });
+
 const span = (line: number, endLine = line): Span => ({ line, endLine });
 const plainAgenda = (items: AgendaNode[]): AgendaItem[] => items.map((i) => ({ title: i.title, items: plainAgenda(i.items) }));
 const flatSpans = (items: AgendaNode[]): Span[] => items.flatMap((i) => [span(i.line), ...flatSpans(i.items)]);

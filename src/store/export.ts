@@ -1,5 +1,5 @@
 import type { Db, Queryable } from "./db.js";
-import type { StoredRecord } from "./meetings.js";
+import type { StoredRecord } from "./meeting-rows.js";
 import { listPeople, loadDecisions, type PersonOut } from "./people.js";
 import type { PersonDecision } from "../resolve/people.js";
 

@@ -1,5 +1,5 @@
 import type { Queryable } from "./db.js";
-import type { StoredRecord } from "./meetings.js";
+import type { StoredRecord } from "./meeting-rows.js";
 
 /** A meeting by its id or its source file name (the newest if several share the name). */
 export async function findMeeting(db: Queryable, idOrSource: string): Promise<{ id: number; record: StoredRecord } | null> {

@@ -1,5 +1,5 @@
 import type { Queryable } from "./db.js";
-import type { StoredRecord } from "./meetings.js";
+import type { StoredRecord } from "./meeting-rows.js";
 import { nameKey } from "../resolve/people.js";
 import { createHash } from "node:crypto";
 import { norm } from "../extract/text.js";

@@ -1,5 +1,16 @@
 import type { Queryable } from "./db.js";
 
+/** Stems words the store's way: one stem per word, null for a stop word. */
+export type Lexize = (words: string[]) => Promise<(string | null)[]>;
+
+/** Stems with the store's english dictionary (what websearch_to_tsquery('english') uses). */
+export function lexizeIn(db: Queryable): Lexize {
+  return async (words) => {
+    const { rows } = await db.query<{ l: string[] | null }>(`SELECT ts_lexize('english_stem', w) AS l FROM unnest($1::text[]) WITH ORDINALITY AS t(w, i) ORDER BY i`, [words]);
+    return rows.map((r) => (r.l && r.l.length ? r.l[0]! : null));
+  };
+}
+
 /**
  * Builds tsvector values in JavaScript with the server's own stems. Computing
  * to_tsvector('english', …) inside embedded PostgreSQL costs close to a microsecond per
@@ -10,13 +21,17 @@ import type { Queryable } from "./db.js";
 export class Stemmer {
   private cache = new Map<string, string | null>();
 
-  /** Makes sure every word of `texts` has its stem cached (one query for the new ones). */
-  async learn(db: Queryable, texts: string[]): Promise<void> {
+  /**
+   * Makes sure every word of `texts` has its stem cached: one call for the new words, to
+   * the store itself or to a `Lexize` that asks it (the extraction worker's way).
+   */
+  async learn(from: Queryable | Lexize, texts: string[]): Promise<void> {
     const fresh = new Set<string>();
     for (const t of texts) for (const w of words(t)) if (!/[\d.]/.test(w) && !this.cache.has(w)) fresh.add(w);
     if (!fresh.size) return;
-    const { rows } = await db.query<{ w: string; l: string[] | null }>(`SELECT w, ts_lexize('english_stem', w) AS l FROM unnest($1::text[]) AS w`, [[...fresh]]);
-    for (const r of rows) this.cache.set(r.w, r.l && r.l.length ? r.l[0]! : null);
+    const list = [...fresh];
+    const stems = await (typeof from === "function" ? from : lexizeIn(from))(list);
+    list.forEach((w, i) => this.cache.set(w, stems[i] ?? null));
   }
 
   /** The stem of a lower-case word; null for a stop word. Numbers stay as written. */

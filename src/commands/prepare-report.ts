@@ -1,0 +1,23 @@
+import { readDocument } from "../readers/index.js";
+import { extract, looksLikeReport, printable, EXTRACTOR_VERSION } from "../extract/pipeline.js";
+import { RapporteurError } from "../model/errors.js";
+import { meetingRows, unitsOf, wordsToStem, type MeetingRows } from "../store/meeting-rows.js";
+import type { Lexize, Stemmer } from "../store/tsvector.js";
+
+/** One report to prepare: its bytes, the name it is known by, where it came from. */
+export interface ReportInput { bytes: Uint8Array; source: string; path: string; sha256: string; contentType?: string }
+
+/**
+ * Reads, extracts and indexes one report into the rows the store saves, refusing what
+ * does not look like a meeting report. Runs in the extraction worker on long ingests
+ * (`lexize` then asks the thread that owns the store) and in-thread otherwise.
+ */
+export async function prepareReport(input: ReportInput, stemmer: Stemmer, lexize: Lexize): Promise<MeetingRows> {
+  const doc = await readDocument(input.bytes, input.source, input.contentType);
+  const record = extract(doc);
+  if (!looksLikeReport(record)) throw new RapporteurError("not-a-report", `${input.source}: does not look like a meeting report (no meeting date, number, agenda, discussion or participant list found)`);
+  const stored = printable(record);
+  const units = unitsOf(stored, doc.lines);
+  await stemmer.learn(lexize, wordsToStem(units));
+  return meetingRows({ path: input.path, source: input.source, format: doc.format, content: input.bytes, sha256: input.sha256, extractorVersion: EXTRACTOR_VERSION }, stored, doc.lines, units, stemmer, { nicknames: record.nicknames, statements: record.statements });
+}
