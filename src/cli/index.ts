@@ -1,27 +1,13 @@
 import { Command, Option } from "commander";
 import { processIo } from "../commands/io.js";
-import { extractCommand } from "../commands/extract.js";
-import { checkCommand } from "../commands/check.js";
-import { demoCommand } from "../commands/demo.js";
-import { ingestCommand } from "../commands/ingest.js";
-import { reextractCommand } from "../commands/reextract.js";
-import { peopleCommand, mergeCommand, splitCommand } from "../commands/people.js";
-import { searchCommand } from "../commands/search.js";
-import { exportCommand, importCommand } from "../commands/export.js";
-import { serveCommand, tokenCommand } from "../commands/serve.js";
-import { calendarCommand } from "../commands/calendar.js";
-import { actionsCommand } from "../commands/actions.js";
-import { topicCommand } from "../commands/topic.js";
-import { renderCommand } from "../commands/render.js";
-import { draftCommand } from "../commands/draft.js";
-import { reportCommand } from "../commands/report.js";
 import { isRapporteurError } from "../model/errors.js";
 import { terminalProgress } from "./progress.js";
 
 // Output piped into `head` and closed early is not an error.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE") process.exit(0); else throw e; });
 
-// The CLI only parses arguments; each command is a function of (cwd, options, io).
+// The CLI only parses arguments; each command is a function of (cwd, options, io), loaded
+// when it is run (a command that serves pages should not make `ingest` load a web server).
 const program = new Command()
   .name("rapporteur")
   .description("Turns working-group summary reports into checked, linked meeting records.")
@@ -45,47 +31,47 @@ program
   .argument("<files...>", "report files")
   .addOption(new Option("--format <format>", "json (the MeetingRecord contract) or md (a readable digest)").choices(["json", "md"]).default("json"))
   .option("--out <dir>", "write <dir>/<file name>.json (or .md) per report instead of printing")
-  .action((files: string[], o) => run(() => extractCommand(cwd(), { files, format: o.format, out: o.out }, processIo))());
+  .action((files: string[], o) => run(async () => (await import("../commands/extract.js")).extractCommand(cwd(), { files, format: o.format, out: o.out }, processIo))());
 
 program
   .command("check")
   .description("lint reports: FILE:LINE: CODE message; exit 0 clean, 1 findings, 2 unreadable input")
   .argument("<files...>", "report files")
-  .action((files: string[]) => run(() => checkCommand(cwd(), { files }, processIo))());
+  .action((files: string[]) => run(async () => (await import("../commands/check.js")).checkCommand(cwd(), { files }, processIo))());
 
 program
   .command("ingest")
   .description("add reports (files, folders, globs) to the store; unchanged files are skipped")
   .argument("<paths...>", "report files, folders or globs")
   .option(...DATA)
-  .action((paths: string[], o) => run(() => ingestCommand(cwd(), { paths, data: o.data }, processIo, terminalProgress("ingest")))());
+  .action((paths: string[], o) => run(async () => (await import("../commands/ingest.js")).ingestCommand(cwd(), { paths, data: o.data }, processIo, terminalProgress("ingest")))());
 
 program
   .command("reextract")
   .description("rebuild every stored record from its original with the current extractor")
   .option(...DATA)
-  .action((o) => run(() => reextractCommand(cwd(), { data: o.data }, processIo, terminalProgress("reextract")))());
+  .action((o) => run(async () => (await import("../commands/reextract.js")).reextractCommand(cwd(), { data: o.data }, processIo, terminalProgress("reextract")))());
 
 const people = program
   .command("people")
   .description("everyone across meetings, with every spelling and the evidence for it")
   .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
   .option(...DATA)
-  .action((o) => run(() => peopleCommand(cwd(), { data: o.data, format: o.format }, processIo))());
+  .action((o) => run(async () => (await import("../commands/people.js")).peopleCommand(cwd(), { data: o.data, format: o.format }, processIo))());
 people
   .command("merge")
   .description("record that A and B are the same person (kept across re-ingest)")
   .argument("<a>", "a person's name, spelling or id")
   .argument("<b>", "another person's name, spelling or id")
   .option(...DATA)
-  .action((a: string, b: string, o) => run(() => mergeCommand(cwd(), { a, b, data: o.data ?? people.opts().data }, processIo))());
+  .action((a: string, b: string, o) => run(async () => (await import("../commands/people.js")).mergeCommand(cwd(), { a, b, data: o.data ?? people.opts().data }, processIo))());
 people
   .command("split")
   .description("record that the spelling ALIAS is not person A (kept across re-ingest)")
   .argument("<person>", "a person's name or id")
   .argument("<alias>", "one of that person's spellings")
   .option(...DATA)
-  .action((person: string, alias: string, o) => run(() => splitCommand(cwd(), { person, alias, data: o.data ?? people.opts().data }, processIo))());
+  .action((person: string, alias: string, o) => run(async () => (await import("../commands/people.js")).splitCommand(cwd(), { person, alias, data: o.data ?? people.opts().data }, processIo))());
 
 program
   .command("search")
@@ -98,21 +84,21 @@ program
   .option("--limit <n>", "how many hits (default 20)", (v) => Number(v))
   .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
   .option(...DATA)
-  .action((query: string[], o) => run(() => searchCommand(cwd(), { q: query.join(" "), person: o.person, group: o.group, from: o.from, to: o.to, limit: o.limit, format: o.format, data: o.data }, processIo))());
+  .action((query: string[], o) => run(async () => (await import("../commands/search.js")).searchCommand(cwd(), { q: query.join(" "), person: o.person, group: o.group, from: o.from, to: o.to, limit: o.limit, format: o.format, data: o.data }, processIo))());
 
 program
   .command("export")
   .description("print the whole store as JSON { meetings, people, documents, decisions }")
   .addOption(new Option("--format <format>", "json").choices(["json"]).default("json"))
   .option(...DATA)
-  .action((o) => run(() => exportCommand(cwd(), { data: o.data, format: o.format }, processIo))());
+  .action((o) => run(async () => (await import("../commands/export.js")).exportCommand(cwd(), { data: o.data, format: o.format }, processIo))());
 
 program
   .command("import")
   .description("restore an export into an empty store (backup, or a move between PGlite and PostgreSQL)")
   .argument("<file>", "a file written by rapporteur export")
   .option(...DATA)
-  .action((file: string, o) => run(() => importCommand(cwd(), { file, data: o.data }, processIo))());
+  .action((file: string, o) => run(async () => (await import("../commands/export.js")).importCommand(cwd(), { file, data: o.data }, processIo))());
 
 program
   .command("serve")
@@ -123,7 +109,7 @@ program
   .option(...DATA)
   .action(async (o) => {
     try {
-      const server = await serveCommand(cwd(), { port: o.port, host: o.host, withExamples: o.withExamples, data: o.data }, processIo);
+      const server = await (await import("../commands/serve.js")).serveCommand(cwd(), { port: o.port, host: o.host, withExamples: o.withExamples, data: o.data }, processIo);
       const stop = () => { void server.close().then(() => process.exit(0)); };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
@@ -141,7 +127,7 @@ program
   .description("create an editor token (printed once)")
   .argument("<name>", "who the token is for")
   .option(...DATA)
-  .action((name: string, o) => run(() => tokenCommand(cwd(), { name, data: o.data }, processIo))());
+  .action((name: string, o) => run(async () => (await import("../commands/serve.js")).tokenCommand(cwd(), { name, data: o.data }, processIo))());
 
 program
   .command("actions")
@@ -151,7 +137,7 @@ program
   .option("--owner <name>", "only actions of this owner")
   .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
   .option(...DATA)
-  .action((o) => run(() => actionsCommand(cwd(), { group: o.group, status: o.status, owner: o.owner, format: o.format, data: o.data }, processIo))());
+  .action((o) => run(async () => (await import("../commands/actions.js")).actionsCommand(cwd(), { group: o.group, status: o.status, owner: o.owner, format: o.format, data: o.data }, processIo))());
 
 program
   .command("render")
@@ -160,7 +146,7 @@ program
   .addOption(new Option("--format <format>", "md, docx or html").choices(["md", "docx", "html"]).default("md"))
   .option("--out <file>", "write to this file (needed for docx)")
   .option(...DATA)
-  .action((meeting: string, o) => run(() => renderCommand(cwd(), { meeting, format: o.format, out: o.out, data: o.data }, processIo))());
+  .action((meeting: string, o) => run(async () => (await import("../commands/render.js")).renderCommand(cwd(), { meeting, format: o.format, out: o.out, data: o.data }, processIo))());
 
 program
   .command("draft")
@@ -168,7 +154,7 @@ program
   .requiredOption("--group <group>", "the group's name or acronym")
   .option("--out <file>", "write to this file instead of printing")
   .option(...DATA)
-  .action((o) => run(() => draftCommand(cwd(), { group: o.group, out: o.out, data: o.data }, processIo))());
+  .action((o) => run(async () => (await import("../commands/draft.js")).draftCommand(cwd(), { group: o.group, out: o.out, data: o.data }, processIo))());
 
 program
   .command("report")
@@ -179,7 +165,7 @@ program
   .addOption(new Option("--format <format>", "html (with charts), md or docx").choices(["html", "md", "docx"]).default("html"))
   .option("--out <file>", "write to this file (needed for docx)")
   .option(...DATA)
-  .action((o) => run(() => reportCommand(cwd(), { group: o.group, from: o.from, to: o.to, format: o.format, out: o.out, data: o.data }, processIo))());
+  .action((o) => run(async () => (await import("../commands/report.js")).reportCommand(cwd(), { group: o.group, from: o.from, to: o.to, format: o.format, out: o.out, data: o.data }, processIo))());
 
 program
   .command("topic")
@@ -187,18 +173,18 @@ program
   .argument("<term...>", "a term or acronym")
   .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
   .option(...DATA)
-  .action((term: string[], o) => run(() => topicCommand(cwd(), { term: term.join(" "), format: o.format, data: o.data }, processIo))());
+  .action((term: string[], o) => run(async () => (await import("../commands/topic.js")).topicCommand(cwd(), { term: term.join(" "), format: o.format, data: o.data }, processIo))());
 
 program
   .command("calendar")
   .description("a group's held and announced meetings as an iCalendar (.ics) file")
   .requiredOption("--group <group>", "the group's name or acronym")
   .option(...DATA)
-  .action((o) => run(() => calendarCommand(cwd(), { group: o.group, data: o.data }, processIo))());
+  .action((o) => run(async () => (await import("../commands/calendar.js")).calendarCommand(cwd(), { group: o.group, data: o.data }, processIo))());
 
 program
   .command("demo")
   .description("extract the bundled example reports and print their digests")
-  .action(() => run(() => demoCommand(cwd(), {}, processIo))());
+  .action(() => run(async () => (await import("../commands/demo.js")).demoCommand(cwd(), {}, processIo))());
 
 await program.parseAsync(process.argv);
