@@ -46,6 +46,18 @@ describe.each(DRIVERS)("store on %s", (driver) => {
     expect(await count(db, "meetings")).toBe(7);
     const { rows } = await db.query<{ number: number }>(`SELECT number FROM meetings WHERE source = 'board.md'`);
     expect(rows).toEqual([{ number: 13 }]);
+    // the replaced meeting's rows went with it (statement-level cascades, migration 005)
+    for (const t of ["sections", "statements", "attendance", "actions", "links", "findings"]) {
+      const orphans = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t} x WHERE NOT EXISTS (SELECT 1 FROM meetings m WHERE m.id = x.meeting_id)`);
+      expect(orphans.rows[0]!.n, t).toBe(0);
+    }
+    const ids = (await db.query<{ id: number }>(`SELECT id FROM meetings WHERE source = 'board.md'`)).rows[0]!.id;
+    expect(await count(db, "sections")).toBeGreaterThan(0);
+    await db.query(`DELETE FROM documents WHERE path = $1`, [file]);
+    for (const t of ["meetings", "sections", "statements", "attendance", "actions"]) {
+      const left = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t} WHERE ${t === "meetings" ? "id" : "meeting_id"} = $1`, [ids]);
+      expect(left.rows[0]!.n, t).toBe(0);
+    }
   });
 
   it("keeps good files when one fails, and leaves no partial meeting", async () => {
@@ -70,6 +82,21 @@ describe.each(DRIVERS)("store on %s", (driver) => {
     // two different people who share a first name stay apart
     const chrises = data.people.filter((p) => p.name.startsWith("Chris "));
     expect(chrises.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("rebuilds people to the same rows, leaving none of the old ones behind", async () => {
+    await ingestAll(db, examplePaths);
+    await rebuildPeople(db);
+    const snapshot = async () => ({
+      people: await count(db, "people"), aliases: await count(db, "aliases"), links: await count(db, "person_meetings"),
+      orphans: (await db.query<{ n: number }>(`SELECT (SELECT count(*) FROM aliases a WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.id = a.person_id))
+        + (SELECT count(*) FROM person_meetings x WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.id = x.person_id))::int AS n`)).rows[0]!.n,
+    });
+    const first = await snapshot();
+    expect(first.people).toBeGreaterThan(10);
+    await rebuildPeople(db);
+    expect(await snapshot()).toEqual(first);
+    expect(first.orphans).toBe(0);
   });
 
   it("keeps manual merges and splits through re-ingest and re-extraction", async () => {

@@ -25,9 +25,12 @@ export function decodeText(bytes: Uint8Array, source: string): string {
   return text.replace(/^\uFEFF/, "");
 }
 
-/** Splits text into lines, accepting CRLF, CR and LF line ends. */
+/**
+ * Splits text into lines, accepting CRLF, CR and LF line ends. A stray NUL (past the
+ * part looked at for binary data) is dropped: PostgreSQL text cannot hold one.
+ */
 export function splitLines(text: string): string[] {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = text.replace(/\0/g, "").split(/\r\n|\r|\n/);
   while (lines.length > 1 && lines[lines.length - 1]!.trim() === "") lines.pop();
   return lines;
 }

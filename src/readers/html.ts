@@ -21,7 +21,7 @@ export function htmlToLineDoc(html: string, source: string, format: string): Lin
   // keep the indentation (it nests list items), fold the rest of the white space
   const emit = (line: string) => {
     const indent = /^ */.exec(line)![0];
-    out.push(indent + line.slice(indent.length).replace(/[ \t\u00a0]+/g, " ").trim());
+    out.push(indent + line.slice(indent.length).replace(/[ \t\u00a0]+/g, " ").replace(/\0/g, "").trim());
   };
   const gap = () => { if (out.length && out[out.length - 1] !== "") out.push(""); };
   walkBlock(root, { emit, gap, depth: 0 });

@@ -12,6 +12,12 @@ describe("text decoding", () => {
     expect(decodeText(enc(TEXT), "a.txt")).toBe(TEXT);
     expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...enc(TEXT)]), "a.txt")).toBe(TEXT);
   });
+  it("drops a stray NUL far into a text (the store cannot keep one)", async () => {
+    const text = "Meeting notes\n" + "x".repeat(9000) + "\u0000 end\n";
+    const doc = await readDocument(new TextEncoder().encode(text), "notes.txt");
+    expect(doc.lines.join("\n")).not.toContain("\u0000");
+    expect(doc.lines[1]).toMatch(/x end$/);
+  });
   it("reads UTF-16 LE and BE with BOM", () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, "utf16le")]);
     const be = Buffer.from(le.subarray(2)).swap16();

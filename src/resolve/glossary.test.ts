@@ -8,6 +8,11 @@ describe("glossary", () => {
       ["ODSB", "Open Data Steering Board"], ["DQF", "Data Quality Framework"], ["EGM", "Expert Group Meeting"], ["NYF", "Network of Youth Forums"],
     ]);
   });
+  it("finds a definition with its parenthesis on the next line, and one after a long run of words", () => {
+    const long = "word ".repeat(300);
+    expect(findDefinitions(`We heard from the Forum Support Association\n  (FSA) today. ${long}and the Multilingual Access Working Group (MAWG).`).map((d) => d.expansion))
+      .toEqual(["Forum Support Association", "Multilingual Access Working Group"]);
+  });
   it("ignores parentheses that are not definitions", () => {
     expect(findDefinitions("Ann Lee (Chair) and the report (draft 2) and Bo Chen (ITU).")).toEqual([]);
   });
