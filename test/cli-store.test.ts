@@ -42,4 +42,12 @@ describe("store commands", () => {
     expect((await cli(["import", file, "--data", restored], { env })).stderr).toMatch(/already holds meetings/);
     expect(JSON.parse(readFileSync(file, "utf8")).meetings).toHaveLength(6);
   }, 300_000); // a dozen CLI runs, each opening the embedded store: slow on a busy 2-core machine
+
+  it("names the folder and the reason when a store cannot be created there", async () => {
+    const file = join(dir, "a-file");
+    writeFileSync(file, "");
+    const r = await cli(["people", "--data", join(file, "store")], { env });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/cannot create the data folder .*a-file\/store \(ENOTDIR.*\); check that its parent folder exists and is writable/);
+  });
 });

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { locate, type Db } from "../store/db.js";
 import { openStore } from "../store/open.js";
-import { RapporteurError } from "../model/errors.js";
+import { RapporteurError, isRapporteurError } from "../model/errors.js";
 import { STAKEHOLDER_GROUPS, stakeholderClassifier, type StakeholderRule } from "../resolve/stakeholders.js";
 import type { Io } from "./io.js";
 
@@ -17,6 +17,7 @@ export async function withStore<T>(cwd: string, options: StoreOptions, io: Io, f
   try {
     db = await openStore(loc, (msg) => io.err(`rapporteur: ${msg}`));
   } catch (e) {
+    if (isRapporteurError(e)) throw e;
     const where = loc.databaseUrl ? "the database at DATABASE_URL" : `the data folder ${loc.dataDir}`;
     throw new RapporteurError("store-unavailable", `cannot open ${where} (${String((e as Error)?.message ?? e).split("\n")[0]}); check it, or use --data DIR for another folder`);
   }

@@ -19,8 +19,9 @@ async function createDataDir(dataDir: string): Promise<void> {
   try {
     await promisify(execFile)(process.execPath, [script.pathname, dataDir, ...PGLITE_SETTINGS], { maxBuffer: 1 << 20 });
   } catch (e) {
-    const detail = String((e as { stderr?: string }).stderr || (e as Error).message).trim().split("\n").pop();
-    throw new RapporteurError("store-unavailable", `could not create the store in ${dataDir} (${detail}); check that the folder is writable, or choose another with --data`);
+    const out = String((e as { stderr?: string }).stderr || (e as Error).message);
+    const detail = /^\w*Error: (.+)$/m.exec(out)?.[1] ?? out.trim().split("\n")[0];
+    throw new RapporteurError("store-unavailable", `cannot create the data folder ${dataDir} (${detail}); check that its parent folder exists and is writable, or use --data DIR for another folder`);
   }
 }
 
