@@ -1,7 +1,7 @@
 import { readDocument } from "../readers/index.js";
 import { extract, looksLikeReport, printable, EXTRACTOR_VERSION } from "../extract/pipeline.js";
 import { RapporteurError } from "../model/errors.js";
-import { meetingRows, unitsOf, wordsToStem, type MeetingRows } from "../store/meeting-rows.js";
+import { meetingRows, unitsOf, unitTokens, tokenLists, type MeetingRows } from "../store/meeting-rows.js";
 import type { Lexize, Stemmer } from "../store/tsvector.js";
 
 /** One report to prepare: its bytes, the name it is known by, where it came from. */
@@ -17,7 +17,7 @@ export async function prepareReport(input: ReportInput, stemmer: Stemmer, lexize
   const record = extract(doc);
   if (!looksLikeReport(record)) throw new RapporteurError("not-a-report", `${input.source}: does not look like a meeting report (no meeting date, number, agenda, discussion or participant list found)`);
   const stored = printable(record);
-  const units = unitsOf(stored, doc.lines);
-  await stemmer.learn(lexize, wordsToStem(units));
-  return meetingRows({ path: input.path, source: input.source, format: doc.format, content: input.bytes, sha256: input.sha256, extractorVersion: EXTRACTOR_VERSION }, stored, doc.lines, units, stemmer, { nicknames: record.nicknames, statements: record.statements });
+  const units = unitsOf(stored, doc.lines), tokens = unitTokens(units);
+  await stemmer.learn(lexize, tokenLists(tokens));
+  return meetingRows({ path: input.path, source: input.source, format: doc.format, content: input.bytes, sha256: input.sha256, extractorVersion: EXTRACTOR_VERSION }, stored, doc.lines, units, tokens, stemmer, { nicknames: record.nicknames, statements: record.statements });
 }

@@ -3,6 +3,7 @@ import { insertMeeting } from "../store/meetings.js";
 import { stemmerFor, lexizeIn } from "../store/tsvector.js";
 import { EXTRACTOR_VERSION } from "../extract/pipeline.js";
 import { ExtractPool } from "./extract-pool.js";
+import { collectGarbage } from "./collect-garbage.js";
 import { describe, type Io } from "./io.js";
 import { withStore, loadConfig, type StoreOptions } from "./store.js";
 import { noProgress, refreshDerived, type Progress } from "./ingest.js";
@@ -37,6 +38,7 @@ export async function reextractAll(db: Db, progress: Progress = noProgress): Pro
         }
         progress.tick(d.source);
         await new Promise((r) => setImmediate(r)); // let the worker's replies in (see ingestFiles)
+        if (done % 500 === 499) collectGarbage();
       }
     }
   } finally {
@@ -53,7 +55,7 @@ export async function reextractCommand(cwd: string, options: StoreOptions, io: I
   const config = await loadConfig(cwd);
   const { done, failed } = await withStore(cwd, options, io, async (db) => {
     const out = await reextractAll(db, progress);
-    await refreshDerived(db, config, { replaced: true });
+    await refreshDerived(db, config, { replaced: "all" });
     return out;
   });
   io.err(`rapporteur: re-extracted ${done} report${done === 1 ? "" : "s"} with extractor ${EXTRACTOR_VERSION}${failed.length ? `, ${failed.length} failed` : ""}`);

@@ -1,5 +1,5 @@
 import type { FullRecord, MeetingRecord, Provenance } from "../model/record.js";
-import type { Stemmer } from "./tsvector.js";
+import { tokenize, type Stemmer, type Tokens } from "./tsvector.js";
 
 /** The stored form of a record: the contract plus provenance (what `extract` prints). */
 export type StoredRecord = MeetingRecord & { provenance: Provenance };
@@ -47,16 +47,20 @@ export function unitsOf(record: StoredRecord, lines: readonly string[]): Unit[] 
 
 const countItems = (items: MeetingRecord["agenda"]): number => items.reduce((n, x) => n + 1 + countItems(x.items), 0);
 
-/** The texts whose words a stemmer must know before `meetingRows` can index the record. */
-export function wordsToStem(units: readonly Unit[]): string[] {
-  return units.flatMap((u) => [u.title, u.agendaTitle ?? "", u.body]);
+/** A unit's texts as tokens, cut once: the stemmer learns their words, then indexes them. */
+export interface UnitTokens { title: Tokens; agenda: Tokens; body: Tokens }
+export function unitTokens(units: readonly Unit[]): UnitTokens[] {
+  return units.map((u) => ({ title: tokenize(u.title), agenda: tokenize(u.agendaTitle ?? ""), body: tokenize(u.body) }));
 }
+
+/** Every token list of the units, for `Stemmer.learn`. */
+export const tokenLists = (tokens: readonly UnitTokens[]): Tokens[] => tokens.flatMap((t) => [t.title, t.agenda, t.body]);
 
 /**
  * Turns a record into its rows. Section vectors weigh the title (A) and agenda item (B)
  * above the body (D); `head` indexes the title and agenda item alone.
  */
-export function meetingRows(doc: DocumentRow, record: StoredRecord, lines: readonly string[], units: readonly Unit[], stemmer: Stemmer, extra: { nicknames?: FullRecord["nicknames"]; statements?: FullRecord["statements"] } = {}): MeetingRows {
+export function meetingRows(doc: DocumentRow, record: StoredRecord, lines: readonly string[], units: readonly Unit[], tokens: readonly UnitTokens[], stemmer: Stemmer, extra: { nicknames?: FullRecord["nicknames"]; statements?: FullRecord["statements"] } = {}): MeetingRows {
   const pv = record.provenance;
   const nick = new Map((extra.nicknames ?? []).map((n) => [n.name, n.nick]));
   return {
@@ -64,8 +68,8 @@ export function meetingRows(doc: DocumentRow, record: StoredRecord, lines: reado
     record: JSON.stringify(record),
     sections: JSON.stringify(units.map((u, ord) => ({
       ord, kind: u.kind, title: u.title, agenda_title: u.agendaTitle, agenda_index: u.agendaIndex, speakers: u.speakers, line: u.line, end_line: u.endLine,
-      head: stemmer.vector([{ text: u.title, weight: "A" }, { text: u.agendaTitle ?? "", weight: "B" }]),
-      tsv: stemmer.vector([{ text: u.title, weight: "A" }, { text: u.agendaTitle ?? "", weight: "B" }, { text: u.body, weight: "D" }]),
+      head: stemmer.vector([{ text: tokens[ord]!.title, weight: "A" }, { text: tokens[ord]!.agenda, weight: "B" }]),
+      tsv: stemmer.vector([{ text: tokens[ord]!.title, weight: "A" }, { text: tokens[ord]!.agenda, weight: "B" }, { text: tokens[ord]!.body, weight: "D" }]),
     }))),
     statements: JSON.stringify((extra.statements ?? []).map((x) => ({ section_ord: x.section, speaker: x.speaker, line: x.line, end_line: x.endLine }))),
     attendance: JSON.stringify(record.participants.map((x, ord) => ({ ord, name: x.name, nick: nick.get(x.name) ?? null, affiliation: x.affiliation, roles: x.roles, line: pv.participants[ord]?.line ?? null }))),

@@ -1,7 +1,7 @@
 import type { Queryable } from "./db.js";
 import type { FullRecord } from "../model/record.js";
 import { Stemmer } from "./tsvector.js";
-import { meetingRows, unitsOf, wordsToStem, type DocumentRow, type MeetingRows, type StoredRecord } from "./meeting-rows.js";
+import { meetingRows, unitsOf, unitTokens, tokenLists, type DocumentRow, type MeetingRows, type StoredRecord } from "./meeting-rows.js";
 
 export type { StoredRecord } from "./meeting-rows.js";
 
@@ -30,9 +30,9 @@ export async function insertMeeting(tx: Queryable, rows: MeetingRows, opts: { me
  * `insertMeeting`), stemming its words with the store first. Returns the meeting id.
  */
 export async function saveMeeting(tx: Queryable, doc: DocumentRow, record: StoredRecord, lines: readonly string[], extra: { nicknames?: FullRecord["nicknames"]; statements?: FullRecord["statements"]; membersOnly?: boolean; replace?: boolean; stemmer?: Stemmer } = {}): Promise<number> {
-  const units = unitsOf(record, lines);
+  const units = unitsOf(record, lines), tokens = unitTokens(units);
   const stemmer = extra.stemmer ?? new Stemmer();
-  await stemmer.learn(tx, wordsToStem(units));
-  const rows = meetingRows(doc, record, lines, units, stemmer, extra);
+  await stemmer.learn(tx, tokenLists(tokens));
+  const rows = meetingRows(doc, record, lines, units, tokens, stemmer, extra);
   return insertMeeting(tx, rows, { ...(extra.membersOnly !== undefined ? { membersOnly: extra.membersOnly } : {}), ...(extra.replace !== undefined ? { replace: extra.replace } : {}) });
 }

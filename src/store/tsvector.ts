@@ -25,9 +25,9 @@ export class Stemmer {
    * Makes sure every word of `texts` has its stem cached: one call for the new words, to
    * the store itself or to a `Lexize` that asks it (the extraction worker's way).
    */
-  async learn(from: Queryable | Lexize, texts: string[]): Promise<void> {
+  async learn(from: Queryable | Lexize, texts: (string | Tokens)[]): Promise<void> {
     const fresh = new Set<string>();
-    for (const t of texts) for (const w of words(t)) if (!/[\d.]/.test(w) && !this.cache.has(w)) fresh.add(w);
+    for (const t of texts) for (const token of typeof t === "string" ? tokenize(t) : t) for (const w of token) if (!/[\d.]/.test(w) && !this.cache.has(w)) fresh.add(w);
     if (!fresh.size) return;
     const list = [...fresh];
     const stems = await (typeof from === "function" ? from : lexizeIn(from))(list);
@@ -45,11 +45,11 @@ export class Stemmer {
    * A tsvector literal for weighted parts, positions running on across parts as
    * `setweight(a) || setweight(b)` would give them.
    */
-  vector(parts: { text: string; weight: "A" | "B" | "C" | "D" }[]): string {
+  vector(parts: { text: string | Tokens; weight: "A" | "B" | "C" | "D" }[]): string {
     const positions = new Map<string, string[]>();
     let pos = 0;
     for (const part of parts) {
-      for (const token of tokens(part.text)) {
+      for (const token of typeof part.text === "string" ? tokenize(part.text) : part.text) {
         for (const w of token) {
           pos++;
           const lexeme = this.stem(w);
@@ -67,21 +67,24 @@ export class Stemmer {
 // a hyphenated word gives the whole word, then each of its parts; a URL gives host+path,
 // host and path; dotted words ("p.m.", "e.g.", "un.org") stay whole and unstemmed.
 const TOKEN = /(?:https?|ftp):\/\/([^\s/<>"'()[\]]+)(\/[^\s<>"'()[\]]*)?|[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)+|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
-function* tokens(text: string): Generator<string[]> {
+
+/** A text's words as the store indexes them (see above), computed once and reused. */
+export type Tokens = string[][];
+
+/** Splits a text into tokens; a token is a word, or a compound word and its parts. */
+export function tokenize(text: string): Tokens {
+  const out: Tokens = [];
   for (const m of text.toLowerCase().matchAll(TOKEN)) {
     const t = m[0];
     if (m[1]) {
       const path = (m[2] ?? "").replace(/[.,;:!?]+$/, "");
-      yield path.length > 1 ? [m[1] + path, m[1], path] : [m[1]];
+      out.push(path.length > 1 ? [m[1] + path, m[1], path] : [m[1]]);
     } else if (t.includes("-") && !t.includes(".")) {
       const parts = t.split("-");
-      yield parts.every((p) => /\d/.test(p)) ? parts : [t, ...parts];
-    } else yield [t];
+      out.push(parts.every((p) => /\d/.test(p)) ? parts : [t, ...parts]);
+    } else out.push([t]);
   }
-}
-
-function* words(text: string): Generator<string> {
-  for (const t of tokens(text)) yield* t;
+  return out;
 }
 
 /** One stemmer per open store (the server's dictionary may differ between versions). */
