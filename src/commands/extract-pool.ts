@@ -11,7 +11,7 @@ export type WorkerReply =
   | { kind: "lexize"; id: number; words: string[] };
 
 /** What the worker is sent: a report to prepare, or the stems it asked for. */
-export type WorkerRequest = { kind: "prepare"; id: number; input: ReportInput } | { kind: "stems"; id: number; stems: (string | null)[] };
+export type WorkerRequest = { kind: "prepare"; id: number; input: ReportInput } | ({ kind: "stems"; id: number } & ({ stems: (string | null)[] } | { error: string }));
 
 /**
  * Prepares reports for the store (read, extract, index): in a worker thread when asked
@@ -30,8 +30,9 @@ export class ExtractPool {
     this.worker = new Worker(new URL("./extract-worker-boot.mjs", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     this.worker.on("message", (m: WorkerReply) => {
       if (m.kind === "lexize") {
-        const answer = (stems: (string | null)[]) => this.worker?.postMessage({ kind: "stems", id: m.id, stems } satisfies WorkerRequest);
-        this.lexize(m.words).then(answer, () => answer(m.words.map(() => null)));
+        const answer = (reply: { stems: (string | null)[] } | { error: string }) => this.worker?.postMessage({ kind: "stems", id: m.id, ...reply } satisfies WorkerRequest);
+        // a failure is passed on (the report then fails with it) rather than caching no stems
+        this.lexize(m.words).then((stems) => answer({ stems }), (e: unknown) => answer({ error: String((e as Error)?.message ?? e) }));
         return;
       }
       const w = this.waiting.get(m.id);

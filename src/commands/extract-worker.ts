@@ -10,20 +10,22 @@ import type { WorkerReply, WorkerRequest } from "./extract-pool.js";
 
 const port = parentPort!;
 const stemmer = new Stemmer();
-const asked = new Map<number, (stems: (string | null)[]) => void>();
+const asked = new Map<number, { resolve(stems: (string | null)[]): void; reject(e: Error): void }>();
 let nextAsk = 0;
 const send = (m: WorkerReply) => port.postMessage(m);
 // unknown words are stemmed by the store, which only the main thread can reach
-const lexize = (words: string[]) => new Promise<(string | null)[]>((resolve) => {
+const lexize = (words: string[]) => new Promise<(string | null)[]>((resolve, reject) => {
   const id = nextAsk++;
-  asked.set(id, resolve);
+  asked.set(id, { resolve, reject });
   send({ kind: "lexize", id, words });
 });
 
 port.on("message", async (msg: WorkerRequest) => {
   if (msg.kind === "stems") {
-    asked.get(msg.id)?.(msg.stems);
+    const ask = asked.get(msg.id);
     asked.delete(msg.id);
+    if ("error" in msg) ask?.reject(new Error(`the store could not stem words: ${msg.error}`));
+    else ask?.resolve(msg.stems);
     return;
   }
   try {
