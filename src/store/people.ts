@@ -30,22 +30,40 @@ export async function loadDecisions(db: Queryable): Promise<PersonDecision[]> {
 /**
  * Rebuilds people, aliases and attendance links from the stored meetings and the manual
  * decisions, in one transaction (readers see the old people or the new, never a mix).
+ * Only what changed is written: the new rows go to temporary tables and are compared
+ * with the stored ones, so adding one report to a big store touches a few rows instead
+ * of rewriting every person's every meeting.
  */
 export async function rebuildPeople(db: Db, classify?: (affiliation: string | null) => StakeholderGroup | null): Promise<ResolvedPerson[]> {
   const people = resolvePeople(await loadMeetingPeople(db), await loadDecisions(db));
   const affiliations = classify ? (await db.query<{ affiliation: string }>(`SELECT DISTINCT affiliation FROM attendance WHERE affiliation IS NOT NULL`)).rows.map((r) => r.affiliation) : [];
+  const aliasRows = new Map<string, { id: string; alias: string; evidence: string; confidence: number }>();
+  for (const p of people) {
+    for (const a of [{ alias: p.name, evidence: "the fullest, most frequent spelling", confidence: 1 }, ...p.evidence]) {
+      const k = `${p.id}\u0000${a.alias}`;
+      if (!aliasRows.has(k)) aliasRows.set(k, { id: p.id, alias: a.alias, evidence: a.evidence, confidence: a.confidence });
+    }
+  }
+  const al = [...aliasRows.values()];
   await db.transaction(async (tx) => {
-    await tx.query(`DELETE FROM people`);
-    await tx.query(`INSERT INTO people (id, name) SELECT * FROM unnest($1::text[], $2::text[])`, [people.map((p) => p.id), people.map((p) => p.name)]);
-    const al = people.flatMap((p) => [{ id: p.id, alias: p.name, evidence: "the fullest, most frequent spelling", confidence: 1 }, ...p.evidence.map((e) => ({ id: p.id, alias: e.alias, evidence: e.evidence, confidence: e.confidence }))]);
-    await tx.query(`INSERT INTO aliases (person_id, alias, key, evidence, confidence) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::real[]) ON CONFLICT DO NOTHING`,
+    await tx.query(`CREATE TEMP TABLE new_people (id text, name text) ON COMMIT DROP`);
+    await tx.query(`CREATE TEMP TABLE new_aliases (person_id text, alias text, key text, evidence text, confidence real) ON COMMIT DROP`);
+    await tx.query(`CREATE TEMP TABLE new_links (person_id text, source text) ON COMMIT DROP`);
+    await tx.query(`INSERT INTO new_people SELECT * FROM unnest($1::text[], $2::text[])`, [people.map((p) => p.id), people.map((p) => p.name)]);
+    await tx.query(`INSERT INTO new_aliases SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::real[])`,
       [al.map((a) => a.id), al.map((a) => a.alias), al.map((a) => nameKey(a.alias)), al.map((a) => a.evidence), al.map((a) => a.confidence)]);
     // in slices of people: one statement for a big store's every attendance would be one huge parameter
     for (let i = 0; i < people.length; i += 200) {
-      const slice = people.slice(i, i + 200);
-      await tx.query(`INSERT INTO person_meetings (person_id, source) SELECT p.id, unnest(p.meetings) FROM json_to_recordset($1::json) AS p(id text, meetings text[]) ON CONFLICT DO NOTHING`,
-        [JSON.stringify(slice.map((p) => ({ id: p.id, meetings: p.meetings })))]);
+      await tx.query(`INSERT INTO new_links SELECT p.id, unnest(p.meetings) FROM json_to_recordset($1::json) AS p(id text, meetings text[])`,
+        [JSON.stringify(people.slice(i, i + 200).map((p) => ({ id: p.id, meetings: p.meetings })))]);
     }
+    await tx.query(`DELETE FROM people p WHERE NOT EXISTS (SELECT 1 FROM new_people n WHERE n.id = p.id)`);
+    await tx.query(`UPDATE people p SET name = n.name FROM new_people n WHERE n.id = p.id AND p.name <> n.name`);
+    await tx.query(`INSERT INTO people (id, name) SELECT n.id, n.name FROM new_people n WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.id = n.id)`);
+    await tx.query(`DELETE FROM aliases a WHERE NOT EXISTS (SELECT 1 FROM new_aliases n WHERE n.person_id = a.person_id AND n.alias = a.alias AND n.key = a.key AND n.evidence = a.evidence AND n.confidence = a.confidence)`);
+    await tx.query(`INSERT INTO aliases (person_id, alias, key, evidence, confidence) SELECT n.* FROM new_aliases n WHERE NOT EXISTS (SELECT 1 FROM aliases a WHERE a.person_id = n.person_id AND a.alias = n.alias)`);
+    await tx.query(`DELETE FROM person_meetings x WHERE NOT EXISTS (SELECT 1 FROM new_links n WHERE n.person_id = x.person_id AND n.source = x.source)`);
+    await tx.query(`INSERT INTO person_meetings (person_id, source) SELECT DISTINCT n.person_id, n.source FROM new_links n WHERE NOT EXISTS (SELECT 1 FROM person_meetings x WHERE x.person_id = n.person_id AND x.source = n.source)`);
     if (classify) {
       await tx.query(`DELETE FROM organisations`);
       await tx.query(`INSERT INTO organisations (name, stakeholder_group) SELECT * FROM unnest($1::text[], $2::text[])`, [affiliations, affiliations.map((a) => classify(a))]);
