@@ -132,6 +132,10 @@ export async function refreshDerived(db: Db, config: Awaited<ReturnType<typeof l
   else if (opts.replaced === "some") await db.query("VACUUM (ANALYZE)");
   else {
     await db.query("VACUUM (ANALYZE) people, aliases, person_meetings, organisations, glossary");
+    // New index entries wait in a pending list that every search reads through until it
+    // is merged (VACUUM does it in the other branches): 7 ms of a rare word's search
+    // after a 10,000-report ingest, 0.4 s to merge.
+    await db.query("SELECT gin_clean_pending_list('sections_tsv'::regclass), gin_clean_pending_list('sections_head'::regclass)");
     await db.query("ANALYZE");
   }
 }
