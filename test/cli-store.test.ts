@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync, existsSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cli, ROOT, SHARED } from "./helpers.js";
@@ -49,5 +49,15 @@ describe("store commands", () => {
     const r = await cli(["people", "--data", join(file, "store")], { env });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/cannot create the data folder .*a-file\/store \(ENOTDIR.*\); check that its parent folder exists and is writable/);
+  });
+
+  it("makes a store in an empty folder the user created, leaving nothing half-made beside it", async () => {
+    const parent = join(dir, "made-by-user");
+    const data = join(parent, "store");
+    mkdirSync(data, { recursive: true });
+    const r = await cli(["people", "--data", data], { env });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(data, "PG_VERSION"))).toBe(true);
+    expect(readdirSync(parent)).toEqual(["store"]);
   });
 });
