@@ -6,7 +6,7 @@ import { withStore, type StoreOptions } from "./store.js";
 
 /** `rapporteur topic TERM`: the meetings and sections that discuss a term, who spoke, its actions. */
 export async function topicCommand(cwd: string, options: StoreOptions & { term: string; format?: string }, io: Io): Promise<number> {
-  if (!options.term.trim()) throw new RapporteurError("bad-argument", "give a term or acronym, e.g. rapporteur topic GDC");
+  if (!options.term.trim()) throw new RapporteurError("bad-argument", "give a term or acronym, e.g. rapporteur topic ODSB");
   const t = await withStore(cwd, options, io, (db) => topicTimeline(db, { editor: "cli" }, options.term));
   if (options.format === "json") { io.out(JSON.stringify(t, null, 2)); return 0; }
   io.out(`${t.term}${t.expansion && t.expansion.toLowerCase() !== t.term.toLowerCase() ? ` (${t.expansion})` : t.acronym && t.acronym.toLowerCase() !== t.term.toLowerCase() ? ` (${t.acronym})` : ""}: ${t.meetings.length} meeting${t.meetings.length === 1 ? "" : "s"}`);

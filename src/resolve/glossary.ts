@@ -4,7 +4,7 @@ export interface Definition { acronym: string; expansion: string; source?: strin
 const SMALL = new Set(["of", "on", "and", "the", "for", "in", "to", "a", "an", "&", "de", "la", "des", "du", "et"]);
 
 /**
- * Definitions written as "Global Digital Compact (GDC)": the words before the parentheses
+ * Definitions written as "Open Data Steering Board (ODSB)": the words before the parentheses
  * whose initials (small words like "of", "on" may be skipped) spell the acronym.
  */
 export function findDefinitions(text: string): Definition[] {

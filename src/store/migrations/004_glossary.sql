@@ -1,4 +1,4 @@
--- Acronyms and their expansions: learned from the reports ("Global Digital Compact (GDC)")
+-- Acronyms and their expansions: learned from the reports ("Open Data Steering Board (ODSB)")
 -- and from the user's glossary in rapporteur.config.json; rebuilt after every ingest.
 CREATE TABLE glossary (
   acronym text PRIMARY KEY,
