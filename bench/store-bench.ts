@@ -12,7 +12,7 @@ import { generateReport } from "./generate.js";
 import { openStore } from "../src/store/open.js";
 import { PGLITE_SETTINGS } from "../src/store/pglite/index.js";
 import { ingestFiles, refreshDerived } from "../src/commands/ingest.js";
-import { loadConfig } from "../src/commands/store.js";
+import { loadConfig, derivationOf } from "../src/commands/store.js";
 import { search } from "../src/store/search.js";
 
 const driver = (process.argv[2] ?? "pglite") as "pglite" | "pg";
@@ -60,7 +60,7 @@ const t0 = performance.now();
 await ingestFiles(db, files, summary);
 const tIngest = (performance.now() - t0) / 1000;
 const t1 = performance.now();
-await refreshDerived(db, await loadConfig(process.cwd()));
+await refreshDerived(db, derivationOf(await loadConfig(process.cwd())));
 const tPeople = (performance.now() - t1) / 1000;
 if (driver === "pglite") await db.query("CHECKPOINT");
 const sections = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM sections")).rows[0]!.n;

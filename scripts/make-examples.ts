@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { openStore } from "../src/store/open.js";
 import { exampleReports } from "../src/commands/demo.js";
-import { ingestFile } from "../src/commands/ingest.js";
+import { ingestFiles } from "../src/commands/ingest.js";
 import { rebuildPeople } from "../src/store/people.js";
 import { rebuildGlossary } from "../src/store/glossary.js";
 import { stakeholderClassifier } from "../src/resolve/stakeholders.js";
@@ -27,7 +27,7 @@ const today = new Date("2024-06-30T00:00:00Z");
 
 const db = await openStore({});
 const summary = { new: 0, updated: 0, unchanged: 0, failed: [] as { path: string; reason: string }[] };
-for (const ex of await exampleReports()) await ingestFile(db, ex.path, summary, { source: ex.source });
+await ingestFiles(db, await exampleReports(), summary);
 await rebuildPeople(db, stakeholderClassifier());
 await rebuildGlossary(db);
 

@@ -69,6 +69,8 @@ describe("JSON API", () => {
     const ok = await app.inject({ method: "POST", url: "/api/meetings", ...auth(multipart("pndi.docx", docx)) });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ group: "Policy Network on Digital Inclusion", number: 3 });
+    // the upload rebuilt the glossary with the user's entries, as `ingest` does
+    expect((await db.query(`SELECT expansion FROM glossary WHERE acronym = 'ZQX'`)).rows).toEqual([{ expansion: "Zonal Quality Exchange" }]);
     const exe = await app.inject({ method: "POST", url: "/api/meetings", ...auth(multipart("virus.exe", Buffer.from("MZ"))) });
     expect(exe.statusCode).toBe(415);
     expect(exe.json().message).toMatch(/upload a \.txt, \.md, \.html, \.docx or \.pdf report/);

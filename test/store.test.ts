@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import type { Db } from "../src/store/db.js";
-import { ingestFile, type IngestSummary } from "../src/commands/ingest.js";
+import { ingestFiles, type IngestSummary } from "../src/commands/ingest.js";
 import { reextractAll } from "../src/commands/reextract.js";
 import { importStore } from "../src/commands/export.js";
 import { rebuildPeople, listPeople, addDecision, findPerson } from "../src/store/people.js";
@@ -22,7 +22,7 @@ const summary = (): IngestSummary => ({ new: 0, updated: 0, unchanged: 0, failed
 
 async function ingestAll(db: Db, paths: string[]): Promise<IngestSummary> {
   const s = summary();
-  for (const p of paths) await ingestFile(db, p, s);
+  await ingestFiles(db, paths, s);
   await rebuildPeople(db, stakeholderClassifier());
   return s;
 }

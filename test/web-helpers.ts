@@ -5,7 +5,7 @@ import { openStore } from "../src/store/open.js";
 import type { Db } from "../src/store/db.js";
 import { buildApp } from "../src/server/app.js";
 import { exampleReports } from "../src/commands/demo.js";
-import { ingestFile, ingestBytes } from "../src/commands/ingest.js";
+import { ingestFiles, ingestBytes } from "../src/commands/ingest.js";
 import { rebuildPeople } from "../src/store/people.js";
 import { createToken } from "../src/store/tokens.js";
 import { rebuildGlossary } from "../src/store/glossary.js";
@@ -24,13 +24,13 @@ export const HOSTILE = `<!DOCTYPE html><html><body><h1>Hostile Test Group</h1><p
 export async function seededApp(): Promise<{ app: FastifyInstance; db: Db; token: string; hostileId: number; secretId: number }> {
   const db = await openStore({});
   const s = { new: 0, updated: 0, unchanged: 0, failed: [] as { path: string; reason: string }[] };
-  for (const ex of await exampleReports()) await ingestFile(db, ex.path, s, { source: ex.source });
+  await ingestFiles(db, await exampleReports(), s);
   const hostileId = await ingestBytes(db, { path: "test:hostile.html", source: "hostile.html", bytes: Buffer.from(HOSTILE) });
   const secret = readFileSync(join(process.cwd(), "fixtures/reports/digital-rights-caucus-txt/input.txt"), "utf8").replace("Digital Rights Caucus", "Closed Strategy Circle").replace("Priya Raman", "Quintus Secretus");
   const secretId = await ingestBytes(db, { path: "test:secret.txt", source: "secret.txt", bytes: Buffer.from(secret), membersOnly: true });
   await rebuildPeople(db, stakeholderClassifier());
   await rebuildGlossary(db);
   const token = await createToken(db, "Test Editor");
-  const app = await buildApp({ db, classify: stakeholderClassifier(), now: () => new Date("2024-10-20T00:00:00Z") });
+  const app = await buildApp({ db, classify: stakeholderClassifier(), glossary: [{ acronym: "ZQX", expansion: "Zonal Quality Exchange" }], now: () => new Date("2024-10-20T00:00:00Z") });
   return { app, db, token, hostileId, secretId };
 }

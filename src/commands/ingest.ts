@@ -14,7 +14,7 @@ import { ExtractPool } from "./extract-pool.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { prepareReport } from "./prepare-report.js";
 import { loadFile, describe, type Io } from "./io.js";
-import { withStore, loadConfig, classifierFor, type StoreOptions } from "./store.js";
+import { withStore, loadConfig, derivationOf, type Derivation, type StoreOptions } from "./store.js";
 
 const REPORT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"]);
 
@@ -43,11 +43,6 @@ export async function expandPaths(cwd: string, inputs: string[]): Promise<{ file
     missing.push(input);
   }
   return { files: [...new Set(files)], missing };
-}
-
-/** Ingests one file into an open store: skipped when unchanged, replaced when changed. */
-export async function ingestFile(db: Db, path: string, summary: IngestSummary, opts: { source?: string } = {}): Promise<void> {
-  await ingestFiles(db, [{ path, ...(opts.source ? { source: opts.source } : {}) }], summary);
 }
 
 /**
@@ -120,9 +115,9 @@ export async function ingestBytes(db: Db, input: { path: string; source: string;
  * people across meetings, the glossary, and the planner's statistics (which let it tell
  * common words from rare ones in searches).
  */
-export async function refreshDerived(db: Db, config: Awaited<ReturnType<typeof loadConfig>>, opts: { replaced?: "some" | "all" } = {}): Promise<void> {
-  await rebuildPeople(db, classifierFor(config));
-  await rebuildGlossary(db, config.glossary);
+export async function refreshDerived(db: Db, derive: Derivation, opts: { replaced?: "some" | "all" } = {}): Promise<void> {
+  await rebuildPeople(db, derive.classify);
+  await rebuildGlossary(db, derive.glossary);
   // Rebuilt tables (and replaced meetings) leave dead rows behind, and the embedded
   // server has no autovacuum: without this a store would grow with every ingest. When
   // every meeting was replaced (reextract) the files are rewritten to give the space
@@ -154,7 +149,7 @@ export async function ingestCommand(cwd: string, options: StoreOptions & { paths
     progress.start(files.length);
     await ingestFiles(db, files, summary, progress);
     progress.stop();
-    if (summary.new || summary.updated) await refreshDerived(db, config, summary.updated ? { replaced: "some" } : {});
+    if (summary.new || summary.updated) await refreshDerived(db, derivationOf(config), summary.updated ? { replaced: "some" } : {});
   });
   io.err(`rapporteur: ingested ${files.length + missing.length} path${files.length + missing.length === 1 ? "" : "s"}: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed`);
   for (const f of summary.failed) io.err(`  failed: ${f.reason}`);

@@ -5,7 +5,7 @@ import { EXTRACTOR_VERSION } from "../extract/pipeline.js";
 import { ExtractPool } from "./extract-pool.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { describe, type Io } from "./io.js";
-import { withStore, loadConfig, type StoreOptions } from "./store.js";
+import { withStore, loadConfig, derivationOf, type StoreOptions } from "./store.js";
 import { noProgress, refreshDerived, type Progress } from "./ingest.js";
 
 /**
@@ -55,7 +55,7 @@ export async function reextractCommand(cwd: string, options: StoreOptions, io: I
   const config = await loadConfig(cwd);
   const { done, failed } = await withStore(cwd, options, io, async (db) => {
     const out = await reextractAll(db, progress);
-    await refreshDerived(db, config, { replaced: "all" });
+    await refreshDerived(db, derivationOf(config), { replaced: "all" });
     return out;
   });
   io.err(`rapporteur: re-extracted ${done} report${done === 1 ? "" : "s"} with extractor ${EXTRACTOR_VERSION}${failed.length ? `, ${failed.length} failed` : ""}`);

@@ -1,14 +1,12 @@
 import { locate } from "../store/db.js";
 import { openStore } from "../store/open.js";
 import { isEmpty } from "../store/export.js";
-import { rebuildPeople } from "../store/people.js";
 import { createToken } from "../store/tokens.js";
-import { rebuildGlossary } from "../store/glossary.js";
 import { buildApp } from "../server/app.js";
 import { RapporteurError } from "../model/errors.js";
 import { exampleReports } from "./demo.js";
-import { ingestFile, type IngestSummary } from "./ingest.js";
-import { loadConfig, classifierFor, withStore, type StoreOptions } from "./store.js";
+import { ingestFiles, refreshDerived, type IngestSummary } from "./ingest.js";
+import { loadConfig, derivationOf, withStore, type StoreOptions } from "./store.js";
 import type { Io } from "./io.js";
 
 export interface ServeOptions extends StoreOptions { port?: number | undefined; host?: string | undefined; withExamples?: boolean | undefined }
@@ -20,18 +18,15 @@ export interface ServeOptions extends StoreOptions { port?: number | undefined; 
 export async function serveCommand(cwd: string, options: ServeOptions, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<{ close(): Promise<void>; url: string }> {
   const port = options.port ?? Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RapporteurError("bad-argument", `--port ${options.port}: give a port number from 1 to 65535`);
-  const config = await loadConfig(cwd);
-  const classify = classifierFor(config);
+  const derive = derivationOf(await loadConfig(cwd));
   const db = await openStore(locate(options, env, cwd), (m) => io.err(`rapporteur: ${m}`));
   if (options.withExamples && (await isEmpty(db))) {
     const summary: IngestSummary = { new: 0, updated: 0, unchanged: 0, failed: [] };
-    for (const ex of await exampleReports()) await ingestFile(db, ex.path, summary, { source: ex.source });
-    await rebuildPeople(db, classify);
-    await rebuildGlossary(db, config.glossary);
-    await db.query("ANALYZE");
+    await ingestFiles(db, await exampleReports(), summary);
+    await refreshDerived(db, derive);
     io.err(`rapporteur: first run: added ${summary.new} example reports to the store`);
   }
-  const app = await buildApp({ db, classify, now: () => new Date(), cache: env.RAPPORTEUR_NO_CACHE !== "1" });
+  const app = await buildApp({ db, ...derive, now: () => new Date(), cache: env.RAPPORTEUR_NO_CACHE !== "1" });
   const host = options.host ?? "127.0.0.1";
   await app.listen({ port, host });
   const addr = app.server.address();

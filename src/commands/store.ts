@@ -4,7 +4,8 @@ import { z } from "zod";
 import { locate, type Db } from "../store/db.js";
 import { openStore } from "../store/open.js";
 import { RapporteurError, isRapporteurError } from "../model/errors.js";
-import { STAKEHOLDER_GROUPS, stakeholderClassifier, type StakeholderRule } from "../resolve/stakeholders.js";
+import { STAKEHOLDER_GROUPS, stakeholderClassifier, type StakeholderGroup, type StakeholderRule } from "../resolve/stakeholders.js";
+import type { Definition } from "../resolve/glossary.js";
 import type { Io } from "./io.js";
 
 /** Options every store command takes. */
@@ -51,3 +52,7 @@ export async function loadConfig(cwd: string): Promise<Config> {
 
 /** The stakeholder classifier with the user's rules first. */
 export const classifierFor = (config: Config) => stakeholderClassifier(config.stakeholderRules as StakeholderRule[]);
+
+/** What rebuilding the derived tables takes from the user's config: the stakeholder rules and glossary. */
+export interface Derivation { classify?: ((affiliation: string | null) => StakeholderGroup | null) | undefined; glossary?: Definition[] | undefined }
+export const derivationOf = (config: Config): Derivation => ({ classify: classifierFor(config), glossary: config.glossary });

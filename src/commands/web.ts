@@ -2,10 +2,10 @@ import type { Db } from "../store/db.js";
 import { listMeetings, getMeeting, getPerson, listGroups, listActions, listFindings, participation, type Viewer } from "../store/read.js";
 import { search, type SearchQuery } from "../store/search.js";
 import { listPeople, addDecision, rebuildPeople, findPerson } from "../store/people.js";
-import { ingestBytes } from "./ingest.js";
+import { ingestBytes, refreshDerived } from "./ingest.js";
+import type { Derivation } from "./store.js";
 import { extractBytes } from "./io.js";
 import { RapporteurError } from "../model/errors.js";
-import { rebuildGlossary } from "../store/glossary.js";
 import { notFound, forbidden } from "../server/errors.js";
 import type { StakeholderGroup } from "../resolve/stakeholders.js";
 
@@ -54,14 +54,14 @@ export async function preview(v: Viewer, bytes: Uint8Array, name: string, conten
 }
 
 /** Saves an uploaded report (editors only); returns the meeting id. */
-export async function upload(db: Db, v: Viewer, bytes: Uint8Array, name: string, opts: { contentType?: string; membersOnly?: boolean; classify?: (a: string | null) => StakeholderGroup | null } = {}) {
+export async function upload(db: Db, v: Viewer, bytes: Uint8Array, name: string, opts: { contentType?: string; membersOnly?: boolean; derive?: Derivation } = {}) {
   if (!v.editor) throw forbidden();
   if (!/^[\w .()+-]{1,200}\.(txt|md|markdown|html?|docx|pdf)$/i.test(name)) {
     throw new RapporteurError("unsupported-format", `"${name}": upload a .txt, .md, .html, .docx or .pdf report`);
   }
   const id = await ingestBytes(db, { path: `upload:${name}`, source: name, bytes, ...(opts.contentType ? { contentType: opts.contentType } : {}), ...(opts.membersOnly !== undefined ? { membersOnly: opts.membersOnly } : {}) });
-  await rebuildPeople(db, opts.classify);
-  await rebuildGlossary(db);
+  // what `ingest` rebuilds after its files, with the user's rules and glossary
+  await refreshDerived(db, opts.derive ?? {});
   return id;
 }
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { Db } from "../store/db.js";
 import type { Viewer } from "../store/read.js";
 import type { StakeholderGroup } from "../resolve/stakeholders.js";
+import type { Definition } from "../resolve/glossary.js";
 import { MAX_BYTES } from "../commands/io.js";
 import { toHttpError } from "./errors.js";
 import { responseCache } from "./cache.js";
@@ -27,6 +28,8 @@ declare module "fastify" {
 export interface AppDeps {
   db: Db;
   classify?: (affiliation: string | null) => StakeholderGroup | null;
+  /** The user's glossary (rapporteur.config.json), kept when an upload rebuilds the glossary. */
+  glossary?: Definition[];
   now: () => Date;
   logger?: boolean;
   /** Keep readers' responses while the store is unchanged (default on). */

@@ -30,7 +30,7 @@ export async function apiRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
     if (!file) throw new RapporteurError("bad-argument", "no file in the upload; send it in a field named file");
     const bytes = await file.toBuffer();
     const membersOnly = (file.fields.membersOnly as { value?: string } | undefined)?.value === "true";
-    const id = await web.upload(db, req.viewer, bytes, file.filename, { contentType: file.mimetype, membersOnly, classify: deps.classify });
+    const id = await web.upload(db, req.viewer, bytes, file.filename, { contentType: file.mimetype, membersOnly, derive: { classify: deps.classify, glossary: deps.glossary } });
     reply.code(201);
     return meetingOut(await web.meeting(db, req.viewer, id));
   });

@@ -58,7 +58,7 @@ export async function curateRoutes(app: FastifyInstance, deps: AppDeps): Promise
 
   app.post("/curate/save", hide, async (req, reply) => {
     const b = parse(z.object({ name: z.string().min(1).max(200), content: z.string().min(1), membersOnly: z.string().optional() }), req.body);
-    const id = await web.upload(db, req.viewer, Buffer.from(b.content, "base64"), b.name, { membersOnly: b.membersOnly === "true", classify: deps.classify });
+    const id = await web.upload(db, req.viewer, Buffer.from(b.content, "base64"), b.name, { membersOnly: b.membersOnly === "true", derive: { classify: deps.classify, glossary: deps.glossary } });
     return reply.redirect(`/meetings/${id}`, 303);
   });
 
