@@ -20,7 +20,7 @@ export async function periodReport(db: Queryable, group: string, from: string | 
 }
 
 function charts(f: PeriodFacts): { attendance: string; balance: string } {
-  const rows = f.attendance.flatMap((a) => [{ person: a.person, meeting: `${a.meetings} meeting${a.meetings === 1 ? "" : "s"}` }]);
+  const rows = f.attendance.map((a) => ({ person: a.person, meeting: `${a.meetings} meeting${a.meetings === 1 ? "" : "s"}` }));
   return { attendance: attendanceChart(rows, "Meetings attended per person"), balance: balanceChart(f.balance, "Participants per stakeholder group and meeting") };
 }
 

@@ -24,6 +24,13 @@ const page = (reply: FastifyReply, title: string, editor: string | null, body: H
 export async function pageRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const { db } = deps;
   const hide = { schema: { hide: true } as object };
+  // A group with a members-only meeting is not shown whole to readers (its reports and
+  // drafts would carry that meeting); they get the same answer as for an unknown group.
+  const refuseHiddenGroup = async (viewer: { editor: string | null }, g: string) => {
+    if (viewer.editor) return;
+    const { rows } = await db.query(`SELECT 1 FROM meetings WHERE (group_name ILIKE $1 OR group_acronym ILIKE $1) AND members_only LIMIT 1`, [g]);
+    if (rows.length) throw notFound(`group ${g}`);
+  };
   const today = () => deps.now().toISOString().slice(0, 10);
 
   app.get("/", hide, async (req, reply) => {
@@ -48,9 +55,8 @@ export async function pageRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   app.get("/meetings/:id/report.:format", hide, async (req, reply) => {
     const { id, format } = parse(ReportParam, req.params);
     const m = await web.meeting(db, req.viewer, id);
-    const types = { md: "text/markdown; charset=utf-8", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", html: "text/html; charset=utf-8" };
     const name = `${m.record.source.replace(/\.[^.]+$/, "")}-report.${format}`;
-    return reply.type(types[format]).header("content-disposition", `attachment; filename="${name.replace(/[^\w.-]+/g, "-")}"`).send(await renderReport(m.record, format));
+    return reply.type(TYPES[format]).header("content-disposition", attachment(name)).send(await renderReport(m.record, format));
   });
 
   app.get("/meetings/:id/follow-ups", hide, async (req, reply) => {
@@ -94,20 +100,19 @@ export async function pageRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   app.get("/groups/:g/report", hide, async (req, reply) => {
     const { g } = parse(z.object({ g: z.string().min(1).max(200) }), req.params);
     const q = parse(ReportQ, Object.fromEntries(Object.entries(req.query as Record<string, string>).filter(([, v]) => v !== "")));
-    if (!req.viewer.editor && (await db.query(`SELECT 1 FROM meetings WHERE (group_name ILIKE $1 OR group_acronym ILIKE $1) AND members_only LIMIT 1`, [g])).rows.length) throw notFound(`group ${g}`);
+    await refuseHiddenGroup(req.viewer, g);
     const out = await periodReport(db, g, q.from ?? null, q.to ?? null, q.format, today());
     if (out === null) throw notFound(`group ${g}`);
-    const types = { html: "text/html; charset=utf-8", md: "text/markdown; charset=utf-8", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" };
-    if (q.format !== "html") reply.header("content-disposition", `attachment; filename="${g.replace(/[^\w.-]+/g, "-")}-report.${q.format}"`);
-    return reply.type(types[q.format]).send(out);
+    if (q.format !== "html") reply.header("content-disposition", attachment(`${g}-report.${q.format}`));
+    return reply.type(TYPES[q.format]).send(out);
   });
 
   app.get("/groups/:g/draft.md", hide, async (req, reply) => {
     const { g } = parse(z.object({ g: z.string().min(1).max(200) }), req.params);
-    if (!req.viewer.editor && (await db.query(`SELECT 1 FROM meetings WHERE (group_name ILIKE $1 OR group_acronym ILIKE $1) AND members_only LIMIT 1`, [g])).rows.length) throw notFound(`group ${g}`);
+    await refuseHiddenGroup(req.viewer, g);
     const facts = await draftFacts(db, g);
     if (!facts) throw notFound(`group ${g}`);
-    return reply.type("text/markdown; charset=utf-8").header("content-disposition", `attachment; filename="${g.replace(/[^\w.-]+/g, "-")}-next-meeting-draft.md"`).send(renderDraft(facts));
+    return reply.type("text/markdown; charset=utf-8").header("content-disposition", attachment(`${g}-next-meeting-draft.md`)).send(renderDraft(facts));
   });
 
   app.get("/groups/:g/calendar.ics", hide, async (req, reply) => {
@@ -115,7 +120,7 @@ export async function pageRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     const cal = await groupCalendar(db, req.viewer, g);
     if (!cal) throw notFound(`group ${g}`);
     const base = `${req.protocol}://${req.headers.host ?? "localhost"}`;
-    return reply.type("text/calendar; charset=utf-8").header("content-disposition", `attachment; filename="${g.replace(/[^\w.-]+/g, "-")}.ics"`).send(renderCalendar(cal.name, cal.meetings, base, deps.now()));
+    return reply.type("text/calendar; charset=utf-8").header("content-disposition", attachment(`${g}.ics`)).send(renderCalendar(cal.name, cal.meetings, base, deps.now()));
   });
 
   app.get("/participation", hide, async (req, reply) => {
@@ -137,3 +142,8 @@ export async function pageRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     return page(reply, "Participation", req.viewer.editor, body, "/participation");
   });
 }
+
+const TYPES = { md: "text/markdown; charset=utf-8", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", html: "text/html; charset=utf-8" };
+
+/** A download's header, with a file name safe in any browser. */
+const attachment = (name: string) => `attachment; filename="${name.replace(/[^\w.-]+/g, "-")}"`;
