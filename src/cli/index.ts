@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import { processIo } from "../commands/io.js";
 import { isRapporteurError } from "../model/errors.js";
 import { terminalProgress } from "./progress.js";
+import { noProgress } from "../ingest/progress.js";
 
 // Output piped into `head` and closed early is not an error.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE") process.exit(0); else throw e; });
@@ -23,6 +24,9 @@ const run = (fn: () => Promise<number>) => async () => {
   }
 };
 const cwd = () => process.cwd();
+// Store commands go through the dispatcher: a server holding the store carries them out.
+const store = (name: string, options: object, progress = noProgress) =>
+  run(async () => (await import("../commands/dispatch.js")).dispatchStoreCommand(name, cwd(), options, processIo, progress))();
 const DATA = ["--data <dir>", "embedded store folder (default ./rapporteur-data, or RAPPORTEUR_DATA); DATABASE_URL selects a PostgreSQL server instead"] as const;
 
 program
@@ -44,34 +48,34 @@ program
   .description("add reports (files, folders, globs) to the store; unchanged files are skipped")
   .argument("<paths...>", "report files, folders or globs")
   .option(...DATA)
-  .action((paths: string[], o) => run(async () => (await import("../commands/ingest.js")).ingestCommand(cwd(), { paths, data: o.data }, processIo, terminalProgress("ingest")))());
+  .action((paths: string[], o) => store("ingest", { paths, data: o.data }, terminalProgress("ingest")));
 
 program
   .command("reextract")
   .description("rebuild every stored record from its original with the current extractor")
   .option(...DATA)
-  .action((o) => run(async () => (await import("../commands/reextract.js")).reextractCommand(cwd(), { data: o.data }, processIo, terminalProgress("reextract")))());
+  .action((o) => store("reextract", { data: o.data }, terminalProgress("reextract")));
 
 const people = program
   .command("people")
   .description("everyone across meetings, with every spelling and the evidence for it")
   .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
   .option(...DATA)
-  .action((o) => run(async () => (await import("../commands/people.js")).peopleCommand(cwd(), { data: o.data, format: o.format }, processIo))());
+  .action((o) => store("people", { data: o.data, format: o.format }));
 people
   .command("merge")
   .description("record that A and B are the same person (kept across re-ingest)")
   .argument("<a>", "a person's name, spelling or id")
   .argument("<b>", "another person's name, spelling or id")
   .option(...DATA)
-  .action((a: string, b: string, o) => run(async () => (await import("../commands/people.js")).mergeCommand(cwd(), { a, b, data: o.data ?? people.opts().data }, processIo))());
+  .action((a: string, b: string, o) => store("people merge", { a, b, data: o.data ?? people.opts().data }));
 people
   .command("split")
   .description("record that the spelling ALIAS is not person A (kept across re-ingest)")
   .argument("<person>", "a person's name or id")
   .argument("<alias>", "one of that person's spellings")
   .option(...DATA)
-  .action((person: string, alias: string, o) => run(async () => (await import("../commands/people.js")).splitCommand(cwd(), { person, alias, data: o.data ?? people.opts().data }, processIo))());
+  .action((person: string, alias: string, o) => store("people split", { person, alias, data: o.data ?? people.opts().data }));
 
 program
   .command("search")
@@ -84,21 +88,21 @@ program
   .option("--limit <n>", "how many hits (default 20)", (v) => Number(v))
   .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
   .option(...DATA)
-  .action((query: string[], o) => run(async () => (await import("../commands/search.js")).searchCommand(cwd(), { q: query.join(" "), person: o.person, group: o.group, from: o.from, to: o.to, limit: o.limit, format: o.format, data: o.data }, processIo))());
+  .action((query: string[], o) => store("search", { q: query.join(" "), person: o.person, group: o.group, from: o.from, to: o.to, limit: o.limit, format: o.format, data: o.data }));
 
 program
   .command("export")
   .description("print the whole store as JSON { meetings, people, documents, decisions }")
   .addOption(new Option("--format <format>", "json").choices(["json"]).default("json"))
   .option(...DATA)
-  .action((o) => run(async () => (await import("../commands/export.js")).exportCommand(cwd(), { data: o.data, format: o.format }, processIo))());
+  .action((o) => store("export", { data: o.data, format: o.format }));
 
 program
   .command("import")
   .description("restore an export into an empty store (backup, or a move between PGlite and PostgreSQL)")
   .argument("<file>", "a file written by rapporteur export")
   .option(...DATA)
-  .action((file: string, o) => run(async () => (await import("../commands/export.js")).importCommand(cwd(), { file, data: o.data }, processIo))());
+  .action((file: string, o) => store("import", { file, data: o.data }));
 
 program
   .command("serve")
@@ -127,7 +131,7 @@ program
   .description("create an editor token (printed once)")
   .argument("<name>", "who the token is for")
   .option(...DATA)
-  .action((name: string, o) => run(async () => (await import("../commands/serve.js")).tokenCommand(cwd(), { name, data: o.data }, processIo))());
+  .action((name: string, o) => store("token create", { name, data: o.data }));
 
 program
   .command("actions")
@@ -137,7 +141,7 @@ program
   .option("--owner <name>", "only actions of this owner")
   .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
   .option(...DATA)
-  .action((o) => run(async () => (await import("../commands/actions.js")).actionsCommand(cwd(), { group: o.group, status: o.status, owner: o.owner, format: o.format, data: o.data }, processIo))());
+  .action((o) => store("actions", { group: o.group, status: o.status, owner: o.owner, format: o.format, data: o.data }));
 
 program
   .command("render")
@@ -146,7 +150,7 @@ program
   .addOption(new Option("--format <format>", "md, docx or html").choices(["md", "docx", "html"]).default("md"))
   .option("--out <file>", "write to this file (needed for docx)")
   .option(...DATA)
-  .action((meeting: string, o) => run(async () => (await import("../commands/render.js")).renderCommand(cwd(), { meeting, format: o.format, out: o.out, data: o.data }, processIo))());
+  .action((meeting: string, o) => store("render", { meeting, format: o.format, out: o.out, data: o.data }));
 
 program
   .command("draft")
@@ -154,7 +158,7 @@ program
   .requiredOption("--group <group>", "the group's name or acronym")
   .option("--out <file>", "write to this file instead of printing")
   .option(...DATA)
-  .action((o) => run(async () => (await import("../commands/draft.js")).draftCommand(cwd(), { group: o.group, out: o.out, data: o.data }, processIo))());
+  .action((o) => store("draft", { group: o.group, out: o.out, data: o.data }));
 
 program
   .command("report")
@@ -165,7 +169,7 @@ program
   .addOption(new Option("--format <format>", "html (with charts), md or docx").choices(["html", "md", "docx"]).default("html"))
   .option("--out <file>", "write to this file (needed for docx)")
   .option(...DATA)
-  .action((o) => run(async () => (await import("../commands/report.js")).reportCommand(cwd(), { group: o.group, from: o.from, to: o.to, format: o.format, out: o.out, data: o.data }, processIo))());
+  .action((o) => store("report", { group: o.group, from: o.from, to: o.to, format: o.format, out: o.out, data: o.data }));
 
 program
   .command("topic")
@@ -173,14 +177,14 @@ program
   .argument("<term...>", "a term or acronym")
   .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
   .option(...DATA)
-  .action((term: string[], o) => run(async () => (await import("../commands/topic.js")).topicCommand(cwd(), { term: term.join(" "), format: o.format, data: o.data }, processIo))());
+  .action((term: string[], o) => store("topic", { term: term.join(" "), format: o.format, data: o.data }));
 
 program
   .command("calendar")
   .description("a group's held and announced meetings as an iCalendar (.ics) file")
   .requiredOption("--group <group>", "the group's name or acronym")
   .option(...DATA)
-  .action((o) => run(async () => (await import("../commands/calendar.js")).calendarCommand(cwd(), { group: o.group, data: o.data }, processIo))());
+  .action((o) => store("calendar", { group: o.group, data: o.data }));
 
 program
   .command("demo")

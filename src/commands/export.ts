@@ -4,14 +4,15 @@ import { z } from "zod";
 import { exportStore, isEmpty, type StoreExport } from "../store/export.js";
 import { saveMeeting, type StoredRecord } from "../store/meetings.js";
 import { stemmerFor } from "../store/tsvector.js";
-import { addDecision, rebuildPeople } from "../store/people.js";
+import { addDecision } from "../store/people.js";
+import { refreshDerived, type Derivation } from "../store/derived.js";
 import { readDocument } from "../readers/index.js";
 import { extract } from "../extract/pipeline.js";
 import { MeetingRecord } from "../model/record.js";
 import { RapporteurError } from "../model/errors.js";
 import type { Io } from "./io.js";
 import type { Db } from "../store/db.js";
-import { withStore, loadConfig, classifierFor, type StoreOptions } from "./store.js";
+import { withStore, loadConfig, derivationOf, type StoreOptions } from "./store.js";
 
 /** `rapporteur export --format json`: the whole store as { meetings, people, … }. */
 export async function exportCommand(cwd: string, options: StoreOptions & { format?: string }, io: Io): Promise<number> {
@@ -39,13 +40,13 @@ export async function importCommand(cwd: string, options: StoreOptions & { file:
   const data = parsed.data as unknown as StoreExport;
   if (data.meetings.length !== data.documents.length) throw new RapporteurError("unreadable-file", `${options.file}: ${data.meetings.length} meetings but ${data.documents.length} documents; the export is damaged`);
   const config = await loadConfig(cwd);
-  await withStore(cwd, options, io, (db) => importStore(db, data, classifierFor(config)));
+  await withStore(cwd, options, io, (db) => importStore(db, data, derivationOf(config)));
   io.err(`rapporteur: imported ${data.meetings.length} meeting${data.meetings.length === 1 ? "" : "s"} from ${options.file}`);
   return 0;
 }
 
 /** Restores an export into an empty store in one transaction, then rebuilds people. */
-export async function importStore(db: Db, data: StoreExport, classify?: Parameters<typeof rebuildPeople>[1]): Promise<void> {
+export async function importStore(db: Db, data: StoreExport, derive: Derivation = {}): Promise<void> {
     if (!(await isEmpty(db))) throw new RapporteurError("store-not-empty", "the store already holds meetings; import into an empty one (use --data DIR for a new folder, or a new database)");
     await db.transaction(async (tx) => {
       for (const [i, d] of data.documents.entries()) {
@@ -59,6 +60,5 @@ export async function importStore(db: Db, data: StoreExport, classify?: Paramete
       }
       for (const dec of data.decisions) await addDecision(tx, dec);
     });
-    await rebuildPeople(db, classify);
-    await db.query("ANALYZE");
+    await refreshDerived(db, derive, { force: true });
 }

@@ -6,21 +6,21 @@ import type { Db } from "../store/db.js";
 import { insertMeeting } from "../store/meetings.js";
 import type { MeetingRows } from "../store/meeting-rows.js";
 import { stemmerFor, lexizeIn } from "../store/tsvector.js";
-import { rebuildGlossary } from "../store/glossary.js";
-import { rebuildPeople } from "../store/people.js";
+import { refreshDerived } from "../store/derived.js";
+import { faultPoint } from "../store/fault.js";
 import { EXTRACTOR_VERSION } from "../extract/pipeline.js";
-import { RapporteurError } from "../model/errors.js";
+import { RapporteurError, isRapporteurError } from "../model/errors.js";
 import { ExtractPool } from "./extract-pool.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { prepareReport } from "./prepare-report.js";
 import { loadFile, describe, type Io } from "./io.js";
-import { withStore, loadConfig, derivationOf, type Derivation, type StoreOptions } from "./store.js";
+import { withStore, loadConfig, derivationOf, type StoreOptions } from "./store.js";
+export { refreshDerived } from "../store/derived.js";
 
 const REPORT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"]);
 
-/** A progress display for long work; the CLI shows a bar on a terminal, tests pass none. */
-export interface Progress { start(total: number): void; tick(label: string): void; stop(): void }
-export const noProgress: Progress = { start() {}, tick() {}, stop() {} };
+import { noProgress, type Progress } from "../ingest/progress.js";
+export { noProgress, type Progress } from "../ingest/progress.js";
 
 export interface IngestSummary { new: number; updated: number; unchanged: number; failed: { path: string; reason: string }[] }
 
@@ -83,12 +83,11 @@ export async function ingestFiles(db: Db, inputs: (string | { path: string; sour
         if (job.error) throw job.error;
         if (job.state === "skip") { summary.unchanged++; continue; }
         const rows = await job.rows!;
-        // a new document is saved by one statement, atomic on its own; a replacement
-        // deletes first, so it needs a transaction around both
-        if (job.state === "changed") await db.transaction((tx) => insertMeeting(tx, rows));
-        else await insertMeeting(db, rows, { replace: false });
-        summary[job.state === "changed" ? "updated" : "new"]++;
+        summary[await saveJob(db, job.state, rows)]++;
+        faultPoint("save");
       } catch (e) {
+        // a full disk stops the run: every later save would fail the same way
+        if (isRapporteurError(e) && e.code === "disk-full") throw e;
         summary.failed.push({ path: job.path, reason: describe(e, job.path) });
       } finally {
         progress.tick(job.path);
@@ -103,36 +102,31 @@ export async function ingestFiles(db: Db, inputs: (string | { path: string; sour
   }
 }
 
+/**
+ * Saves one prepared report. A new document is saved by one statement, atomic on its
+ * own; a replacement deletes first, so it needs a transaction around both. When another
+ * process (sharing a PostgreSQL server) saved the same path first, the file counts as
+ * unchanged when that process saved the same content, else it replaces it.
+ */
+async function saveJob(db: Db, state: "new" | "changed", rows: MeetingRows): Promise<"new" | "updated" | "unchanged"> {
+  try {
+    if (state === "changed") await db.transaction((tx) => insertMeeting(tx, rows));
+    else await insertMeeting(db, rows, { replace: false });
+    return state === "changed" ? "updated" : "new";
+  } catch (e) {
+    if ((e as { code?: string }).code !== "23505") throw e;
+  }
+  const { rows: now } = await db.query<{ sha256: string; extractor_version: string }>(`SELECT sha256, extractor_version FROM documents WHERE path = $1`, [rows.document.path]);
+  if (now[0]?.sha256 === rows.document.sha256 && now[0].extractor_version === rows.document.extractorVersion) return "unchanged";
+  await db.transaction((tx) => insertMeeting(tx, rows));
+  return "updated";
+}
+
 /** Extracts bytes and saves the meeting in one transaction (replacing one from the same path); returns its id. */
 export async function ingestBytes(db: Db, input: { path: string; source: string; bytes: Uint8Array; sha256?: string; contentType?: string; membersOnly?: boolean }): Promise<number> {
   const sha256 = input.sha256 ?? createHash("sha256").update(input.bytes).digest("hex");
   const rows = await prepareReport({ bytes: input.bytes, source: input.source, path: input.path, sha256, ...(input.contentType ? { contentType: input.contentType } : {}) }, stemmerFor(db), lexizeIn(db));
   return db.transaction((tx) => insertMeeting(tx, rows, input.membersOnly !== undefined ? { membersOnly: input.membersOnly } : {}));
-}
-
-/**
- * What is derived from all meetings at once, rebuilt after reports were added or changed:
- * people across meetings, the glossary, and the planner's statistics (which let it tell
- * common words from rare ones in searches).
- */
-export async function refreshDerived(db: Db, derive: Derivation, opts: { replaced?: "some" | "all" } = {}): Promise<void> {
-  await rebuildPeople(db, derive.classify);
-  await rebuildGlossary(db, derive.glossary);
-  // Rebuilt tables (and replaced meetings) leave dead rows behind, and the embedded
-  // server has no autovacuum: without this a store would grow with every ingest. When
-  // every meeting was replaced (reextract) the files are rewritten to give the space
-  // back (measured: 8 s for 10,000 reports, 503 MB back to 274 MB; on a server this
-  // locks the tables meanwhile, fine for a maintenance command).
-  if (opts.replaced === "all") await db.query("VACUUM (FULL, ANALYZE)");
-  else if (opts.replaced === "some") await db.query("VACUUM (ANALYZE)");
-  else {
-    await db.query("VACUUM (ANALYZE) people, aliases, person_meetings, organisations, glossary");
-    // New index entries wait in a pending list that every search reads through until it
-    // is merged (VACUUM does it in the other branches): 7 ms of a rare word's search
-    // after a 10,000-report ingest, 0.4 s to merge.
-    await db.query("SELECT gin_clean_pending_list('sections_tsv'::regclass), gin_clean_pending_list('sections_head'::regclass)");
-    await db.query("ANALYZE");
-  }
 }
 
 /**
@@ -145,11 +139,16 @@ export async function ingestCommand(cwd: string, options: StoreOptions & { paths
   const config = await loadConfig(cwd);
   const { files, missing } = await expandPaths(cwd, options.paths);
   const summary: IngestSummary = { new: 0, updated: 0, unchanged: 0, failed: missing.map((m) => ({ path: m, reason: `${m}: no such file or folder; check the path` })) };
+  const derive = derivationOf(config);
   await withStore(cwd, options, io, async (db) => {
     progress.start(files.length);
-    await ingestFiles(db, files, summary, progress);
-    progress.stop();
-    if (summary.new || summary.updated) await refreshDerived(db, derivationOf(config), summary.updated ? { replaced: "some" } : {});
+    try {
+      await ingestFiles(db, files, summary, progress);
+    } finally {
+      progress.stop();
+    }
+    // whatever this run or an earlier one (killed before its rebuild) left stale
+    await refreshDerived(db, derive, summary.updated ? { replaced: "some" } : {});
   });
   io.err(`rapporteur: ingested ${files.length + missing.length} path${files.length + missing.length === 1 ? "" : "s"}: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed`);
   for (const f of summary.failed) io.err(`  failed: ${f.reason}`);

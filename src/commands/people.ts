@@ -1,7 +1,8 @@
-import { listPeople, findPerson, addDecision, rebuildPeople } from "../store/people.js";
+import { listPeople, findPerson, addDecision } from "../store/people.js";
+import { refreshDerived } from "../store/derived.js";
 import { RapporteurError } from "../model/errors.js";
 import type { Io } from "./io.js";
-import { withStore, loadConfig, classifierFor, type StoreOptions } from "./store.js";
+import { withStore, loadConfig, derivationOf, type StoreOptions } from "./store.js";
 
 /** `rapporteur people [--format json]`: everyone, with every spelling and why it belongs. */
 export async function peopleCommand(cwd: string, options: StoreOptions & { format?: string }, io: Io): Promise<number> {
@@ -24,7 +25,7 @@ export async function mergeCommand(cwd: string, options: StoreOptions & { a: str
     if (!b) throw new RapporteurError("not-found", `"${options.b}": nobody of that name or id; see \`rapporteur people\``);
     if (a.id === b.id) { io.out(`${a.name} and ${options.b} are already one person.`); return 0; }
     await addDecision(db, { kind: "merge", a: a.name, b: b.name });
-    await rebuildPeople(db, classifierFor(config));
+    await refreshDerived(db, derivationOf(config));
     io.out(`Merged: ${b.name} is now the same person as ${a.name}.`);
     return 0;
   });
@@ -41,7 +42,7 @@ export async function splitCommand(cwd: string, options: StoreOptions & { person
     const alias = [person.name, ...person.aliases].find((x) => x.toLowerCase() === options.alias.toLowerCase());
     if (!alias) throw new RapporteurError("not-found", `"${options.alias}" is not a spelling of ${person.name}; its spellings are: ${[person.name, ...person.aliases].join(", ")}`);
     await addDecision(db, { kind: "split", a: person.name, b: alias });
-    await rebuildPeople(db, classifierFor(config));
+    await refreshDerived(db, derivationOf(config));
     io.out(`Split: "${alias}" is now kept apart from ${person.name}.`);
     return 0;
   });

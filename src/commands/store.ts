@@ -4,29 +4,47 @@ import { z } from "zod";
 import { locate, type Db } from "../store/db.js";
 import { openStore } from "../store/open.js";
 import { RapporteurError, isRapporteurError } from "../model/errors.js";
-import { STAKEHOLDER_GROUPS, stakeholderClassifier, type StakeholderGroup, type StakeholderRule } from "../resolve/stakeholders.js";
-import type { Definition } from "../resolve/glossary.js";
+import { STAKEHOLDER_GROUPS, stakeholderClassifier, type StakeholderRule } from "../resolve/stakeholders.js";
+import { derivedStale, refreshDerived, type Derivation } from "../store/derived.js";
+import { borrowStore } from "../ingest/shared-store.js";
 import type { Io } from "./io.js";
 
 /** Options every store command takes. */
 export interface StoreOptions { data?: string | undefined }
 
-/** Opens the store for a command (PGlite folder or DATABASE_URL), runs `fn`, always closes. */
-export async function withStore<T>(cwd: string, options: StoreOptions, io: Io, fn: (db: Db) => Promise<T>, env: NodeJS.ProcessEnv = process.env): Promise<T> {
-  const loc = locate(options, env, cwd);
+/**
+ * Opens the store for a command (PGlite folder or DATABASE_URL), runs `fn`, always
+ * closes. A store this process already holds (a server running the command for another
+ * process) is borrowed instead. A write command passes `heal`: derived data an earlier
+ * run left stale (killed before its rebuild) is rebuilt first.
+ */
+export async function withStore<T>(cwd: string, options: StoreOptions, io: Io, fn: (db: Db) => Promise<T>, opts: { heal?: Derivation; env?: NodeJS.ProcessEnv } = {}): Promise<T> {
+  const loc = locate(options, opts.env ?? process.env, cwd);
   let db: Db;
   try {
-    db = await openStore(loc, (msg) => io.err(`rapporteur: ${msg}`));
+    db = (loc.dataDir ? borrowStore(loc.dataDir) : null) ?? await openStore(loc, (msg) => io.err(`rapporteur: ${msg}`));
   } catch (e) {
     if (isRapporteurError(e)) throw e;
     const where = loc.databaseUrl ? "the database at DATABASE_URL" : `the data folder ${loc.dataDir}`;
     throw new RapporteurError("store-unavailable", `cannot open ${where} (${String((e as Error)?.message ?? e).split("\n")[0]}); check it, or use --data DIR for another folder`);
   }
+  let result: T;
   try {
-    return await fn(db);
-  } finally {
-    await db.close();
+    if (opts.heal) await healDerived(db, opts.heal, io);
+    result = await fn(db);
+  } catch (e) {
+    // the first failure is the one to tell (closing a store after a full disk fails too)
+    await db.close().catch(() => undefined);
+    throw e;
   }
+  await db.close();
+  return result;
+}
+
+/** Rebuilds derived data an earlier run left stale, saying so. */
+export async function healDerived(db: Db, derive: Derivation, io: Io): Promise<void> {
+  if (!(await derivedStale(db))) return;
+  if (await refreshDerived(db, derive)) io.err("rapporteur: rebuilt people and the glossary (an earlier run stopped before it could)");
 }
 
 const Config = z.object({
@@ -53,6 +71,5 @@ export async function loadConfig(cwd: string): Promise<Config> {
 /** The stakeholder classifier with the user's rules first. */
 export const classifierFor = (config: Config) => stakeholderClassifier(config.stakeholderRules as StakeholderRule[]);
 
-/** What rebuilding the derived tables takes from the user's config: the stakeholder rules and glossary. */
-export interface Derivation { classify?: ((affiliation: string | null) => StakeholderGroup | null) | undefined; glossary?: Definition[] | undefined }
+export type { Derivation } from "../store/derived.js";
 export const derivationOf = (config: Config): Derivation => ({ classify: classifierFor(config), glossary: config.glossary });

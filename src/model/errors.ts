@@ -13,6 +13,8 @@ export const ERRORS = {
   "bad-argument": { status: 400, exit: 2 },
   "bad-config": { status: 500, exit: 2 },
   "store-unavailable": { status: 503, exit: 3 },
+  "store-in-use": { status: 503, exit: 4 },
+  "disk-full": { status: 507, exit: 3 },
   "store-not-empty": { status: 409, exit: 2 },
   "not-found": { status: 404, exit: 2 },
   "forbidden": { status: 401, exit: 2 },
@@ -30,6 +32,19 @@ export class RapporteurError extends Error {
   }
   get status(): number { return ERRORS[this.code].status; }
   get exitCode(): number { return ERRORS[this.code].exit; }
+}
+
+/** Who holds an embedded store: the process's id and command line, and a server's socket. */
+export interface StoreHolder { pid: number; command: string; socket?: string | undefined }
+
+/** The store is held by another process (one writer per embedded store). */
+export class StoreInUseError extends RapporteurError {
+  constructor(readonly dir: string, readonly holder: StoreHolder) {
+    const serving = holder.socket !== undefined;
+    super("store-in-use", `the store ${dir} is in use by \`${holder.command}\` (pid ${holder.pid}); ${serving
+      ? "stop that server first (Ctrl-C in its terminal)"
+      : "wait for it to finish"}, or use --data DIR for another store`);
+  }
 }
 
 /** True when `e` is one of ours (anything else is a bug and keeps its stack). */

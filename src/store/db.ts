@@ -10,6 +10,11 @@ export interface Db extends Queryable {
   readonly driver: "pglite" | "pg";
   /** Runs `fn` in one transaction: all of it is kept, or none of it. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` while no other holder of `key` runs, in this process or any other sharing
+   * the store (rebuilding derived data twice at once would interleave its writes).
+   */
+  exclusive<T>(key: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -1,10 +1,14 @@
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import type { Db, Queryable } from "../db.js";
-import { RapporteurError } from "../../model/errors.js";
+import { RapporteurError, StoreInUseError } from "../../model/errors.js";
+import { faultAfter } from "../fault.js";
+import { acquireLock, isOwnLock, LOCK_FILE, type StoreLock } from "./lock.js";
+import { diskFull, isDiskFullError } from "../disk-full.js";
+import { serialised } from "../serialised.js";
 
 // The embedded server's buffer cache lives in this process's memory and is touched in
 // full at start: 128 MB by default. A small one is enough, since the operating system
@@ -13,42 +17,114 @@ import { RapporteurError } from "../../model/errors.js";
 // An embedded store keeps little WAL: by default 80 MB of segments stay on disk.
 export const PGLITE_SETTINGS = ["-c", "shared_buffers=16MB", "-c", "min_wal_size=32MB", "-c", "max_wal_size=32MB"];
 
+/** Written before a new store is made and removed when it is complete. */
+const CREATING = "rapporteur.creating";
+/** Entries of a store folder that are ours, not PostgreSQL's. */
+const OURS = new Set([LOCK_FILE, CREATING, "rapporteur.sock"]);
+
+const cannotCreate = (dataDir: string, detail: string) => new RapporteurError("store-unavailable",
+  `cannot create the data folder ${dataDir} (${detail}); check that its parent folder exists and is writable, or use --data DIR for another folder`);
+
 /**
- * Creates a new data folder in a child process (see create-data-dir.mjs for why). It is
- * made beside its place and moved in when complete, so a creation cut short (killed, disk
- * full) leaves no half-made store that the next run would take for a real one.
+ * Makes a new store in `dataDir`, which this process has locked. A creation cut short
+ * (killed, disk full) leaves its marker behind, and the next run starts it again from an
+ * empty folder rather than taking the half-made files for a store.
  */
 async function createDataDir(dataDir: string): Promise<void> {
+  const entries = readdirSync(dataDir).filter((e) => !OURS.has(e) && !e.startsWith(`.${LOCK_FILE}`));
+  if (existsSync(join(dataDir, CREATING))) {
+    for (const e of entries) rmSync(join(dataDir, e), { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  } else if (entries.length) {
+    throw new RapporteurError("store-unavailable", `${dataDir} is not empty and holds no Rapporteur store; give an empty or new folder with --data DIR`);
+  }
+  writeFileSync(join(dataDir, CREATING), "");
+  // the store holds members-only meetings: only its owner may read it
+  chmodSync(dataDir, 0o700);
   const script = new URL("./create-data-dir.mjs", import.meta.url);
-  const fresh = !existsSync(dataDir) || (statSync(dataDir).isDirectory() && readdirSync(dataDir).length === 0);
-  const target = fresh ? `${dataDir.replace(/\/+$/, "")}.creating-${process.pid}` : dataDir;
+  faultAfter("create");
   try {
-    await promisify(execFile)(process.execPath, [script.pathname, target, ...PGLITE_SETTINGS], { maxBuffer: 1 << 20 });
+    await promisify(execFile)(process.execPath, [script.pathname, String(process.pid), dataDir, ...PGLITE_SETTINGS], { maxBuffer: 1 << 20 });
   } catch (e) {
-    if (fresh) try { rmSync(target, { recursive: true, force: true }); } catch { /* nothing was made */ }
     const out = String((e as { stderr?: string }).stderr || (e as Error).message);
-    const detail = (/^\w*Error: (.+)$/m.exec(out)?.[1] ?? out.trim().split("\n")[0]!).split(target).join(dataDir);
-    throw new RapporteurError("store-unavailable", `cannot create the data folder ${dataDir} (${detail}); check that its parent folder exists and is writable, or use --data DIR for another folder`);
+    if (/ENOSPC|No space left/i.test(out)) throw diskFull(dataDir);
+    throw cannotCreate(dataDir, /^\w*Error: (.+)$/m.exec(out)?.[1] ?? out.trim().split("\n")[0]!);
   }
-  if (fresh) {
-    if (existsSync(dataDir)) rmdirSync(dataDir);
-    renameSync(target, dataDir);
-  }
+  unlinkSync(join(dataDir, CREATING));
 }
 
-/** The embedded driver: PostgreSQL compiled to WebAssembly, data in a folder (or memory). */
-export async function openPglite(dataDir: string | undefined, snapshot?: Blob): Promise<Db & { dump(): Promise<Blob> }> {
-  if (dataDir && !snapshot && !existsSync(join(dataDir, "PG_VERSION"))) await createDataDir(dataDir);
-  const pg = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(snapshot ? { loadDataDir: snapshot } : {}), startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] });
-  await pg.waitReady;
+/** Takes the folder's lock (making the folder if needed), or says who holds it. */
+function lockFolder(dataDir: string): StoreLock {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw err.code === "ENOSPC" ? diskFull(dataDir) : cannotCreate(dataDir, err.message.split(", ")[0]!);
+  }
+  let got;
+  try {
+    got = acquireLock(dataDir);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === "ENOSPC") throw diskFull(dataDir);
+    throw new RapporteurError("store-unavailable", `cannot use the data folder ${dataDir} (${err.code ?? err.message}); check that it is writable, or use --data DIR for another folder`);
+  }
+  if (!isOwnLock(got)) throw new StoreInUseError(dataDir, got);
+  // a server killed while serving leaves its socket: nobody listens there now
+  rmSync(join(dataDir, "rapporteur.sock"), { force: true });
+  return got;
+}
+
+/** The embedded driver's handle: a Db, plus a snapshot and the lock of its folder. */
+export type PgliteDb = Db & { dump(): Promise<Blob>; lock: StoreLock | null };
+
+/**
+ * The embedded driver: PostgreSQL compiled to WebAssembly, data in a folder (or memory).
+ * A folder is used by one process at a time: it is locked from before its creation until
+ * `close`.
+ */
+export async function openPglite(dataDir: string | undefined, snapshot?: Blob): Promise<PgliteDb> {
+  const lock = dataDir ? lockFolder(dataDir) : null;
+  let pg: PGlite;
+  try {
+    if (dataDir && !snapshot && (!existsSync(join(dataDir, "PG_VERSION")) || existsSync(join(dataDir, CREATING)))) await createDataDir(dataDir);
+    pg = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(snapshot ? { loadDataDir: snapshot } : {}), startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] });
+    await pg.waitReady;
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+  const where = dataDir ?? "memory";
   const wrap = (q: { query: PGlite["query"] }): Queryable => ({
-    query: async <T,>(sql: string, params?: unknown[]) => ({ rows: (await q.query<T>(sql, params as unknown[])).rows }),
+    query: async <T,>(sql: string, params?: unknown[]) => {
+      try {
+        return { rows: (await q.query<T>(sql, params as unknown[])).rows };
+      } catch (e) {
+        if (isDiskFullError(e)) throw diskFull(where);
+        throw e;
+      }
+    },
   });
+  let closed = false;
+  // one process per folder (the lock), so in-process queues are enough
+  const queues = new Map<string, ReturnType<typeof serialised>>();
   return {
     driver: "pglite",
+    lock,
     query: wrap(pg).query,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    close: () => pg.close(),
+    exclusive: (key, fn) => {
+      if (!queues.has(key)) queues.set(key, serialised());
+      return queues.get(key)!(fn);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await pg.close();
+      } finally {
+        lock?.release();
+      }
+    },
     dump: async () => (await pg.dumpDataDir("none")) as Blob,
   };
 }
