@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { exampleReports } from "../src/commands/demo.js";
-import { extractBytes } from "../src/commands/io.js";
+import { extractReport } from "../src/ingest/prepare-report.js";
 import { printable } from "../src/extract/pipeline.js";
 import { MeetingRecord } from "../src/model/record.js";
 
@@ -16,7 +16,7 @@ describe("example reports", () => {
   });
   for (const ex of examples) {
     it(`extracts ${ex.source} as expected`, async () => {
-      const record = printable(await extractBytes(await readFile(ex.path), ex.source));
+      const record = printable(await extractReport({ bytes: await readFile(ex.path), source: ex.source }));
       expect(MeetingRecord.safeParse(record).success).toBe(true);
       const expectedPath = join(dirname(ex.path), "expected.json");
       if (process.env.UPDATE) await writeFile(expectedPath, JSON.stringify(record, null, 2) + "\n");

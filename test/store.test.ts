@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import type { Db } from "../src/store/db.js";
 import { ingestFiles, type IngestSummary } from "../src/commands/ingest.js";
 import { reextractAll } from "../src/commands/reextract.js";
-import { importStore } from "../src/commands/export.js";
+import { importStore } from "../src/commands/import.js";
 import { rebuildPeople, listPeople, addDecision, findPerson } from "../src/store/people.js";
 import { search } from "../src/store/search.js";
 import { exportStore } from "../src/store/export.js";

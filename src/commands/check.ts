@@ -1,4 +1,4 @@
-import { loadFile, extractBytes, describe, type Io } from "./io.js";
+import { loadFile, withReader, describe, type Io } from "./io.js";
 import { RapporteurError } from "../model/errors.js";
 
 /**
@@ -8,19 +8,21 @@ import { RapporteurError } from "../model/errors.js";
 export async function checkCommand(cwd: string, options: { files: string[] }, io: Io): Promise<number> {
   if (!options.files.length) throw new RapporteurError("bad-argument", "no report given; name one or more files to check");
   let findings = 0, failed = 0;
-  for (const file of options.files) {
-    try {
-      const { bytes, source } = await loadFile(cwd, file);
-      const record = await extractBytes(bytes, source);
-      for (const i of record.issues) {
-        findings++;
-        io.out(`${file}:${i.line ?? 1}: ${i.code} ${i.message}`);
+  await withReader(async (read) => {
+    for (const file of options.files) {
+      try {
+        const { bytes, source } = await loadFile(cwd, file);
+        const record = await read(bytes, source);
+        for (const i of record.issues) {
+          findings++;
+          io.out(`${file}:${i.line ?? 1}: ${i.code} ${i.message}`);
+        }
+      } catch (e) {
+        failed++;
+        io.err(`rapporteur: ${describe(e, file)}`);
       }
-    } catch (e) {
-      failed++;
-      io.err(`rapporteur: ${describe(e, file)}`);
     }
-  }
+  });
   if (failed) return 2;
   return findings ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { join, extname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadFile, extractBytes, describe, type Io } from "./io.js";
+import { loadFile, withReader, describe, type Io } from "./io.js";
 import { renderDigest } from "../render/digest-md.js";
 
 /** The bundled example reports: fixtures/reports/<name>/input.<ext>, one per style and format. */
@@ -24,14 +24,16 @@ export async function exampleReports(): Promise<{ path: string; source: string }
 /** `rapporteur demo`: extracts the example reports and prints their digests. */
 export async function demoCommand(_cwd: string, _options: object, io: Io): Promise<number> {
   let failed = 0;
-  for (const ex of await exampleReports()) {
-    try {
-      const { bytes } = await loadFile("/", ex.path);
-      io.out(renderDigest(await extractBytes(bytes, ex.source)));
-    } catch (e) {
-      failed++;
-      io.err(`rapporteur: ${describe(e, ex.source)}`);
+  await withReader(async (read) => {
+    for (const ex of await exampleReports()) {
+      try {
+        const { bytes } = await loadFile("/", ex.path);
+        io.out(renderDigest(await read(bytes, ex.source)));
+      } catch (e) {
+        failed++;
+        io.err(`rapporteur: ${describe(e, ex.source)}`);
+      }
     }
-  }
+  });
   return failed ? 2 : 0;
 }

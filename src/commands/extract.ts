@@ -4,7 +4,7 @@ import { RapporteurError } from "../model/errors.js";
 import type { FullRecord, MeetingRecord } from "../model/record.js";
 import { printable } from "../extract/pipeline.js";
 import { renderDigest } from "../render/digest-md.js";
-import { loadFile, extractBytes, describe, type Io } from "./io.js";
+import { loadFile, withReader, describe, type Io } from "./io.js";
 
 export interface ExtractOptions { files: string[]; format?: "json" | "md"; out?: string }
 
@@ -21,15 +21,17 @@ export async function extractCommand(cwd: string, options: ExtractOptions, io: I
   if (!options.files.length) throw new RapporteurError("bad-argument", "no report given; name one or more files, e.g. rapporteur extract minutes.docx");
   const records: FullRecord[] = [];
   let failed = 0;
-  for (const file of options.files) {
-    try {
-      const { bytes, source } = await loadFile(cwd, file);
-      records.push(await extractBytes(bytes, source));
-    } catch (e) {
-      failed++;
-      io.err(`rapporteur: ${describe(e, file)}`);
+  await withReader(async (read) => {
+    for (const file of options.files) {
+      try {
+        const { bytes, source } = await loadFile(cwd, file);
+        records.push(await read(bytes, source));
+      } catch (e) {
+        failed++;
+        io.err(`rapporteur: ${describe(e, file)}`);
+      }
     }
-  }
+  });
   if (options.out) {
     const dir = resolve(cwd, options.out);
     await mkdir(dir, { recursive: true });

@@ -1,18 +1,17 @@
 import { createHash } from "node:crypto";
-import { stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import { resolve, extname } from "node:path";
 import { glob } from "tinyglobby";
 import type { Db } from "../store/db.js";
 import { insertMeeting } from "../store/meetings.js";
 import type { MeetingRows } from "../store/meeting-rows.js";
-import { stemmerFor, lexizeIn } from "../store/tsvector.js";
+import { lexizeIn } from "../store/tsvector.js";
 import { refreshDerived } from "../store/derived.js";
 import { faultPoint } from "../store/fault.js";
 import { EXTRACTOR_VERSION } from "../extract/pipeline.js";
 import { RapporteurError, isRapporteurError } from "../model/errors.js";
-import { ExtractPool } from "./extract-pool.js";
-import { collectGarbage } from "./collect-garbage.js";
-import { prepareReport } from "./prepare-report.js";
+import { ExtractPool } from "../ingest/extract-pool.js";
+import { collectGarbage } from "../ingest/collect-garbage.js";
 import { loadFile, describe, type Io } from "./io.js";
 import { withStore, loadConfig, derivationOf, type StoreOptions } from "./store.js";
 export { refreshDerived } from "../store/derived.js";
@@ -24,7 +23,11 @@ export { noProgress, type Progress } from "../ingest/progress.js";
 
 export interface IngestSummary { new: number; updated: number; unchanged: number; failed: { path: string; reason: string }[] }
 
-/** Files, folders (searched for reports) and globs to the list of report paths. */
+/**
+ * Files, folders (searched for reports) and globs to the list of report paths. Each real
+ * file is listed once, however many links lead to it (a link loop would list it again at
+ * every turn).
+ */
 export async function expandPaths(cwd: string, inputs: string[]): Promise<{ files: string[]; missing: string[] }> {
   const files: string[] = [], missing: string[] = [];
   for (const input of inputs) {
@@ -42,7 +45,15 @@ export async function expandPaths(cwd: string, inputs: string[]): Promise<{ file
     }
     missing.push(input);
   }
-  return { files: [...new Set(files)], missing };
+  const seen = new Set<string>();
+  const unique: string[] = [];
+  for (const f of files) {
+    const real = await realpath(f).catch(() => f);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    unique.push(f);
+  }
+  return { files: unique, missing };
 }
 
 /**
@@ -54,7 +65,7 @@ export async function ingestFiles(db: Db, inputs: (string | { path: string; sour
   // a file may be known by another name than its own (the bundled examples are)
   const files = inputs.map((f) => (typeof f === "string" ? f : f.path));
   const names = new Map(inputs.flatMap((f) => (typeof f !== "string" && f.source ? [[f.path, f.source] as const] : [])));
-  const pool = new ExtractPool(files.length >= 50, stemmerFor(db), lexizeIn(db));
+  const pool = new ExtractPool(lexizeIn(db));
   const known = new Map((await db.query<{ path: string; sha256: string; extractor_version: string }>(`SELECT path, sha256, extractor_version FROM documents`)).rows.map((r) => [r.path, r]));
   const shas = new Set([...known.values()].map((r) => r.sha256));
   type Job = { path: string; state: "new" | "changed" | "skip"; rows?: Promise<MeetingRows>; error?: unknown };
@@ -125,7 +136,13 @@ async function saveJob(db: Db, state: "new" | "changed", rows: MeetingRows): Pro
 /** Extracts bytes and saves the meeting in one transaction (replacing one from the same path); returns its id. */
 export async function ingestBytes(db: Db, input: { path: string; source: string; bytes: Uint8Array; sha256?: string; contentType?: string; membersOnly?: boolean }): Promise<number> {
   const sha256 = input.sha256 ?? createHash("sha256").update(input.bytes).digest("hex");
-  const rows = await prepareReport({ bytes: input.bytes, source: input.source, path: input.path, sha256, ...(input.contentType ? { contentType: input.contentType } : {}) }, stemmerFor(db), lexizeIn(db));
+  const pool = new ExtractPool(lexizeIn(db));
+  let rows: MeetingRows;
+  try {
+    rows = await pool.prepare({ bytes: input.bytes, source: input.source, path: input.path, sha256, contentType: input.contentType });
+  } finally {
+    await pool.close();
+  }
   return db.transaction((tx) => insertMeeting(tx, rows, input.membersOnly !== undefined ? { membersOnly: input.membersOnly } : {}));
 }
 

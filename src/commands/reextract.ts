@@ -1,9 +1,9 @@
 import type { Db } from "../store/db.js";
 import { insertMeeting } from "../store/meetings.js";
-import { stemmerFor, lexizeIn } from "../store/tsvector.js";
+import { lexizeIn } from "../store/tsvector.js";
 import { EXTRACTOR_VERSION } from "../extract/pipeline.js";
-import { ExtractPool } from "./extract-pool.js";
-import { collectGarbage } from "./collect-garbage.js";
+import { ExtractPool } from "../ingest/extract-pool.js";
+import { collectGarbage } from "../ingest/collect-garbage.js";
 import { describe, type Io } from "./io.js";
 import { withStore, loadConfig, derivationOf, type StoreOptions } from "./store.js";
 import { noProgress, refreshDerived, type Progress } from "./ingest.js";
@@ -15,7 +15,7 @@ import { noProgress, refreshDerived, type Progress } from "./ingest.js";
 export async function reextractAll(db: Db, progress: Progress = noProgress): Promise<{ done: number; failed: string[] }> {
   // the ids are fixed first: a rebuilt document is saved under a new id
   const ids = (await db.query<{ id: number }>(`SELECT id FROM documents ORDER BY id`)).rows.map((r) => r.id);
-  const pool = new ExtractPool(ids.length >= 50, stemmerFor(db), lexizeIn(db));
+  const pool = new ExtractPool(lexizeIn(db));
   const failed: string[] = [];
   let done = 0;
   progress.start(ids.length);

@@ -16,7 +16,7 @@ export const STORE_COMMANDS: Record<string, () => Promise<StoreCommand>> = {
   "people split": async () => (await import("./people.js")).splitCommand,
   "search": async () => (await import("./search.js")).searchCommand,
   "export": async () => (await import("./export.js")).exportCommand,
-  "import": async () => (await import("./export.js")).importCommand,
+  "import": async () => (await import("./import.js")).importCommand,
   "token create": async () => (await import("./serve.js")).tokenCommand,
   "actions": async () => { const f = (await import("./actions.js")).actionsCommand; return (cwd, o, io) => f(cwd, o, io); },
   "render": async () => (await import("./render.js")).renderCommand,

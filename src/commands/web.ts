@@ -4,7 +4,7 @@ import { search, type SearchQuery } from "../store/search.js";
 import { listPeople, addDecision, rebuildPeople, findPerson } from "../store/people.js";
 import { ingestBytes, refreshDerived } from "./ingest.js";
 import type { Derivation } from "./store.js";
-import { extractBytes } from "./io.js";
+import { withReader } from "./io.js";
 import { RapporteurError } from "../model/errors.js";
 import { notFound, forbidden } from "../server/errors.js";
 import type { StakeholderGroup } from "../resolve/stakeholders.js";
@@ -50,7 +50,7 @@ export async function stats(db: Db, v: Viewer) {
 /** Extracts an upload without saving it: the curate page shows it before an editor saves. */
 export async function preview(v: Viewer, bytes: Uint8Array, name: string, contentType?: string) {
   if (!v.editor) throw forbidden();
-  return extractBytes(bytes, name, contentType);
+  return withReader((read) => read(bytes, name, contentType));
 }
 
 /** Saves an uploaded report (editors only); returns the meeting id. */

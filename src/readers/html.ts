@@ -1,6 +1,8 @@
 import { parse, NodeType, type HTMLElement, type Node } from "node-html-parser";
 import type { LineDoc } from "../model/line-doc.js";
 import { decodeText } from "./decode.js";
+import { RapporteurError } from "../model/errors.js";
+import { LIMITS } from "../model/limits.js";
 
 const BLOCK = new Set(["p", "div", "section", "article", "header", "footer", "main", "blockquote", "pre", "address", "figure", "figcaption", "dt", "dd", "body", "html", "center", "aside", "nav"]);
 const SKIP = new Set(["script", "style", "noscript", "template", "head", "svg", "iframe", "object"]);
@@ -17,6 +19,7 @@ export function readHtml(bytes: Uint8Array, source: string, format = "html"): Li
 /** Same as readHtml, from a string (the DOCX reader hands mammoth's HTML here). */
 export function htmlToLineDoc(html: string, source: string, format: string): LineDoc {
   const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false, pre: true } });
+  checkNesting(root, source);
   const out: string[] = [];
   // keep the indentation (it nests list items), fold the rest of the white space
   const emit = (line: string) => {
@@ -27,6 +30,16 @@ export function htmlToLineDoc(html: string, source: string, format: string): Lin
   walkBlock(root, { emit, gap, depth: 0 });
   while (out.length && out[out.length - 1] === "") out.pop();
   return { source, format, lines: out.length ? out : [""] };
+}
+
+/** Refuses markup nested deeper than the readers' limit (their walks recurse). */
+function checkNesting(root: Node, source: string): void {
+  const stack: [Node, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > LIMITS.nesting) throw new RapporteurError("unreadable-file", `${source}: nested too deeply (more than ${LIMITS.nesting} levels of elements); is it the right file?`);
+    for (const c of node.childNodes) stack.push([c, depth + 1]);
+  }
 }
 
 interface Sink { emit(line: string): void; gap(): void; depth: number }

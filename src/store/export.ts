@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Db, Queryable } from "./db.js";
 import type { StoredRecord } from "./meeting-rows.js";
 import { listPeople, loadDecisions, type PersonOut } from "./people.js";
@@ -7,7 +8,8 @@ import type { PersonDecision } from "../resolve/people.js";
 export interface StoreExport {
   meetings: StoredRecord[];
   people: PersonOut[];
-  documents: { path: string; source: string; format: string; sha256: string; extractorVersion: string; membersOnly: boolean; content: string }[];
+  /** `sha256` is the original file's; `contentSha256` that of `content` as written here. */
+  documents: { path: string; source: string; format: string; sha256: string; extractorVersion: string; membersOnly: boolean; content: string; contentSha256: string }[];
   decisions: PersonDecision[];
 }
 
@@ -20,7 +22,10 @@ export async function exportStore(db: Queryable): Promise<StoreExport> {
   return {
     meetings: rows.rows.map((r) => r.record),
     people: (await listPeople(db)).map(({ id, name, aliases, meetings }) => ({ id, name, aliases, meetings })),
-    documents: rows.rows.map((r) => ({ path: r.path, source: r.source, format: r.format, sha256: r.sha256, extractorVersion: r.extractor_version, membersOnly: r.members_only, content: r.content ? Buffer.from(r.content).toString("base64") : Buffer.from(r.text, "utf8").toString("base64") })),
+    documents: rows.rows.map((r) => {
+      const bytes = r.content ? Buffer.from(r.content) : Buffer.from(r.text, "utf8");
+      return { path: r.path, source: r.source, format: r.format, sha256: r.sha256, extractorVersion: r.extractor_version, membersOnly: r.members_only, content: bytes.toString("base64"), contentSha256: createHash("sha256").update(bytes).digest("hex") };
+    }),
     decisions: await loadDecisions(db),
   };
 }

@@ -1,11 +1,11 @@
 /**
- * A worker thread that reads, extracts and indexes reports, so that on a multi-core
- * machine the main thread can write one report to the store while the next is prepared.
+ * The worker thread that reads and extracts reports (see extract-pool.ts): its heap is
+ * the budget of one report, and it can be stopped at any moment without harm.
  */
 import { parentPort } from "node:worker_threads";
 import { isRapporteurError } from "../model/errors.js";
 import { Stemmer } from "../store/tsvector.js";
-import { prepareReport } from "./prepare-report.js";
+import { prepareReport, extractReport } from "./prepare-report.js";
 import type { WorkerReply, WorkerRequest } from "./extract-pool.js";
 
 const port = parentPort!;
@@ -29,8 +29,16 @@ port.on("message", async (msg: WorkerRequest) => {
     return;
   }
   try {
-    send({ kind: "rows", id: msg.id, rows: await prepareReport(msg.input, stemmer, lexize) });
+    if (msg.kind === "extract") send({ kind: "record", id: msg.id, record: await extractReport(msg.input) });
+    else send({ kind: "rows", id: msg.id, rows: await prepareReport(msg.input, stemmer, lexize) });
   } catch (e) {
-    send({ kind: "error", id: msg.id, ...(isRapporteurError(e) ? { code: e.code, message: e.message } : { code: null, message: String((e as Error)?.message ?? e) }) });
+    send({ kind: "error", id: msg.id, ...(isRapporteurError(e) ? { code: e.code, message: e.message } : { code: null, message: describeCrash(e) }) });
   }
 });
+send({ kind: "ready" });
+
+// A parser that recursed too deep is a nesting problem of the input, not a bug of ours.
+function describeCrash(e: unknown): string {
+  const message = String((e as Error)?.message ?? e);
+  return e instanceof RangeError && /call stack/i.test(message) ? "nested too deeply to read; is it the right file?" : message;
+}
