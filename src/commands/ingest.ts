@@ -161,6 +161,10 @@ export async function ingestCommand(cwd: string, options: StoreOptions & { paths
     progress.start(files.length);
     try {
       await ingestFiles(db, files, summary, progress);
+    } catch (e) {
+      if (!isRapporteurError(e) || e.code !== "disk-full") throw e;
+      const saved = summary.new + summary.updated;
+      throw new RapporteurError("disk-full", `${e.message.split(";")[0]}; ${saved} report${saved === 1 ? " was" : "s were"} saved before it filled and are kept: make room there and run the command again`);
     } finally {
       progress.stop();
     }

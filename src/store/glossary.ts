@@ -1,4 +1,5 @@
 import type { Db, Queryable } from "./db.js";
+import { faultPoint } from "./fault.js";
 import { findDefinitions, mergeGlossary, type Definition } from "../resolve/glossary.js";
 
 /** Rebuilds the glossary from every stored report (first defining meeting wins) and the user's entries. */
@@ -19,6 +20,7 @@ export async function rebuildGlossary(db: Db, user: Definition[] = []): Promise<
   const all = mergeGlossary(found, user);
   await db.transaction(async (tx) => {
     await tx.query(`DELETE FROM glossary`);
+    faultPoint("rebuild-glossary");
     await tx.query(`INSERT INTO glossary (acronym, expansion, source) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`, [all.map((d) => d.acronym), all.map((d) => d.expansion), all.map((d) => d.source ?? null)]);
   });
   return all;

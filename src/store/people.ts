@@ -1,6 +1,7 @@
 import type { Db, Queryable } from "./db.js";
 import { resolvePeople, nameKey, type MeetingPeople, type PersonDecision, type ResolvedPerson } from "../resolve/people.js";
 import type { StakeholderGroup } from "../resolve/stakeholders.js";
+import { faultPoint } from "./fault.js";
 
 /**
  * Everything the store knows about who appears in which meeting, for the resolver: one
@@ -60,6 +61,7 @@ export async function rebuildPeople(db: Db, classify?: (affiliation: string | nu
     await tx.query(`DELETE FROM people p WHERE NOT EXISTS (SELECT 1 FROM new_people n WHERE n.id = p.id)`);
     await tx.query(`UPDATE people p SET name = n.name FROM new_people n WHERE n.id = p.id AND p.name <> n.name`);
     await tx.query(`INSERT INTO people (id, name) SELECT n.id, n.name FROM new_people n WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.id = n.id)`);
+    faultPoint("rebuild-people");
     await tx.query(`DELETE FROM aliases a WHERE NOT EXISTS (SELECT 1 FROM new_aliases n WHERE n.person_id = a.person_id AND n.alias = a.alias AND n.key = a.key AND n.evidence = a.evidence AND n.confidence = a.confidence)`);
     await tx.query(`INSERT INTO aliases (person_id, alias, key, evidence, confidence) SELECT n.* FROM new_aliases n WHERE NOT EXISTS (SELECT 1 FROM aliases a WHERE a.person_id = n.person_id AND a.alias = n.alias)`);
     await tx.query(`DELETE FROM person_meetings x WHERE NOT EXISTS (SELECT 1 FROM new_links n WHERE n.person_id = x.person_id AND n.source = x.source)`);

@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import type { Db, Queryable } from "../db.js";
 import { RapporteurError, StoreInUseError } from "../../model/errors.js";
-import { faultAfter } from "../fault.js";
+import { faultAfter, faultDiskFull } from "../fault.js";
 import { acquireLock, isOwnLock, LOCK_FILE, type StoreLock } from "./lock.js";
 import { diskFull, isDiskFullError } from "../disk-full.js";
 import { serialised } from "../serialised.js";
@@ -97,6 +97,7 @@ export async function openPglite(dataDir: string | undefined, snapshot?: Blob): 
   const wrap = (q: { query: PGlite["query"] }): Queryable => ({
     query: async <T,>(sql: string, params?: unknown[]) => {
       try {
+        faultDiskFull(sql);
         return { rows: (await q.query<T>(sql, params as unknown[])).rows };
       } catch (e) {
         if (isDiskFullError(e)) throw diskFull(where);
@@ -111,7 +112,13 @@ export async function openPglite(dataDir: string | undefined, snapshot?: Blob): 
     driver: "pglite",
     lock,
     query: wrap(pg).query,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    transaction: async (fn) => {
+      try {
+        return await pg.transaction((tx) => fn(wrap(tx)));
+      } catch (e) {
+        throw isDiskFullError(e) ? diskFull(where) : e;
+      }
+    },
     exclusive: (key, fn) => {
       if (!queues.has(key)) queues.set(key, serialised());
       return queues.get(key)!(fn);
