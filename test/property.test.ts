@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { extract } from "../src/extract/pipeline.js";
+import { textDoc } from "../src/extract/run-passes.js";
 import { MeetingRecord } from "../src/model/record.js";
 
-const record = (text: string) => extract({ source: "p.txt", format: "txt", lines: text.split(/\r\n|\r|\n/) });
+const record = (text: string) => extract(textDoc(text, "p.txt"));
 
 // Pieces of real report grammar, shuffled: the extractor must cope with any order.
 const piece = fc.constantFrom(

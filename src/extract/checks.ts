@@ -35,11 +35,12 @@ export function checks(doc: Doc): Doc {
 }
 
 // One person listed twice: the same name, a first name alone beside the full name, or a
-// one-letter slip in a long name.
+// one-letter slip in a long name. The same name under two roles (host and member) is
+// one person listed in two capacities, not a slip.
 function duplicates(list: NonNullable<Doc["participants"]>): Issue[] {
   const out: Issue[] = [];
-  const seen: { name: string; key: string }[] = [];
-  const firsts = new Map<string, number>(); // first word -> how many multi-word entries start with it
+  const seen: { name: string; key: string; roles: string[] }[] = [];
+  const firsts = new Map<string, number>();
   for (const p of list) { const k = norm(p.name); if (k.includes(" ")) firsts.set(k.split(" ")[0]!, (firsts.get(k.split(" ")[0]!) ?? 0) + 1); }
   for (const p of list) {
     const key = norm(p.name);
@@ -49,11 +50,11 @@ function duplicates(list: NonNullable<Doc["participants"]>): Issue[] {
       (!s.key.includes(" ") && key.split(" ")[0] === s.key && firsts.get(s.key) === 1) ||
       (key.length >= 10 && s.key.length >= 10 && Math.abs(key.length - s.key.length) <= 1 && distance(s.key, key) === 1),
     );
-    if (earlier) {
+    if (earlier && !(earlier.key === key && earlier.roles.join() !== p.roles.join() && (earlier.roles.length > 0 || p.roles.length > 0))) {
       const kept = earlier.name.length >= p.name.length ? earlier.name : p.name;
       const how = earlier.key === key ? "twice" : `as '${earlier.name}' and as '${p.name}'`;
       out.push({ code: "duplicate-participant", message: `${kept} is listed ${how}; keep one entry.`, subject: kept, line: p.line });
-    } else seen.push({ name: p.name, key });
+    } else if (!earlier) seen.push({ name: p.name, key, roles: p.roles });
   }
   return out;
 }
@@ -64,8 +65,6 @@ function agendaOrder(doc: Doc): Issue | null {
   if (!agenda.length) return null;
   let prevIndex = -1;
   const tops = (doc.sections ?? []).filter((s) => s.level === 0 && s.marker && s.marker.kind !== "alpha");
-  // Word lists converted to HTML lose their numbers: every heading then reads "1." and
-  // the numbers say nothing; only the order can be checked.
   const meaningful = !(tops.length >= 2 && tops.every((s) => s.marker!.value === 1));
   for (const s of doc.sections ?? []) {
     if (s.level !== 0 || s.agendaIndex === null) continue;

@@ -1,18 +1,51 @@
-import type { Line } from "./lines.js";
-import type { AgendaItem, Action, Issue, Link, Participant, Span, Statement } from "../model/record.js";
+import type { Block, Run, Span } from "../model/line-doc.js";
+import type { AgendaItem, Action, Issue, Link, Participant, Statement } from "../model/record.js";
 import type { Known } from "./names.js";
+import type { DateOrder } from "./when.js";
 
-/** A half-open range of line indexes (0-based) into Doc.lines. */
+/**
+ * One node of the document read in order: the tree's blocks flattened, so a pass can
+ * scan them, with what each needs to know of its place (depth in lists, table row).
+ */
+export interface Node {
+  i: number;
+  kind: "front" | "heading" | "para" | "item" | "row" | "def" | "rule";
+  /** Visible text; "\n" where the block breaks its lines. */
+  text: string;
+  span: Span;
+  /** Heading level (1-6 marked up; 7 for a paragraph acting as a heading); 0 otherwise. */
+  level: number;
+  /** List nesting (0 = top), or quote depth for paragraphs. */
+  depth: number;
+  /** The whole node is bold (or bold italic). */
+  emphasis: "strong" | "strong-em" | null;
+  runs: Run[];
+  /** A list item's marker ("1.", "a)", "-") and task box. */
+  marker: string | null;
+  checked: boolean | null;
+  /** The item this node belongs to (a nested item's parent, an item's paragraph). */
+  parent: number | null;
+  /** Table rows: the cells, which table, whether a header row. */
+  cells: string[] | null;
+  table: number | null;
+  header: boolean;
+  /** Front matter key, or a definition's term. */
+  key: string | null;
+}
+
+/** Where something is: a range of node indexes, [from, to). */
 export interface Range { from: number; to: number }
 
-/** Where the parts of the report are, found by the outline pass. */
+/** A label that opens a part of the report ("Attendees", "Agenda:", "Panel:", "Action items"). */
+export type LabelKind = "attend" | "absent" | "agenda" | "actions" | "decisions" | "discussion" | "next" | "links" | "logistics" | "summary" | "annex" | "chat";
+
 export interface Outline {
-  header: Range;
-  agenda: Range | null;
+  /** Node indexes that are the report's title area (before any part opens). */
+  title: Range;
+  /** Labels found, in order. */
+  labels: { node: number; kind: LabelKind; text: string; inline: boolean }[];
+  /** The discussion: where sections are looked for. */
   discussion: Range | null;
-  participants: Range | null;
-  /** Inline participant lists ("Present: A (X), B (Y)") have their line here. */
-  participantsInline: number | null;
 }
 
 export interface HeaderFacts {
@@ -38,28 +71,34 @@ export interface SectionNode {
   /** The number/letter the heading shows, if any. */
   marker: { kind: "num" | "roman" | "alpha"; value: number } | null;
   level: 0 | 1;
-  /** Index into Doc.lines of the first body line, and one past the last. */
+  /** Node range of the section's body. */
   body: Range;
-  /** Title text that came from a paragraph (no heading): the rest of it is body text. */
-  rest: string;
   agendaIndex: number | null;
   speakers: string[];
 }
 
-export interface ParticipantEntry extends Participant { line: number; nick: string | null }
+export interface ParticipantEntry extends Participant { line: number; nick: string | null; initials: string | null }
 
 /** The typed document every pass reads and extends; no pass does I/O. */
 export interface Doc {
   source: string;
   format: string;
-  lines: Line[];
+  /** The report's lines (what values cite). */
+  lines: string[];
+  blocks: Block[];
+  title: { text: string; span: Span } | null;
+  nodes: Node[];
+  /** How the report writes numeric dates. */
+  order: DateOrder;
   /** Lower-cased words seen in lower case somewhere: evidence that a word is not a name. */
   lowercaseWords: ReadonlySet<string>;
   outline?: Outline;
   header?: HeaderFacts;
   agenda?: AgendaNode[];
   participants?: ParticipantEntry[];
-  /** Listed people plus nicknames learned from the text. */
+  /** People listed as absent (apologies, regrets): not participants, but the text may name them. */
+  absent?: ParticipantEntry[];
+  /** Listed people plus nicknames and initials learned from the text. */
   people?: Known[];
   moderators?: { name: string; line: number }[];
   sections?: SectionNode[];

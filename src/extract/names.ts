@@ -37,13 +37,24 @@ export function isNonNameWord(word: string, lowercaseWords?: ReadonlySet<string>
   return !!lowercaseWords?.has(lower);
 }
 
-/** One known person of a report: the listed spelling and the forms that may refer to it. */
-export interface Known { name: string; key: string; first: string; last: string; nick: string | null; nickDisplay?: string }
+/**
+ * One known person of a report: the listed spelling and the forms that may refer to it
+ * (first name, surname, a nickname the report gives, initials the list or the text
+ * gives, a handle).
+ */
+export interface Known { name: string; key: string; first: string; last: string; nick: string | null; nickDisplay?: string; initials: string[]; handles: string[] }
+
+/** Titles written before a name, never part of matching it ("Professor Sir Nigel Doe", "Mr. Gates"). */
+export const HONORIFICS = /^(?:(?:professor|prof|dr|sir|dame|lord|lady|baroness|baron|cllr|councillor|mr|mrs|ms|mx|rev|hon|amb|ambassador|judge|justice)\.?\s+)+/i;
 
 /** Splits a listed name into its first and last word (particles stay with the surname). */
-export function known(name: string, nick: string | null = null): Known {
-  const parts = norm(name).split(" ").filter(Boolean);
-  return { name, key: parts.join(" "), first: parts[0] ?? "", last: parts.length > 1 ? parts[parts.length - 1]! : "", nick: nick ? norm(nick) : null, ...(nick ? { nickDisplay: nick } : {}) };
+export function known(name: string, nick: string | null = null, initials: readonly string[] = []): Known {
+  const parts = norm(name.replace(HONORIFICS, "")).split(" ").filter(Boolean);
+  const auto = parts.length >= 2 ? [parts.map((p) => p[0]).join(""), parts[0]![0]! + parts[parts.length - 1]![0]!] : [];
+  return {
+    name, key: parts.join(" "), first: parts[0] ?? "", last: parts.length > 1 ? parts[parts.length - 1]! : "", nick: nick ? norm(nick) : null, ...(nick ? { nickDisplay: nick } : {}),
+    initials: [...new Set([...initials.map((i) => i.toLowerCase()), ...auto])], handles: [],
+  };
 }
 
 /**
@@ -58,10 +69,22 @@ export function resolveName(mention: string, people: readonly Known[]): string |
 
 /** Every listed person a mention may refer to, by the first rule that finds any. */
 export function nameCandidates(mention: string, people: readonly Known[]): string[] {
-  const m = norm(mention);
+  const m = norm(mention.replace(HONORIFICS, ""));
   if (!m) return [];
-  const exact = people.find((p) => p.key === m);
+  const exact = people.find((p) => p.key === m || norm(p.name) === norm(mention));
   if (exact) return [exact.name];
+  // initials ("APP", "KO") and handles ("kimhd", "@ehuss") the report ties to a listed person
+  const compact = mention.replace(/^[@(<\[]+|[)>\]:]+$/g, "").trim();
+  if (/^[\p{Lu}][\p{Lu}\p{Ll}]{1,4}$/u.test(compact) && compact.length <= 5 && /\p{Lu}.*\p{Lu}/u.test(compact)) {
+    const byInitials = people.filter((p) => p.initials.includes(compact.toLowerCase()));
+    // initials the list gives win over initials read off the names
+    const given = byInitials.filter((p) => p.initials[0] === compact.toLowerCase());
+    if (given.length === 1) return [given[0]!.name];
+    if (byInitials.length === 1) return [byInitials[0]!.name];
+    if (byInitials.length > 1) return [];
+  }
+  const handle = people.filter((p) => p.handles.includes(compact.toLowerCase()));
+  if (handle.length === 1) return [handle[0]!.name];
   const words = m.split(" ");
   const names = (hits: Known[]) => [...new Set(hits.map((h) => h.name))];
   const firstHit = (...rules: (() => Known[])[]) => {

@@ -1,31 +1,55 @@
 import type { Doc } from "./doc.js";
-import { findDates, notBefore, iso, toDate } from "./when.js";
+import { findDates, notBefore, iso, toDate, type Found } from "./when.js";
 import { sentences } from "./text.js";
+import { leadOf, labelOfNode } from "./labels.js";
 
-const LABEL = /^(?:the\s+)?next\s+(?:\w+\s+){0,2}?(?:meeting|call|session|gathering)\s*(?:date|will be|is)?\s*[:\-–—]/i;
-const MENTION = /\bnext\s+(?:\w+['’]?s?\s+){0,3}?(?:meeting|call|session)\b/i;
-const SCHEDULED = /\b(?:will|shall)\s+(?:be|take place|meet|convene)\b|\b(?:is|are|has been|was)\s+(?:planned|scheduled|set|proposed|tentatively|foreseen|expected|confirmed)\b|\b(?:planned|scheduled|set|proposed)\s+for\b|\bwill\s+(?:be\s+)?held\b/i;
+const MENTION = /\bnext\s+(?:\w+['’]?s?\s+){0,3}?(?:meeting|call|session|gathering)\b/i;
+const SCHEDULED = /\b(?:will|shall)\s+(?:be|take place|meet|convene)\b|\b(?:is|are|has been|was|were)\s+(?:planned|scheduled|set|proposed|tentatively|foreseen|expected|confirmed|fixed|booked)\b|\b(?:planned|scheduled|set|proposed)\s+(?:for|on)\b|\bwill\s+(?:be\s+)?held\b|\bnext\s+(?:\w+\s+){0,3}?(?:meeting|call|session)\s+(?:is|on|:)\b/i;
+// another body's call ("the next call of the other task force")
+const OTHER = /\bnext\s+(?:\w+\s+){0,3}?(?:meeting|call|session)\s+of\s+(?:the\s+)?(?:other|another)\b|\b(?:other|another)\s+(?:\w+\s+){0,2}(?:meeting|call|session)\b/i;
 
-/** The announced next meeting: a "Next meeting:" line, else a sentence that schedules it. */
+/**
+ * The announced next meeting: the date a "Next meeting" label gives (on its line or in
+ * the part it opens), else a sentence that schedules this group's next meeting. A span
+ * of days or a month alone is not a date.
+ */
 export function nextMeeting(doc: Doc): Doc {
   const ref = toDate(doc.header?.start ?? null);
-  const from = 0;
+  const opts = { order: doc.order };
+  const pick = (text: string): Found | null => {
+    const f = findDates(text, ref, opts).find((x) => x.dayGiven);
+    return f && !f.range ? notBefore(f, ref) : null;
+  };
   let labelled: { value: string; line: number } | null = null;
   let stated: { value: string; line: number } | null = null;
-  for (let i = from; i < doc.lines.length; i++) {
-    const l = doc.lines[i]!;
-    if (l.blank || !/next/i.test(l.text)) continue;
-    if (LABEL.test(l.text)) {
-      const text = l.text + " " + (doc.lines[i + 1]?.text ?? "");
-      const f = findDates(text, ref).find((x) => x.dayGiven);
-      if (f && !labelled) labelled = { value: iso(notBefore(f, ref)), line: l.n };
-      continue;
+  for (const l of doc.outline!.labels) {
+    if (l.kind !== "next") continue;
+    const n = doc.nodes[l.node]!;
+    const lead = leadOf(n);
+    const own = l.inline && lead ? lead.rest : labelOfNode(n)?.inline ? n.text : "";
+    let f = own ? pick(own) : null;
+    let line = n.span.line;
+    if (!f && !own) {
+      // the part it opens: the first dated line ("Oct 29-30th" is a span: none)
+      for (const m of doc.nodes.slice(l.node + 1, l.node + 4)) {
+        if (m.kind === "heading") break;
+        const found = findDates(m.text, ref, opts).find((x) => x.dayGiven);
+        if (found) { f = found.range ? null : notBefore(found, ref); line = m.span.line; break; }
+      }
     }
-    if (/^next steps?\s*:/i.test(l.text)) continue;
-    for (const s of sentences(l.text)) {
-      if (!MENTION.test(s.text) || !SCHEDULED.test(s.text)) continue;
-      const f = findDates(s.text, ref).find((x) => x.dayGiven);
-      if (f) stated = { value: iso(notBefore(f, ref)), line: l.n };
+    if (f) { labelled = { value: iso(f), line }; break; }
+  }
+  if (!labelled) {
+    for (const n of doc.nodes) {
+      if (n.kind === "front" || !/next/i.test(n.text)) continue;
+      const lead = leadOf(n);
+      if (lead && /^next\s+steps?$/i.test(lead.lead)) continue;
+      for (const s of sentences(n.text.replace(/\n/g, " "))) {
+        if (!MENTION.test(s.text) || !SCHEDULED.test(s.text) || OTHER.test(s.text)) continue;
+        const f = pick(s.text);
+        if (f) { stated = { value: iso(f), line: n.span.line }; }
+      }
+      if (stated) break;
     }
   }
   return { ...doc, nextMeeting: labelled ?? stated };

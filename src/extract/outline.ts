@@ -1,97 +1,109 @@
-import type { Doc, Outline, Range } from "./doc.js";
-import type { Line } from "./lines.js";
-import { labelOf, INLINE_PARTICIPANTS, AGENDA_INTRO, type LabelKind } from "./labels.js";
+import type { Doc, LabelKind, Node, Outline } from "./doc.js";
+import { labelOfNode, labelKind } from "./labels.js";
 
 /**
- * Finds the report's parts: the header and intro, the agenda, the discussion and the
- * participant list, wherever the report puts them.
+ * Finds the report's parts on the document tree: the labels that open them ("Agenda",
+ * "Attendees", "Action items", "Next meeting" as headings, "Label:" lines, bold leads
+ * or definition terms), the title area before any part opens, and the discussion.
  */
 export function outline(doc: Doc): Doc {
-  const { lines } = doc;
-  const labels: { i: number; kind: LabelKind }[] = [];
-  let inline: number | null = null;
-  lines.forEach((l, i) => {
-    const kind = labelOf(l);
-    if (kind) labels.push({ i, kind });
-    else if (inline === null && INLINE_PARTICIPANTS.test(l.text) && !l.marker) inline = i;
-  });
-  const first = (kind: LabelKind, after = -1) => labels.find((x) => x.kind === kind && x.i > after)?.i ?? null;
-  const nextLabel = (i: number, kinds: LabelKind[]) => labels.find((x) => x.i > i && kinds.includes(x.kind))?.i ?? lines.length;
-
-  let agendaAt = first("agenda");
-  if (agendaAt === null) {
-    const intro = lines.findIndex((l) => !l.marker && AGENDA_INTRO.test(l.text));
-    if (intro >= 0) agendaAt = intro;
+  const labels: Outline["labels"] = [];
+  for (const n of doc.nodes) {
+    const l = labelOfNode(n);
+    if (l) labels.push({ node: n.i, kind: l.kind, text: l.text, inline: l.inline });
   }
-  // "Annex 1:" directly followed by "List of participants": the list starts after the latter.
-  let participantsAt = first("participants");
-  if (participantsAt === null) {
-    const annex = first("annex");
-    if (annex !== null && looksLikeList(lines, annex + 1)) participantsAt = annex;
-  }
-  const agenda = agendaAt === null ? null : agendaRange(lines, agendaAt, labels.map((x) => x.i));
-  const participants: Range | null =
-    participantsAt === null ? null : { from: participantsAt + 1, to: nextLabel(participantsAt, ["agenda", "discussion", "links", "actions", "annex", "summary"]) };
-  const discussionLabel = first("discussion", agenda ? agenda.to - 1 : -1);
-  const discFrom = discussionLabel !== null ? discussionLabel + 1 : agenda ? agenda.to : introEnd(lines, labels.map((x) => x.i), participants);
-  const enders = labels.filter((x) => x.i >= discFrom && ["participants", "annex", "links"].includes(x.kind)).map((x) => x.i);
-  if (inline !== null && inline >= discFrom) enders.push(inline);
-  const discTo = enders.length ? Math.min(...enders) : lines.length;
-  // the header and intro run up to the agenda or discussion (a list of participants at
-  // the top sits inside them and is skipped by the header pass)
-  const headerTo = Math.min(agendaAt ?? lines.length, discussionLabel ?? lines.length, discFrom);
-  const out: Outline = {
-    header: { from: 0, to: headerTo },
-    agenda,
-    discussion: discTo > discFrom ? { from: discFrom, to: discTo } : null,
-    participants,
-    participantsInline: participants ? null : inline,
-  };
-  return { ...doc, outline: out };
+  const firstPart = Math.min(
+    labels.find((l) => l.kind !== "summary" && l.kind !== "logistics")?.node ?? doc.nodes.length,
+    doc.nodes.findIndex((n) => n.kind === "item" || n.kind === "row" || (isHeadingLike(n) && sectionNumber(n.text) !== null)) >>> 0,
+  );
+  const title = { from: 0, to: Math.max(0, Math.min(firstPart, doc.nodes.length)) };
+  return { ...doc, outline: { title, labels, discussion: discussionRange(doc, labels) } };
 }
 
-function looksLikeList(lines: Line[], from: number): boolean {
-  const items = lines.slice(from, from + 12).filter((l) => !l.blank);
-  return items.length >= 2 && items.filter((l) => l.text.length < 120).length >= items.length * 0.8;
+/** A node that reads as a heading: marked up as one, or a short line set wholly in bold. */
+export function isHeadingLike(n: Node): boolean {
+  if (n.kind === "heading") return true;
+  if (n.kind !== "para" || !n.emphasis) return false;
+  const lines = n.text.split("\n");
+  return n.text.length <= 160 && (lines.length === 1 || (lines.length === 2 && sectionNumber(n.text) !== null));
 }
 
-// Without an agenda, the discussion begins after the header and the intro paragraphs:
-// at the first heading or numbered line after the first long paragraph.
-function introEnd(lines: Line[], labelAt: number[], list: Range | null): number {
-  const inList = (i: number) => !!list && i >= list.from - 1 && i < list.to;
-  const firstLong = lines.findIndex((l, i) => l.text.length > 80 && !l.marker && !l.heading && !inList(i) && !INLINE_PARTICIPANTS.test(l.text));
-  const start = firstLong < 0 ? 0 : firstLong;
-  for (let i = start; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (inList(i)) continue;
-    if ((l.marker && !l.bullet) || (l.heading && !labelAt.includes(i))) return i;
-  }
-  // no heading at all: whatever follows the first paragraph is the discussion
-  const para = lines.findIndex((l, i) => i > start && l.blank);
-  return firstLong < 0 || para < 0 ? lines.length : para;
+/** "1.", "2)", "IV.", "a.", "Item 3:", "3.1" before a heading's text: its kind and value. */
+export function sectionNumber(text: string): { kind: "num" | "roman" | "alpha"; value: number; rest: string } | null {
+  const t = text.trim();
+  let m = /^(?:item|agenda item|point)\s+(\d{1,2})\b\s*[:.)–—-]?\s*/i.exec(t);
+  if (m) return { kind: "num", value: Number(m[1]), rest: t.slice(m[0].length) };
+  m = /^(\d{1,2})(?:\.(?!\d)|\)|:|\s+[–—-]\s+)\s*(?=\S)/.exec(t);
+  if (m) return { kind: "num", value: Number(m[1]), rest: t.slice(m[0].length) };
+  m = /^([IVX]{1,5})[.)]\s+(?=\S)/.exec(t);
+  if (m && romanValue(m[1]!)) return { kind: "roman", value: romanValue(m[1]!)!, rest: t.slice(m[0].length) };
+  m = /^([a-z])[.)]\s+(?=\S)/.exec(t);
+  if (m) return { kind: "alpha", value: m[1]!.charCodeAt(0) - 96, rest: t.slice(m[0].length) };
+  return null;
 }
 
-// The agenda runs from its label over list-like lines; it ends at a paragraph, a label,
-// a heading, or a top-level number that starts again (the discussion's "1.").
-function agendaRange(lines: Line[], at: number, labelAt: number[]): Range {
-  let last = at, top: number | null = null, topIndent = 0, seen = 0, blanks = 0, marked = false;
-  for (let i = at + 1; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (l.blank) { blanks++; if (blanks >= 3 && seen) break; continue; }
-    if (labelAt.includes(i) || l.heading) break;
-    const topLevel = l.marker && l.marker.kind !== "alpha" && (seen === 0 || l.indent <= topIndent);
-    if (l.marker || l.bullet || l.cells) {
-      if (topLevel && !l.bullet && top !== null && l.marker!.value <= top && blanks > 0) break;
-      if (topLevel && top !== null && l.marker!.value <= top && l.bullet === false && blanks === 0 && l.marker!.value === 1) break;
-      if (seen === 0) topIndent = l.indent;
-      if (topLevel) top = l.marker!.value;
-      if (l.text.length > 250) break;
-    } else {
-      // unmarked items: short lines, no sentence punctuation inside; not after marked items
-      if (marked || l.text.length > 110 || /[.!?]\s+\p{Lu}/u.test(l.text) || (seen && blanks > 1)) break;
+function romanValue(s: string): number | null {
+  const v: Record<string, number> = { I: 1, V: 5, X: 10 };
+  if (!/^(?:X{0,3})(?:IX|IV|V?I{0,3})$/.test(s)) return null;
+  let total = 0;
+  for (let i = 0; i < s.length; i++) { const a = v[s[i]!]!, b = v[s[i + 1] ?? ""] ?? 0; total += a < b ? -a : a; }
+  return total || null;
+}
+
+// Parts that are not the discussion, wherever they stand.
+const NOT_DISCUSSION = new Set<LabelKind>(["attend", "absent", "agenda", "logistics", "links", "chat", "annex"]);
+
+/**
+ * The discussion runs from the first heading (or numbered paragraph) after the header,
+ * attendance and agenda parts, to the end, less trailing parts that are not discussion
+ * (a participants annex, chat logs, links). A "Discussion"/"Notes" label opens it.
+ */
+function discussionRange(doc: Doc, labels: Outline["labels"]): Outline["discussion"] {
+  const nodes = doc.nodes;
+  const container = labels.find((l) => l.kind === "discussion" && !l.inline);
+  let from: number;
+  if (container) {
+    from = container.node + 1;
+  } else {
+    // after the last opening part (attendance, agenda) that comes before the first heading
+    let after = -1;
+    for (const l of labels) {
+      if (!NOT_DISCUSSION.has(l.kind) && l.kind !== "summary") continue;
+      const end = partEnd(doc, l.node);
+      const heads = nodes.slice(after + 1, l.node).filter((n) => isHeadingLike(n) && !labelOfNode(n));
+      if (heads.length && after >= 0) break;
+      after = Math.max(after, end - 1);
     }
-    if (l.marker || l.bullet || l.cells) marked = true;
-    seen++; blanks = 0; last = i;
+    from = after + 1;
+    const firstHead = nodes.findIndex((n, i) => i >= from && (isHeadingLike(n) || (n.kind === "para" && sectionNumber(n.text) !== null && n.depth === 0)) && !labelOfNode(n));
+    if (firstHead >= 0) from = firstHead;
   }
-  return { from: at + 1, to: last + 1 };
+  let to = nodes.length;
+  const tail = labels.filter((l) => l.node >= from && (l.kind === "attend" || l.kind === "annex" || l.kind === "chat" || l.kind === "links") && !l.inline);
+  if (tail.length) to = Math.min(...tail.map((l) => l.node));
+  return to > from ? { from, to } : null;
 }
+
+/** Where the part a label opens ends: the next heading of its level or higher, or the next label. */
+export function partEnd(doc: Doc, at: number): number {
+  const nodes = doc.nodes;
+  const head = nodes[at]!;
+  const level = head.kind === "heading" ? head.level : isHeadingLike(head) ? 7 : 99;
+  for (let i = at + 1; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    if (head.kind === "item" && n.parent !== null && isInside(nodes, i, at)) continue;
+    if (head.kind === "item") return i;
+    if (n.kind === "heading" && n.level <= level) return i;
+    if (level >= 7 && isHeadingLike(n)) return i;
+    if (level === 99 && isHeadingLike(n)) return i;
+  }
+  return nodes.length;
+}
+
+/** Whether node `i` is nested (at any depth) inside item `at`. */
+export function isInside(nodes: readonly Node[], i: number, at: number): boolean {
+  for (let p = nodes[i]!.parent; p !== null; p = nodes[p]!.parent) if (p === at) return true;
+  return false;
+}
+
+export { labelKind };

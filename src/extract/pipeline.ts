@@ -1,11 +1,12 @@
 import type { LineDoc } from "../model/line-doc.js";
 import type { FullRecord, MeetingRecord, AgendaItem, Span } from "../model/record.js";
 import type { Doc, Pass, AgendaNode } from "./doc.js";
-import { analyseLines, type Line } from "./lines.js";
+import { flatten } from "./nodes.js";
+import { numericOrder } from "./when.js";
 import { outline } from "./outline.js";
 import { header } from "./header.js";
 import { agenda } from "./agenda.js";
-import { annex } from "./annex.js";
+import { participants } from "./participants.js";
 import { people } from "./people.js";
 import { moderators } from "./moderators.js";
 import { sections } from "./sections.js";
@@ -16,31 +17,35 @@ import { actions } from "./actions.js";
 import { checks } from "./checks.js";
 
 /** The passes, in order; each adds one concern to the document. */
-export const PASSES: readonly Pass[] = [outline, header, agenda, annex, people, moderators, sections, speakers, nextMeeting, links, actions, checks];
+export const PASSES: readonly Pass[] = [outline, header, agenda, participants, people, moderators, sections, speakers, nextMeeting, links, actions, checks];
 
 /** Version of the extractor, stored beside records so a store knows what to re-extract. */
-export const EXTRACTOR_VERSION = "1.0.0";
+export const EXTRACTOR_VERSION = "2.0.0";
 
-/** The document the passes start from. */
+/** The document the passes start from: the reader's tree, flattened into nodes. */
 export function startDoc(input: LineDoc): Doc {
-  const lines = analyseLines(input.lines);
-  return { source: input.source, format: input.format, lines, lowercaseWords: lazyLowercaseWords(lines) };
+  const nodes = flatten(input.blocks);
+  const text = nodes.map((n) => n.text).join("\n");
+  return {
+    source: input.source, format: input.format, lines: input.lines, blocks: input.blocks, title: input.title ?? null,
+    nodes, order: numericOrder(text), lowercaseWords: lazyLowercaseWords(text),
+  };
 }
 
 // Only unknown capitalised words are looked up here, in few reports: build the set on first use.
-function lazyLowercaseWords(lines: Line[]): ReadonlySet<string> {
+function lazyLowercaseWords(text: string): ReadonlySet<string> {
   let set: Set<string> | null = null;
   const build = () => {
     if (!set) {
       set = new Set();
-      for (const l of lines) for (const w of l.text.match(/(?<![\p{L}'’])\p{Ll}[\p{Ll}'’-]+/gu) ?? []) set.add(w);
+      for (const w of text.match(/(?<![\p{L}'’])\p{Ll}[\p{Ll}'’-]+/gu) ?? []) set.add(w);
     }
     return set;
   };
   return { has: (w: string) => build().has(w), get size() { return build().size; } } as ReadonlySet<string>;
 }
 
-/** Runs every pass over a line document and returns the full record. Never throws on text. */
+/** Runs every pass over a document and returns the full record. Never throws on text. */
 export function extract(input: LineDoc): FullRecord {
   let doc = startDoc(input);
   for (const pass of PASSES) doc = pass(doc);
@@ -95,8 +100,12 @@ function toRecord(doc: Doc): FullRecord {
   };
 }
 
-/** Whether a record looks like a meeting report at all (a date, an agenda, sections or a list). */
+/**
+ * Whether a record looks like a meeting report: a date, a number, an agenda, sections,
+ * a list of people, a chair — two of them; or headed sections with named people in them.
+ */
 export function looksLikeReport(r: MeetingRecord): boolean {
-  const signals = [r.start !== null, r.number !== null, r.agenda.length > 0, r.sections.length > 0, r.participants.length > 1, r.moderators.length > 0];
-  return signals.filter(Boolean).length >= 2;
+  const signals = [r.start !== null, r.number !== null, r.agenda.length > 0, r.sections.length > 0, r.participants.length > 1, r.moderators.length > 0, r.actions.length > 0 && r.sections.length > 0];
+  if (signals.filter(Boolean).length >= 2) return true;
+  return r.sections.length >= 3 && r.sections.some((s) => s.speakers.length > 0);
 }

@@ -1,15 +1,16 @@
-import type { Doc, SectionNode } from "./doc.js";
-import type { Line, Marker } from "./lines.js";
-import { labelOf } from "./labels.js";
+import type { AgendaNode, Doc, Node, SectionNode } from "./doc.js";
+import { labelOfNode } from "./labels.js";
+import { isHeadingLike, sectionNumber } from "./outline.js";
 import { sentences, titleSimilarity, initials, norm } from "./text.js";
-import type { AgendaNode } from "./doc.js";
+import { romanToInt } from "./numbers.js";
 
-interface Candidate { i: number; line: Line; kind: "heading" | "numbered" | "plain"; level: number; marker: Marker | null; text: string }
+type Marker = { kind: "num" | "roman" | "alpha"; value: number; upper: boolean; romanValue: number | null };
+interface Candidate { i: number; node: Node; kind: "heading" | "numbered" | "plain"; level: number; marker: Marker | null; text: string; style: string }
 
 /**
- * The discussion's sections: one per numbered, lettered or Markdown heading (or a bare
- * line that repeats an agenda title), in order, each mapped to the agenda item it
- * discusses by content rather than by number.
+ * The discussion's sections: its headings (marked up, or short bold lines), or numbered
+ * paragraphs that continue a sequence, or a bare line that repeats an agenda title;
+ * each mapped to the agenda item it discusses by content rather than by number.
  */
 export function sections(doc: Doc): Doc {
   const range = doc.outline!.discussion;
@@ -17,31 +18,46 @@ export function sections(doc: Doc): Doc {
   const agenda = doc.agenda ?? [];
   const cands: Candidate[] = [];
   for (let i = range.from; i < range.to; i++) {
-    const l = doc.lines[i]!;
-    if (l.blank || l.cells) continue;
-    if (labelOf(l) && !l.marker) continue;
-    if (l.heading || (l.bold && l.text.length <= 120)) {
-      cands.push({ i, line: l, kind: "heading", level: l.heading || 7, marker: l.marker, text: l.body || l.text });
-    } else if (l.marker && !l.bullet) {
-      cands.push({ i, line: l, kind: "numbered", level: 0, marker: l.marker, text: l.body });
-    } else if (!l.bullet && !l.marker && l.text.length <= 120 && !/[.;,]$/.test(l.text) && !EXPLICIT.test(l.text) && isolated(doc, i) && agenda.some((a) => matchesTitle(l.text, a))) {
-      cands.push({ i, line: l, kind: "plain", level: 0, marker: null, text: l.text });
+    const n = doc.nodes[i]!;
+    const label = labelOfNode(n);
+    if (label && label.kind !== "next" && !(label.kind === "summary" && n.kind === "heading" && n.level >= 7)) {
+      // a label's own part is no section; a label deeper than the sections does not end them
+      continue;
+    }
+    const num = sectionNumber(n.text.split("\n")[0]!);
+    const marker = num ? toMarker(n.text) : null;
+    const style = n.kind === "heading" ? `h${n.level}` : n.emphasis ?? "";
+    if (doc.format === "txt" && n.kind === "heading" && n.level === 7) {
+      if (num) cands.push({ i, node: n, kind: "numbered", level: 0, marker, text: num.rest, style });
+      else if (!/[.;,]$/.test(n.text) && agenda.some((a) => matchesTitle(n.text, a))) cands.push({ i, node: n, kind: "plain", level: 0, marker: null, text: n.text, style });
+      continue;
+    }
+    if (isHeadingLike(n) && n.depth === 0 && !/^(?:action|actions|decision)\b/i.test(n.text)) {
+      cands.push({ i, node: n, kind: "heading", level: n.kind === "heading" ? n.level : 7, marker, text: num ? num.rest : n.text, style });
+    } else if (num && n.depth === 0 && (n.kind === "para" || (n.kind === "item" && /^(?:\d{1,2}|[ivxIVX]{1,4}|[a-zA-Z])[.)]$/.test(n.marker ?? ""))) && doc.format !== "md") {
+      cands.push({ i, node: n, kind: "numbered", level: 0, marker, text: num.rest, style });
+    } else if (n.kind === "item" && n.depth === 0 && /^\d{1,2}[.)]$/.test(n.marker ?? "") && doc.format === "txt") {
+      cands.push({ i, node: n, kind: "numbered", level: 0, marker: { kind: "num", value: Number(/\d+/.exec(n.marker!)![0]), upper: false, romanValue: null }, text: n.text, style });
     }
   }
   const hasHeadings = cands.some((c) => c.kind === "heading");
   const accepted = hasHeadings ? byHeadings(cands) : byNumbers(cands);
   const out: SectionNode[] = accepted.map((c, k) => {
     const next = accepted[k + 1]?.i ?? range.to;
-    const first = sentences(c.text)[0]?.text ?? c.text;
-    const title = c.text.length > 120 || c.text.slice(first.length).trim() ? first : c.text;
+    const text = c.text.replace(/\n/g, " ").trim();
+    const first = sentences(text)[0]?.text ?? text;
+    const long = c.kind !== "heading" && (text.length > 120 || text.slice(first.length).trim() !== "");
+    let title = (long ? first : text).replace(/^[*_\s]+|[*_\s]+$/g, "");
+    // "Topic: Tech Preview", "Item 3: Budget": the label goes
+    title = title.replace(/^(?:topic|item|agenda item|point)\s*\d*\s*[:.–—-]\s*/i, "").trim() || title;
+    const lastNode = doc.nodes[Math.max(c.i, next - 1)]!;
     return {
-      title: title.replace(/^[*_\s]+|[*_\s]+$/g, ""),
-      line: c.line.n,
-      endLine: doc.lines[Math.max(c.i, next - 1)]!.n,
+      title,
+      line: c.node.span.line,
+      endLine: Math.max(c.node.span.endLine, lastNode.span.endLine),
       marker: c.marker ? { kind: c.marker.kind, value: c.marker.value } : null,
       level: c.sub ? 1 : 0,
-      body: { from: c.i + 1, to: next },
-      rest: title === c.text ? "" : c.text,
+      body: { from: c.i + (long ? 0 : 1), to: next },
       agendaIndex: null,
       speakers: [],
     };
@@ -49,7 +65,7 @@ export function sections(doc: Doc): Doc {
   mapToAgenda(out, agenda);
   // "Agenda item 3: …" / "Not on the agenda." right under a heading says it outright
   for (const s of out) {
-    const first = doc.lines.slice(s.body.from, s.body.to).find((l) => !l.blank);
+    const first = doc.nodes.slice(s.body.from, s.body.to).find((n) => n.text.trim());
     const m = first && EXPLICIT.exec(first.text);
     if (!m) continue;
     if (m[1] === undefined) s.agendaIndex = null;
@@ -60,19 +76,30 @@ export function sections(doc: Doc): Doc {
 
 const EXPLICIT = /^(?:agenda item (\d{1,2})\b|not on the agenda\.?$)/i;
 
+function toMarker(text: string): Marker | null {
+  const m = /^(?:(?:item|agenda item|point)\s+)?(\d{1,2}|[IVXivx]{1,5}|[A-Za-z])[.):]/.exec(text.trim()) ?? /^(?:item|agenda item|point)\s+(\d{1,2})\b/i.exec(text.trim());
+  if (!m) return null;
+  const token = m[1]!;
+  if (/^\d+$/.test(token)) return { kind: "num", value: Number(token), upper: false, romanValue: null };
+  const upper = token === token.toUpperCase();
+  if (token.length === 1) return { kind: "alpha", value: token.toLowerCase().charCodeAt(0) - 96, upper, romanValue: romanToInt(token) };
+  const r = romanToInt(token);
+  return r === null ? null : { kind: "roman", value: r, upper, romanValue: r };
+}
+
 type Accepted = Candidate & { sub: boolean };
 
-// Numbered lines are headings when they continue the sequence (1, 2, 3; a, b under a
+// Numbered lines are sections when they continue the sequence (1, 2, 3; a, b under a
 // number); a list that restarts at 1 inside a section is content, not a heading.
 function byNumbers(cands: Candidate[]): Accepted[] {
   const out: Accepted[] = [];
   let topKind: string | null = null as string | null, last = 0, lastSub = 0, rejected = 0;
   for (const c of cands) {
     if (c.kind === "plain") { out.push({ ...c, sub: false }); rejected = 0; lastSub = 0; continue; }
-    const m = c.marker!;
+    const m = c.marker;
+    if (!m) continue;
     const kind: string = m.kind === "alpha" && m.upper && topKind === "roman" && m.romanValue ? "roman" : m.kind;
     if (topKind === null && (kind === "num" || kind === "roman" || (kind === "alpha" && m.upper))) {
-      // "I." opens a roman sequence, not a lettered one
       const roman = kind === "alpha" && m.romanValue === 1;
       topKind = roman ? "roman" : kind; last = roman ? 1 : m.value;
       out.push({ ...c, marker: roman ? { ...m, kind: "roman", value: 1 } : m, sub: false });
@@ -97,17 +124,16 @@ function byNumbers(cands: Candidate[]): Accepted[] {
   return out;
 }
 
-// With Markdown or bold headings, those are the sections: the shallowest level is the
-// top, deeper ones (or lettered ones) are sub-sections.
+// With headings, those are the sections: the shallowest level is the top, deeper ones
+// (or lettered ones) are sub-sections. When the top headings are numbered, an unnumbered
+// heading set differently (a bold-italic sub-head under them) is not a section.
 function byHeadings(cands: Candidate[]): Accepted[] {
   const heads = cands.filter((c) => c.kind !== "numbered");
-  const top = Math.min(...heads.filter((c) => c.kind === "heading" && !(c.marker?.kind === "alpha" && !c.marker.upper)).map((c) => c.level), 99);
-  return heads.map((c) => ({ ...c, sub: c.kind === "heading" && (c.level > top || (c.marker?.kind === "alpha" && !c.marker.upper)) }));
-}
-
-function isolated(doc: Doc, i: number): boolean {
-  const before = doc.lines[i - 1], after = doc.lines[i + 1];
-  return (!before || before.blank) && (!after || after.blank || after.text.length > 0);
+  const numbered = heads.filter((c) => c.marker && c.marker.kind !== "alpha");
+  const numberedStyles = new Set(numbered.map((c) => c.style));
+  const kept = numbered.length >= 2 ? heads.filter((c) => c.marker || numberedStyles.has(c.style)) : heads;
+  const top = Math.min(...kept.filter((c) => c.kind === "heading" && !(c.marker?.kind === "alpha" && !c.marker.upper)).map((c) => c.level), 99);
+  return kept.map((c) => ({ ...c, sub: c.kind === "heading" && (c.level > top || (c.marker?.kind === "alpha" && !c.marker.upper)) }));
 }
 
 function matchesTitle(text: string, a: AgendaNode): boolean {

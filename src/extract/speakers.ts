@@ -1,6 +1,5 @@
-import type { Doc, SectionNode } from "./doc.js";
+import type { Doc, Node, SectionNode } from "./doc.js";
 import type { Statement } from "../model/record.js";
-import { paragraphs, lineAt, type Line, type Paragraph } from "./lines.js";
 import { sentences } from "./text.js";
 import { NAME_RUN, nameCandidates, isNonNameWord, type Known } from "./names.js";
 
@@ -9,7 +8,7 @@ const LEMMAS = `say state share add note ask suggest propose highlight remark re
   welcome thank invite recommend argue point clarify confirm announce summarize summarise conclude wonder question request urge
   encourage support volunteer offer discuss describe outline brief remind acknowledge indicate underscore reiterate inquire enquire
   intervene step give think believe feel consider warn caution object insist reflect elaborate echo share refer call
-  signal flag invite lead moderate chair host welcome recap sum`;
+  signal flag invite lead moderate chair host welcome recap sum review provide walk demonstrate demo present moot query`;
 const IRREGULAR = "said says gave given thought felt spoke spoken led sent wrote told began brought";
 const VERBS = new Set<string>(IRREGULAR.split(" "));
 for (const v of LEMMAS.split(/\s+/).filter(Boolean)) {
@@ -17,30 +16,36 @@ for (const v of LEMMAS.split(/\s+/).filter(Boolean)) {
   const ied = /[^aeiou]y$/.test(v) ? v.slice(0, -1) + "ied" : null;
   for (const f of [v, v + "s", v.endsWith("e") ? v + "d" : v + "ed", stem + "ing", ied, /[^aeiou]y$/.test(v) ? v.slice(0, -1) + "ies" : null, v + "es"]) if (f) VERBS.add(f);
 }
-// "stepped", "referred", "stopped": doubled final consonant
 for (const v of ["stepped", "referred", "stepping", "referring", "summed"]) VERBS.add(v);
 
 const ADVERB = String.raw`(?:also|then|further|briefly|again|finally|additionally|later|first|subsequently|however|in turn|in addition|kindly|once again|in the chat|on behalf of [^,.;]{2,60}?)`;
 const AUX = String.raw`(?:has|have|had|is|was|were|would|will|also|then|further|briefly|kindly|again|first|finally)`;
-// after the name: "(Org)", or one appositive between commas ("Ann Lee, the Board's chair, said")
 const AFTER = new RegExp(String.raw`(?:\s*\([^)]{1,80}\)|,\s+(?:the\s+|a\s+|from\s+|of\s+|representing\s+)[^,.;()]{2,60},)?(?:,?\s+${ADVERB})*,?\s+((?:${AUX}\s+)*)([a-z]+)\b`, "uy");
 const PRONOUN = /^(?:He|She|They)\s+(?:(?:also|then|further|finally|again|additionally)\s+)*(?:(?:has|had|was|is)\s+)?([a-z]+)\b/;
+/** "The Chair explained", "outlined by the chair": the person who chairs. */
+const CHAIR_SUBJECT = /(?:^|[.;]\s+)The\s+(?:co-)?[Cc]hair(?:person|man|woman)?\s+(?:(?:also|then|further)\s+)?(?:was\s+concerned|[a-z]+ed|said|gave)\b|\b(?:outlined|presented|introduced|explained|raised|opened|welcomed|noted)\s+by\s+the\s+(?:co-)?chair(?:person|man|woman)?\b/;
+/** Dialogue: "Name: text", "AB: text", "(JCM):", "**Name:** text", "<nick> text". */
+const DIALOGUE = /^(?:[-*•]\s*)?(?:\*\*)?(?:\(([^()]{1,40})\)|<([\w.-]{2,20})>|([^:()<>]{1,48}?))(?:\*\*)?\s*:\s*(?:\*\*)?(?=\S|$)/;
+const IRC = /^<([\w.-]{2,20})>\s+\S/;
 
 /** Speakers of each section and their statements, resolved to the participant list. */
 export function speakers(doc: Doc): Doc {
   const known = doc.people ?? [];
+  const chair = (doc.moderators ?? []).length === 1 ? doc.moderators![0]!.name : null;
   const statements: Statement[] = [];
   const unlisted: { name: string; line: number }[] = [];
   const secs: SectionNode[] = (doc.sections ?? []).map((s, index) => {
-    const lines = doc.lines.slice(s.body.from, s.body.to);
-    const paras = paragraphs(lines);
-    if (s.rest) paras.unshift({ text: s.rest, lines: [doc.lines[s.body.from - 1]!] });
     const names: string[] = [];
-    for (const p of paras) {
-      for (const hit of speakersIn(p, known, doc.lowercaseWords, names)) {
+    const nodes = doc.nodes.slice(s.body.from, s.body.to);
+    let dialogueOwner: { item: number; name: string } | null = null;
+    for (const n of nodes) {
+      if (n.kind === "front" || n.kind === "rule") continue;
+      if (dialogueOwner && n.parent !== null && isUnder(doc, n.i, dialogueOwner.item)) continue;
+      for (const hit of speakersIn(n, known, doc.lowercaseWords, names, chair)) {
         if (!names.includes(hit.name)) names.push(hit.name);
         if (!hit.listed && !unlisted.some((u) => u.name === hit.name)) unlisted.push({ name: hit.name, line: hit.line });
         statements.push({ section: index, speaker: hit.name, text: hit.text, line: hit.line, endLine: hit.endLine });
+        if (hit.dialogue && n.kind === "item") dialogueOwner = { item: n.i, name: hit.name };
       }
     }
     return { ...s, speakers: names };
@@ -48,23 +53,33 @@ export function speakers(doc: Doc): Doc {
   return { ...doc, sections: secs, statements, unlisted };
 }
 
-interface Hit { name: string; listed: boolean; line: number; endLine: number; text: string }
+function isUnder(doc: Doc, i: number, item: number): boolean {
+  for (let p = doc.nodes[i]!.parent; p !== null; p = doc.nodes[p]!.parent) if (p === item) return true;
+  return false;
+}
 
-/** Who speaks in one paragraph: named subjects of speech verbs, "Name:" lines, and he/she after them. */
-export function speakersIn(p: Paragraph, known: readonly Known[], lower: ReadonlySet<string>, already: readonly string[] = []): Hit[] {
-  const spoke = (n: string) => already.includes(n) || hits.some((h) => h.name === n);
-  const identify = (run: string, strict: boolean) => identifyRun(run, known, lower, strict, spoke);
+interface Hit { name: string; listed: boolean; line: number; endLine: number; text: string; dialogue?: boolean }
+
+/** Who speaks in one node: dialogue labels, named subjects of speech verbs, he/she after them, the chair. */
+export function speakersIn(n: Pick<Node, "text" | "span" | "kind">, known: readonly Known[], lower: ReadonlySet<string>, already: readonly string[] = [], chair: string | null = null): Hit[] {
   const hits: Hit[] = [];
+  const spoke = (name: string) => already.includes(name) || hits.some((h) => h.name === name);
+  const identify = (run: string, strict: boolean) => identifyRun(run, known, lower, strict, spoke);
+  const lines = n.text.split("\n");
+  const lineNo = (k: number) => n.span.line + Math.max(0, Math.min(k, n.span.endLine - n.span.line));
   let lastSubject: { name: string; listed: boolean } | null = null;
-  const first = p.lines[0]!;
-  // "Anna Berg: we should …" / "- Anna Berg: mentioning …"
-  const colon = /^([^:]{2,60}):\s+\S/.exec(p.text);
-  if (colon && (first.bullet || first.marker || p.lines.length >= 1)) {
-    const who = identify(colon[1]!.trim(), true);
-    if (who) { hits.push({ ...who, line: first.n, endLine: lastLine(p), text: p.text }); lastSubject = who; }
-  }
-  for (const s of sentences(p.text)) {
-    const line = lineAt(p, s.start);
+  lines.forEach((ln, k) => {
+    const irc = IRC.exec(ln);
+    const d = irc ? null : DIALOGUE.exec(ln);
+    const who = irc ? identifyHandle(irc[1]!, known) : d ? identifyLabel(d[1] ?? d[2] ?? d[3]!, known, lower, spoke) : null;
+    if (who) { hits.push({ ...who, line: lineNo(k), endLine: lineNo(k), text: ln, dialogue: true }); lastSubject = who; }
+  });
+  const text = n.text.replace(/\n/g, " ");
+  let offset = 0;
+  for (const s of sentences(text)) {
+    const line = lineNo(text.slice(0, s.start).split(" ").length > 0 ? lineIndex(n.text, s.start) : 0);
+    offset = s.start;
+    if (chair && CHAIR_SUBJECT.test(s.text)) hits.push({ name: chair, listed: known.some((k) => k.name === chair), line, endLine: line, text: s.text });
     const pron = PRONOUN.exec(s.text);
     if (pron && lastSubject && VERBS.has(pron[1]!)) {
       hits.push({ ...lastSubject, line, endLine: line, text: s.text });
@@ -73,14 +88,18 @@ export function speakersIn(p: Paragraph, known: readonly Known[], lower: Readonl
     let pending: { name: string; listed: boolean }[] = [];
     let prevEnd = -1;
     for (const m of s.text.matchAll(NAME_RUN)) {
-      const who = identify(m[0], false);
+      let run = m[0];
+      // "Mr. Gates", "Dr Jo Roe": the title is part of how the text names the person
+      const titled = /(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*$/.exec(s.text.slice(Math.max(0, m.index! - 6), m.index));
+      if (/^(?:Mr|Mrs|Ms|Dr|Prof)$/.test(run)) continue;
+      if (titled) run = run.trim();
+      const who = identify(run, false);
       const gap = prevEnd >= 0 ? s.text.slice(prevEnd, m.index) : "";
       if (!(prevEnd >= 0 && /^\s*(?:,|and|&|,\s*and)\s*$/.test(gap))) pending = [];
       prevEnd = m.index! + m[0].length;
       if (!who) { pending = []; continue; }
       pending.push(who);
-      // a person at the start of a sentence is who "he"/"she" means next
-      if (who.listed && (m.index === 0 || /,\s*$/.test(s.text.slice(0, m.index)))) lastSubject = who;
+      if (who.listed && (m.index === 0 || /(?:^|,\s*|(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)$/.test(s.text.slice(0, m.index)))) lastSubject = who;
       AFTER.lastIndex = prevEnd;
       const after = AFTER.exec(s.text);
       if (after && isSpeech(after[2]!, !!after[1]) && !/^\s*(?:and|or)\b/.test(after[0])) {
@@ -90,16 +109,41 @@ export function speakersIn(p: Paragraph, known: readonly Known[], lower: Readonl
       }
     }
   }
+  void offset;
   return hits;
 }
 
-// A bare lemma after a name ("the Highlight report") is a noun phrase, not a statement,
-// unless an auxiliary precedes it ("Anna will report").
+// The line (0-based within the node) holding character `pos` of the node's text joined by spaces.
+function lineIndex(text: string, pos: number): number {
+  let at = 0;
+  const lines = text.split("\n");
+  for (let k = 0; k < lines.length; k++) {
+    at += lines[k]!.length + 1;
+    if (pos < at) return k;
+  }
+  return lines.length - 1;
+}
+
 const isSpeech = (verb: string, aux: boolean) => VERBS.has(verb) && (aux || !LEMMA_SET.has(verb) || IRREGULAR_SET.has(verb));
 const LEMMA_SET = new Set(LEMMAS.split(/\s+/).filter(Boolean));
 const IRREGULAR_SET = new Set(IRREGULAR.split(" "));
 
-// The same names recur in every paragraph of a report: remember each lookup per lexicon.
+// A dialogue label: a listed person, their initials or handle, or a name-like label.
+function identifyLabel(label: string, known: readonly Known[], lower: ReadonlySet<string>, spoke: (n: string) => boolean): { name: string; listed: boolean } | null {
+  const t = label.replace(/[*_]/g, "").trim();
+  if (!t || /\d/.test(t) || t.split(/\s+/).length > 5) return null;
+  const names = nameCandidates(t, known);
+  if (names.length === 1) return { name: names[0]!, listed: true };
+  if (/^\p{Lu}{2,5}$/u.test(t) && !/^(?:NOTE|NB|FYI|TODO|AOB|AI|AIS|TBD|TBC|RE|FW|ETA|PS|URL|FAQ|TOC|PR|PRS|WG|TSC|TAC|Q|QA|ACK|EDIT|ASK|DONE|WIP|UPDATE|IDEA)$/.test(t)) return { name: t, listed: false };
+  const run = identifyRun(t, known, lower, true, spoke);
+  return run && run.name === t ? run : null;
+}
+
+function identifyHandle(handle: string, known: readonly Known[]): { name: string; listed: boolean } | null {
+  const names = nameCandidates(handle, known);
+  return names.length === 1 ? { name: names[0]!, listed: true } : null;
+}
+
 const memo = new WeakMap<readonly Known[], Map<string, string[]>>();
 function candidatesCached(mention: string, known: readonly Known[]): string[] {
   let m = memo.get(known);
@@ -109,8 +153,6 @@ function candidatesCached(mention: string, known: readonly Known[]): string[] {
   return hit;
 }
 
-const lastLine = (p: Paragraph) => p.lines[p.lines.length - 1]!.n;
-
 /**
  * A capitalised run as a person: the longest tail of it that names someone on the list,
  * else (for subjects) a tail that looks like a name the list lacks.
@@ -119,11 +161,10 @@ function identifyRun(run: string, known: readonly Known[], lower: ReadonlySet<st
   const words = run.replace(/['’]s$/, "").split(/\s+/).filter(Boolean);
   for (let k = Math.max(0, words.length - 4); k < words.length; k++) {
     const tail = words.slice(k).join(" ");
+    if (/^\p{Lu}{2,5}$/u.test(tail) && known.length && !known.some((p) => p.initials.includes(tail.toLowerCase()))) continue;
     const names = candidatesCached(tail, known);
     if (names.length === 1) return { name: names[0]!, listed: true };
     if (names.length > 1) {
-      // two listed people share the name: the one already speaking here is meant;
-      // otherwise keep the text's form (it is on the list, just not one entry)
       const speaking = names.filter(spoke);
       return { name: speaking.length === 1 ? speaking[0]! : tail, listed: true };
     }
@@ -137,12 +178,9 @@ function identifyRun(run: string, known: readonly Known[], lower: ReadonlySet<st
   }
   if (!tail.length || /^\p{Ll}/u.test(tail[0]!)) return null;
   if (strict && tail.length < 2) return null;
-  if (tail.length !== words.length && words.length - tail.length > 0 && !strict) {
-    // a name glued to a non-name word ("Ethiopian Government") is not a person
+  if (tail.length !== words.length && !strict) {
     const before = words[words.length - tail.length - 1]!;
     if (!isNonNameWord(before, lower)) return null;
   }
   return { name: tail.join(" "), listed: false };
 }
-
-export type { Line };

@@ -1,86 +1,143 @@
 import * as chrono from "chrono-node";
+import { ZONE_AFTER, zoneOf, localToUtc, type Zone } from "./zones.js";
 
-/** A date (and maybe a time) found in text, already in UTC. */
+/** A date (and maybe a time) found in text; the time is in UTC, and only when a zone is known. */
 export interface Found {
-  /** "2024-06-04" */
+  /** "2024-06-04" (the UTC date when a time with a zone moved it) */
   date: string;
-  /** "13:00" when the text gives a time, else null. */
+  /** "13:00" in UTC when the text gives a time and its zone, else null. */
   time: string | null;
+  /** The time as written ("16:00"), zone or not. */
+  local: string | null;
   /** Offsets of the match in the text given. */
   index: number;
   end: number;
   yearGiven: boolean;
   dayGiven: boolean;
+  /** A span of days ("Oct 29-30th"): not one date. */
+  range: boolean;
 }
+
+/** How to read an all-numeric date ("03/05/2021") when its parts do not say: day or month first. */
+export type DateOrder = "dmy" | "mdy";
 
 /** ISO form of a Found: a UTC datetime when a time is known, else a date. */
 export const iso = (f: { date: string; time: string | null }) => (f.time ? `${f.date}T${f.time}:00Z` : f.date);
 
-// chrono misreads some forms reports use: "15:00 p.m." (24-hour clock with p.m.),
-// "16.30h", "13h00". Rewrite them in place, keeping offsets, before parsing.
-function tidy(text: string): string {
-  const keep = (m: string, rep: string) => rep.padEnd(m.length, " ");
-  return text
-    // "Call #4", "Meeting No. 12", "Session 9 – 3 May": numbers of meetings are not days
-    .replace(/(#|\bno\.\s*|\bnumber\s+|\b(?:meeting|session|call|webinar)\s+)(\d{1,4})\b(?!\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi, (m, pre: string, n: string) => keep(m, pre + "x".repeat(n.length)))
-    // numeric dates are read day-first, as in most of the world ("12.03.2024" is 12 March)
-    .replace(/\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b/g, (m, d, _s, mo, y) => keep(m, `${y}-${mo.padStart(2, "0")}-${d.padStart(2, "0")}`))
-    .replace(/\b(1[3-9]|2[0-3])([:.]\d{2})\s*[ap]\.?\s?m\.?/gi, (m, h, mm) => keep(m, `${h}${mm.replace(".", ":")}`))
-    .replace(/\b(\d{1,2})[.h](\d{2})\s*h\b/gi, (m, h, mm) => keep(m, `${h}:${mm}`))
-    .replace(/\b(\d{1,2})h(\d{2})\b/g, (m, h, mm) => keep(m, `${h}:${mm}`))
-    .replace(/\b(\d{1,2})\s?([ap])\.m\.?/gi, (m, h, ap) => keep(m, `${h} ${ap.toLowerCase()}m`));
-}
-
-const MAY_HOLD_DATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tomorrow|noon)/i;
-
 const pad = (n: number) => String(n).padStart(2, "0");
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MAY_HOLD_DATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
-/**
- * Every date in `text`, read with the meeting date as reference. Times without a zone
- * are taken as UTC (the zone these reports use); a date without a year gets `ref`'s year
- * (a date alone followed by a separate time, "May 19 (10 PM UTC)", is joined).
- */
-export function findDates(text: string, ref: Date | null): Found[] {
-  // the parser costs tens of microseconds a call: skip text that cannot hold a date
-  if (!MAY_HOLD_DATE.test(text)) return [];
-  const results = chrono.en.strict.parse(tidy(text), { instant: ref ?? new Date(Date.UTC(2000, 0, 1)), timezone: 0 });
-  const out: Found[] = [];
-  for (let i = 0; i < results.length; i++) {
-    const r = results[i]!;
-    const s = r.start;
-    let hasTime = s.isCertain("hour");
-    let hour = s.get("hour") ?? 0, minute = s.get("minute") ?? 0;
-    let end = r.index + r.text.length;
-    const next = results[i + 1];
-    if (!hasTime && s.isCertain("day") && next && !next.start.isCertain("day") && next.start.isCertain("hour") && next.index - end <= 6) {
-      hasTime = true;
-      hour = next.start.get("hour")!; minute = next.start.get("minute") ?? 0;
-      const offset = next.start.get("timezoneOffset");
-      if (offset != null) { const t = hour * 60 + minute - offset; hour = Math.floor(t / 60); minute = ((t % 60) + 60) % 60; }
-      end = next.index + next.text.length;
-      i++;
-    } else if (!s.isCertain("day") && !s.isCertain("month")) {
-      continue; // a time or weekday alone is not a date
+// A clock time: "13:00", "1 p.m.", "16.30h", "4:00pm", "13h00", with an optional range end.
+const TIME = /(?<![\d.:/\w])(\d{1,2})(?:([:.h])(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|h(?![a-z])|hrs?\b)?(?:\s*(?:-|–|—|to|until)\s*(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?)?(?![\d.:/]\d|\w)/gi;
+
+interface Clock { index: number; end: number; hour: number; minute: number; zone: Zone | null; zoneNamed: boolean }
+
+/** The clock times in `text` and the zone each names right after it (or after its range). */
+export function findTimes(text: string): Clock[] {
+  const out: Clock[] = [];
+  // a row of a zone table ("America/New_York | Thu 08-Oct-2020 13:00") names its zone once
+  const named = [...text.matchAll(/\b[A-Z][a-z]+\/[A-Z][A-Za-z_]+\b/g)].map((m) => m[0]).filter((id) => Intl.supportedValuesOf("timeZone").includes(id));
+  const rowZone: Zone | null = named.length === 1 ? { kind: "iana", id: named[0]! } : null;
+  for (const m of text.matchAll(TIME)) {
+    const [, h1, sep, m1, mer1, h2, m2, mer2] = m;
+    // "2.1" is a paragraph number, "19" a day: a time has minutes, a meridiem, or "h"
+    if (!m1 && !mer1 && !mer2) continue;
+    void sep;
+    let hour = Number(h1), minute = Number(m1 ?? 0);
+    const end = h2 !== undefined ? { h: Number(h2), m: Number(m2 ?? 0), pm: mer2 ? /p/i.test(mer2) : null } : null;
+    const meridiem = mer1 && /[ap]/i.test(mer1) ? /p/i.test(mer1) : null;
+    if (meridiem === true && hour < 12) hour += 12;
+    if (meridiem === false && hour === 12) hour = 0;
+    // "10:00-12:00 PM": the end's meridiem reaches back only when the start stays before it
+    if (meridiem === null && end?.pm === true && hour < 12) {
+      const endHour = end.h < 12 ? end.h + 12 : end.h;
+      if (hour + 12 <= endHour) hour += 12;
     }
-    const year = s.isCertain("year") ? s.get("year")! : ref ? ref.getUTCFullYear() : s.get("year")!;
-    let d: Date;
-    if (hasTime && s.isCertain("hour")) {
-      const instant = s.date();
-      d = new Date(instant.getTime());
-      d.setUTCFullYear(instant.getUTCFullYear() + (year - s.get("year")!));
-    } else {
-      d = new Date(Date.UTC(year, s.get("month")! - 1, s.get("day")!, hour, minute));
-    }
-    out.push({
-      date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
-      time: hasTime ? `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` : null,
-      index: r.index,
-      end,
-      yearGiven: s.isCertain("year"),
-      dayGiven: s.isCertain("day"),
-    });
+    if (hour > 23 || minute > 59) continue;
+    const after = text.slice(m.index! + m[0].length);
+    const z = ZONE_AFTER.exec(after.replace(/^\s*\/\s*/, " "));
+    const zone = (z ? zoneOf(z) : null) ?? rowZone;
+    out.push({ index: m.index!, end: m.index! + m[0].length + (z && zone ? z[0].length : 0), hour, minute, zone, zoneNamed: !!z });
   }
   return out;
+}
+
+// Same-length masks keep every offset: chrono must read neither times nor numeric dates.
+const mask = (s: string) => s.replace(/\d/g, "x");
+
+interface DatePart { index: number; end: number; y: number | null; mo: number; d: number; range: boolean }
+
+/** All-numeric dates: "2021-09-15", "2017-6-20", "15/09/2021", "08.02.11", "12/18/2025". */
+function numericDates(text: string, order: DateOrder): DatePart[] {
+  const out: DatePart[] = [];
+  for (const m of text.matchAll(/(?<![\d./-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/g)) {
+    out.push({ index: m.index!, end: m.index! + m[0].length, y: Number(m[1]), mo: Number(m[2]), d: Number(m[3]), range: false });
+  }
+  for (const m of text.matchAll(/(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d./]\d|\d)/g)) {
+    const a = Number(m[1]), b = Number(m[3]);
+    let y = Number(m[4]);
+    if (m[4]!.length === 2) y += y < 70 ? 2000 : 1900;
+    const dayFirst = a > 12 ? true : b > 12 ? false : order === "dmy";
+    out.push({ index: m.index!, end: m.index! + m[0].length, y, mo: dayFirst ? b : a, d: dayFirst ? a : b, range: false });
+  }
+  return out.filter((p) => p.mo >= 1 && p.mo <= 12 && p.d >= 1 && p.d <= 31);
+}
+
+/**
+ * Every date in `text`, read with the meeting date as reference (a date without a year
+ * gets its year). A clock time just before or after a date belongs to it; with a zone
+ * it is converted to UTC by that zone's rule for the date, without one it is kept only
+ * as written (`local`): the contract then gives the date alone.
+ */
+export function findDates(text: string, ref: Date | null, opts: { order?: DateOrder } = {}): Found[] {
+  if (!MAY_HOLD_DATE.test(text)) return [];
+  const order = opts.order ?? "dmy";
+  const times = findTimes(text);
+  const numeric = numericDates(text, order);
+  let masked = text;
+  for (const t of times) masked = masked.slice(0, t.index) + mask(masked.slice(t.index, t.end)) + masked.slice(t.end);
+  for (const n of numeric) masked = masked.slice(0, n.index) + mask(masked.slice(n.index, n.end)) + masked.slice(n.end);
+  const parts: DatePart[] = [...numeric];
+  if (/[a-z]{3}/i.test(masked)) {
+    for (const r of chrono.en.strict.parse(masked, { instant: ref ?? new Date(Date.UTC(2000, 0, 1)), timezone: 0 })) {
+      const s = r.start;
+      if (!s.isCertain("day") || !s.isCertain("month")) continue;
+      const range = !!r.end && r.end.get("day") !== s.get("day");
+      parts.push({ index: r.index, end: r.index + r.text.trimEnd().length, y: s.isCertain("year") ? s.get("year")! : null, mo: s.get("month")!, d: s.get("day")!, range });
+    }
+  }
+  parts.sort((a, b) => a.index - b.index);
+  const used = new Set<Clock>();
+  const out: Found[] = [];
+  for (const p of parts) {
+    const year = p.y ?? (ref ? ref.getUTCFullYear() : 2000);
+    const date = `${year}-${pad(p.mo)}-${pad(p.d)}`;
+    // the nearest free clock after the date (same stretch of text), else just before it
+    const clock = times.find((t) => !used.has(t) && t.index >= p.end && /^[\s,;:|(–—-]*(?:(?:at|from|@|,)\s*)*$/i.test(text.slice(p.end, t.index)) && t.index - p.end <= 40)
+      ?? times.find((t) => !used.has(t) && t.end <= p.index && p.index - t.end <= 6 && /^[\s,;|]*(?:on\s+)?$/i.test(text.slice(t.end, p.index)));
+    let f: Found = { date, time: null, local: null, index: p.index, end: p.end, yearGiven: p.y !== null, dayGiven: true, range: p.range };
+    if (clock) {
+      used.add(clock);
+      f = { ...f, local: `${pad(clock.hour)}:${pad(clock.minute)}`, index: Math.min(p.index, clock.index), end: Math.max(p.end, clock.end) };
+      if (clock.zone) {
+        const utc = localToUtc(date, clock.hour, clock.minute, clock.zone);
+        f = { ...f, date: `${utc.getUTCFullYear()}-${pad(utc.getUTCMonth() + 1)}-${pad(utc.getUTCDate())}`, time: `${pad(utc.getUTCHours())}:${pad(utc.getUTCMinutes())}` };
+      }
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+/** A time with a zone, standing alone ("4:00pm Eastern Time"), for a date given elsewhere. */
+export function timeFor(date: string, text: string): { date: string; time: string | null; local: string } | null {
+  const t = findTimes(text)[0];
+  if (!t) return null;
+  const local = `${pad(t.hour)}:${pad(t.minute)}`;
+  if (!t.zone) return { date, time: null, local };
+  const utc = localToUtc(date, t.hour, t.minute, t.zone);
+  return { date: `${utc.getUTCFullYear()}-${pad(utc.getUTCMonth() + 1)}-${pad(utc.getUTCDate())}`, time: `${pad(utc.getUTCHours())}:${pad(utc.getUTCMinutes())}`, local };
 }
 
 /** Moves a year-less date that falls before `after` into the next year. */
@@ -91,17 +148,24 @@ export function notBefore(f: Found, after: Date | null): Found {
   return { ...f, date: `${Number(f.date.slice(0, 4)) + 1}${f.date.slice(4)}` };
 }
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
-/** "the end of the year" / "end of June" -> the last day of that period (UTC), or null. */
+/**
+ * A deadline that names a period, due on its last day: "the end of the year", "end of
+ * June", "by the end of the month", "Due: March 2011", "by end October". A period
+ * without a year that has passed by the meeting falls in the next year.
+ */
 export function endOfPeriod(phrase: string, ref: Date | null): string | null {
   if (!ref) return null;
   const p = phrase.toLowerCase();
   const y = ref.getUTCFullYear();
-  if (/end of (the|this) year/.test(p)) return `${y}-12-31`;
-  if (/end of (the|this) month/.test(p)) return lastDay(y, ref.getUTCMonth());
-  const m = /end of (january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(\d{4}))?/.exec(p);
-  if (m) return lastDay(m[2] ? Number(m[2]) : y, MONTHS.indexOf(m[1]!));
+  if (/\bend\s+of\s+(?:the|this)\s+year\b/.test(p)) return `${y}-12-31`;
+  if (/\bend\s+of\s+(?:the|this)\s+month\b/.test(p)) return lastDay(y, ref.getUTCMonth());
+  const m = /\b(?:(?:the\s+)?end\s+(?:of\s+)?)?(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+(\d{4}))?\b/.exec(p);
+  if (m && (/\bend\b/.test(p.slice(0, m.index + 12)) || m[2] || /^\s*(?:due\s*:?\s*)?$/.test(p.slice(0, m.index)))) {
+    const month = MONTHS.indexOf(m[1]!);
+    let year = m[2] ? Number(m[2]) : y;
+    if (!m[2] && month < ref.getUTCMonth()) year++;
+    return lastDay(year, month);
+  }
   return null;
 }
 
@@ -112,3 +176,15 @@ function lastDay(year: number, month0: number): string {
 
 /** The instant of an ISO date/datetime string, or null. */
 export const toDate = (s: string | null) => (s ? new Date(s.length === 10 ? `${s}T00:00:00Z` : s) : null);
+
+/**
+ * How the document writes all-numeric dates: a part above 12 in any of them says which
+ * comes first; a United States time zone says month first; otherwise day first.
+ */
+export function numericOrder(text: string): DateOrder {
+  for (const m of text.matchAll(/(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d])/g)) {
+    if (Number(m[1]) > 12) return "dmy";
+    if (Number(m[3]) > 12) return "mdy";
+  }
+  return /\b(?:Eastern|Pacific|Central|Mountain)\s+(?:Standard\s+|Daylight\s+)?Time\b|\b(?:EST|EDT|PST|PDT|CST|CDT)\b/.test(text) ? "mdy" : "dmy";
+}

@@ -1,12 +1,23 @@
-import { extractText, getDocumentProxy } from "unpdf";
-import type { LineDoc } from "../model/line-doc.js";
+import { getDocumentProxy } from "unpdf";
+import type { Block, LineDoc, ListItem, Run, TableRow } from "../model/line-doc.js";
 import { RapporteurError } from "../model/errors.js";
-import { splitLines } from "./decode.js";
 import { LIMITS } from "../model/limits.js";
 
-/** PDF text through unpdf (pdf.js); pages are separated by a blank line. */
+/** One piece of text the PDF draws: where, how big, in which font. */
+interface Item { str: string; x: number; y: number; w: number; h: number; font: string }
+
+/** A line of a page: its cells (text separated by a wide gap, as in a table) and style. */
+interface PdfLine { page: number; y: number; h: number; cells: { x: number; text: string }[]; strong: boolean; size: number }
+
+/**
+ * PDF through pdf.js's text layer, read with its geometry: items are grouped into lines
+ * by position (not drawing order), a wide gap inside a line separates table cells,
+ * lines repeated on every page (banners, page numbers) are dropped, and a line set
+ * wholly in a font other than the body's is bold (the text layer names fonts only by
+ * number, so the body font is the one most text uses).
+ */
 export async function readPdf(bytes: Uint8Array, source: string): Promise<LineDoc> {
-  let pages: string[];
+  let pages: Item[][];
   try {
     // verbosity 0: pdf.js would print its own warnings ("Indexing all PDF objects") to the console
     const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
@@ -14,14 +25,237 @@ export async function readPdf(bytes: Uint8Array, source: string): Promise<LineDo
       await pdf.destroy();
       throw new RapporteurError("unreadable-file", `${source}: has ${pdf.numPages.toLocaleString("en")} pages, more than the ${LIMITS.pdfPages.toLocaleString("en")} a report may have; is it the right file?`);
     }
-    ({ text: pages } = await extractText(pdf, { mergePages: false }));
+    pages = [];
+    for (let p = 1; p <= pdf.numPages; p++) {
+      const content = await (await pdf.getPage(p)).getTextContent();
+      pages.push((content.items as { str?: string; transform?: number[]; width?: number; height?: number; fontName?: string }[])
+        .filter((i) => i.str !== undefined && i.transform)
+        .map((i) => ({ str: i.str!, x: i.transform![4]!, y: i.transform![5]!, w: i.width ?? 0, h: i.height || Math.abs(i.transform![3]!) || 10, font: i.fontName ?? "" })));
+    }
+    await pdf.destroy();
   } catch (e) {
     if (e instanceof RapporteurError) throw e;
     throw new RapporteurError("unreadable-file", `${source}: not a readable PDF (${String((e as Error)?.message ?? e).slice(0, 120)})`);
   }
-  const lines = pages.flatMap((p, i) => (i ? ["", ...splitLines(p)] : splitLines(p)));
-  if (!lines.some((l) => l.trim())) {
+  const body = bodyFont(pages);
+  const lines = dropRepeated(pages.map((items, p) => toLines(items, p, body)));
+  if (!lines.flat().some((l) => l.cells.some((c) => c.text.trim()))) {
     throw new RapporteurError("unreadable-file", `${source}: the PDF has no text layer (a scan?); run OCR on it first`);
   }
-  return { source, format: "pdf", lines };
+  return toDoc(lines, source);
+}
+
+/**
+ * The fonts that emphasise: not the one most characters are set in, and used in short
+ * runs (headings and labels), not for whole lines of prose (a document may embed the
+ * same regular face twice). Also the body text's usual size.
+ */
+function bodyFont(pages: Item[][]): { emphasis: Set<string>; size: number } {
+  const chars = new Map<string, number>(), sizes = new Map<number, number>(), runs = new Map<string, number[]>();
+  for (const page of pages) for (const i of page) {
+    const n = i.str.replace(/\s/g, "").length;
+    if (!n) continue;
+    chars.set(i.font, (chars.get(i.font) ?? 0) + n);
+    sizes.set(Math.round(i.h), (sizes.get(Math.round(i.h)) ?? 0) + n);
+    if (!runs.has(i.font)) runs.set(i.font, []);
+    runs.get(i.font)!.push(i.str.trim().length);
+  }
+  const top = <K,>(m: Map<K, number>) => [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const body = top(chars);
+  const emphasis = new Set<string>();
+  for (const [font, lengths] of runs) {
+    if (font === body) continue;
+    const sorted = [...lengths].sort((a, b) => a - b);
+    if (sorted[Math.floor(sorted.length / 2)]! <= 45) emphasis.add(font);
+  }
+  return { emphasis, size: top(sizes) ?? 10 };
+}
+
+function toLines(items: Item[], page: number, body: { emphasis: Set<string>; size: number }): PdfLine[] {
+  const visible = items.filter((i) => i.str.length && (i.str.trim() || i.w > 0));
+  // top to bottom; a superscript ("17th") sits a little higher and joins its line
+  const sorted = [...visible].sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: Item[][] = [];
+  for (const it of sorted) {
+    const row = rows.find((r) => Math.abs(r[0]!.y - it.y) <= Math.max(2.5, 0.6 * Math.max(r[0]!.h, it.h)));
+    if (row) row.push(it);
+    else rows.push([it]);
+  }
+  const out: PdfLine[] = [];
+  for (const row of rows) {
+    row.sort((a, b) => a.x - b.x);
+    const main = row.reduce((a, b) => (b.h > a.h ? b : a));
+    const h = main.h || body.size;
+    const cells: { x: number; text: string }[] = [];
+    let end = -Infinity, cur: { x: number; text: string } | null = null;
+    for (const it of row) {
+      const gap = it.x - end;
+      if (!cur || (it.str.trim() && gap > Math.max(18, 2.2 * h))) {
+        if (cur) cells.push(cur);
+        cur = { x: it.x, text: "" };
+      } else if (gap > 0.15 * h && !/\s$/.test(cur.text) && !/^\s/.test(it.str)) {
+        cur.text += " ";
+      }
+      cur.text += it.str;
+      // a space item may stretch over a column gap: only ink ends a cell
+      if (it.str.trim()) end = Math.max(end, it.x + it.w);
+    }
+    if (cur) cells.push(cur);
+    const clean = cells.map((c) => ({ x: c.x, text: c.text.replace(/\s+/g, " ").trim() })).filter((c) => c.text);
+    if (!clean.length) continue;
+    const inked = row.filter((i) => i.str.trim());
+    const strong = inked.length > 0 && inked.every((i) => body.emphasis.has(i.font));
+    out.push({ page, y: main.y, h, cells: clean, strong, size: h });
+  }
+  return out;
+}
+
+// Banners and page numbers: a line that recurs at the same height on several pages, or a
+// lone number at the top or bottom of a page.
+function dropRepeated(pages: PdfLine[][]): PdfLine[][] {
+  const key = (l: PdfLine) => `${Math.round(l.y / 4)}|${l.cells.map((c) => c.text).join(" ").replace(/\d+/g, "#")}`;
+  const seen = new Map<string, Set<number>>();
+  for (const page of pages) for (const l of page) {
+    const k = key(l);
+    if (!seen.has(k)) seen.set(k, new Set());
+    seen.get(k)!.add(l.page);
+  }
+  return pages.map((page) => page.filter((l, i) => {
+    if (pages.length > 1 && (seen.get(key(l))?.size ?? 0) >= Math.min(3, pages.length)) return false;
+    const edge = i === 0 || i === page.length - 1;
+    return !(edge && l.cells.length === 1 && /^(?:page\s*)?\d{1,3}(?:\s*(?:of|\/)\s*\d{1,3})?$/i.test(l.cells[0]!.text));
+  }));
+}
+
+const BULLET = /^([●•▪◦○■□◆►✓➢‣·\-–*o])\s+(?=\S)/;
+const NUMBERED = /^((?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4}|[IVX]{1,4})[.)])\s+(?=\S)/;
+
+/** Lines to the document: one line of text per PDF line, blank between pages; blocks over them. */
+function toDoc(pages: PdfLine[][], source: string): LineDoc {
+  const lines: string[] = [];
+  const placed: { line: PdfLine; n: number }[] = [];
+  pages.forEach((page, p) => {
+    if (p > 0 && lines.length) lines.push("");
+    for (const l of page) {
+      lines.push(l.cells.length > 1 ? `| ${l.cells.map((c) => c.text).join(" | ")} |` : l.cells[0]!.text);
+      placed.push({ line: l, n: lines.length });
+    }
+  });
+  return { source, format: "pdf", lines, blocks: toBlocks(placed) };
+}
+
+type Placed = { line: PdfLine; n: number };
+
+function toBlocks(all: Placed[]): Block[] {
+  const blocks: Block[] = [];
+  let i = 0;
+  const left = (p: Placed) => p.line.cells[0]!.x;
+  while (i < all.length) {
+    const cur = all[i]!;
+    // a table: two or more lines of several cells whose columns line up
+    if (cur.line.cells.length > 1) {
+      const rows: Placed[] = [cur];
+      const cols = cur.line.cells.map((c) => c.x);
+      let j = i + 1;
+      // a row lines up with the columns seen so far; a table may go on over a page break
+      while (j < all.length && all[j]!.line.cells.length > 1 && aligned(cols, all[j]!.line) && (all[j]!.line.page === rows[rows.length - 1]!.line.page || all[j]!.n === rows[rows.length - 1]!.n + 2)) {
+        for (const c of all[j]!.line.cells) if (!cols.some((x) => Math.abs(x - c.x) <= 12)) cols.push(c.x);
+        rows.push(all[j++]!);
+      }
+      if (rows.length >= 2 || cur.line.cells.length >= 3) {
+        blocks.push({ kind: "table", span: { line: rows[0]!.n, endLine: rows[rows.length - 1]!.n }, rows: rows.map(toRow) });
+        i = j;
+        continue;
+      }
+    }
+    const text = cur.line.cells.map((c) => c.text).join(" ");
+    // list items: bullets and numbers (consecutive ones form one list, nested by indent)
+    if (BULLET.test(text) || (NUMBERED.test(text) && !cur.line.strong)) {
+      const items: { p: Placed[]; x: number; marker: string }[] = [];
+      let j = i;
+      while (j < all.length) {
+        const t = all[j]!.line.cells.map((c) => c.text).join(" ");
+        const m = BULLET.exec(t) ?? (all[j]!.line.strong ? null : NUMBERED.exec(t));
+        if (m) { items.push({ p: [all[j]!], x: left(all[j]!), marker: m[1]! }); j++; continue; }
+        // a wrapped item continues on a line indented under its text
+        const last = items[items.length - 1]!;
+        if (all[j]!.line.cells.length === 1 && left(all[j]!) > last.x + 2 && sameBlock(last.p[last.p.length - 1]!, all[j]!) && !all[j]!.line.strong) { last.p.push(all[j]!); j++; continue; }
+        break;
+      }
+      blocks.push(nestItems(items));
+      i = j;
+      continue;
+    }
+    // a paragraph: lines of one style that follow closely
+    const para: Placed[] = [cur];
+    let j = i + 1;
+    while (j < all.length && sameBlock(para[para.length - 1]!, all[j]!) && all[j]!.line.cells.length === 1 && all[j]!.line.strong === cur.line.strong) {
+      const t = all[j]!.line.cells[0]!.text;
+      if (BULLET.test(t) || (NUMBERED.test(t) && !all[j]!.line.strong)) break;
+      para.push(all[j++]!);
+    }
+    const texts = para.map((p) => p.line.cells.map((c) => c.text).join(" "));
+    const runs: Run[] = [{ text: texts.join("\n"), strong: cur.line.strong }];
+    blocks.push({ kind: "paragraph", text: texts.join("\n"), emphasis: cur.line.strong ? "strong" : null, runs, span: { line: para[0]!.n, endLine: para[para.length - 1]!.n } });
+    i = j;
+  }
+  return blocks;
+}
+
+// Lines of one block: same page, close below each other, not much further left.
+function sameBlock(a: Placed, b: Placed): boolean {
+  if (a.line.page !== b.line.page || b.n !== a.n + 1) return a.line.page !== b.line.page && b.n === a.n + 2 && continuesAcrossPages(a, b);
+  const gap = a.line.y - b.line.y;
+  return gap > 0 && gap <= 1.75 * Math.max(a.line.h, b.line.h) && Math.abs(b.line.cells[0]!.x - a.line.cells[0]!.x) <= 40;
+}
+
+// A sentence cut by a page break ("…wanted to propose to" / "disclose and that…").
+const continuesAcrossPages = (a: Placed, b: Placed) => !/[.:!?]$/.test(a.line.cells[a.line.cells.length - 1]!.text) && /^\p{Ll}/u.test(b.line.cells[0]!.text) && !a.line.strong && !b.line.strong;
+
+function aligned(cols: number[], b: PdfLine): boolean {
+  if (Math.abs(cols[0]! - b.cells[0]!.x) > 12) return false;
+  return b.cells.slice(1).some((c) => cols.slice(1).some((x) => Math.abs(x - c.x) <= 12));
+}
+
+function toRow(p: Placed): TableRow {
+  const span = { line: p.n, endLine: p.n };
+  return {
+    header: false, span,
+    cells: p.line.cells.map((c) => {
+      const runs = [{ text: c.text, strong: p.line.strong }];
+      return { text: c.text, runs, blocks: [{ kind: "paragraph", text: c.text, emphasis: p.line.strong ? "strong" : null, runs, span }] };
+    }),
+  };
+}
+
+// Items nest by indentation: an item further right than the one before is its child.
+function nestItems(items: { p: Placed[]; x: number; marker: string }[]): Block {
+  const make = (it: (typeof items)[number]): ListItem & { x: number } => {
+    const texts = it.p.map((p, k) => {
+      const t = p.line.cells.map((c) => c.text).join(" ");
+      return k === 0 ? t.replace(BULLET, "").replace(NUMBERED, "") : t;
+    });
+    const text = texts.join("\n");
+    return { marker: it.marker, checked: null, text, runs: [{ text, strong: false }], blocks: [], span: { line: it.p[0]!.n, endLine: it.p[it.p.length - 1]!.n }, x: it.x };
+  };
+  const root: (ListItem & { x: number })[] = [];
+  const stack: (ListItem & { x: number })[] = [];
+  for (const it of items) {
+    const item = make(it);
+    while (stack.length && stack[stack.length - 1]!.x >= item.x - 4) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      let list = parent.blocks.find((b) => b.kind === "list");
+      if (!list) { list = { kind: "list", ordered: /\d|[a-z]\.|[ivx]+\./i.test(item.marker), items: [], span: item.span }; parent.blocks.push(list); }
+      if (list.kind === "list") { list.items.push(item); list.span = { line: list.span.line, endLine: item.span.endLine }; }
+      parent.span = { line: parent.span.line, endLine: item.span.endLine };
+      for (const s of stack) s.span = { line: s.span.line, endLine: item.span.endLine };
+    } else root.push(item);
+    stack.push(item);
+  }
+  const strip = (i: ListItem & { x?: number }): ListItem => {
+    const { x: _x, ...rest } = i;
+    return { ...rest, blocks: rest.blocks.map((b) => (b.kind === "list" ? { ...b, items: b.items.map(strip) } : b)) };
+  };
+  return { kind: "list", ordered: /\d|[a-z]\.|[ivx]+\./i.test(items[0]!.marker), items: root.map(strip), span: { line: items[0]!.p[0]!.n, endLine: items[items.length - 1]!.p[items[items.length - 1]!.p.length - 1]!.n } };
 }

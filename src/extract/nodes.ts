@@ -1,0 +1,94 @@
+import type { Block, Run, Span } from "../model/line-doc.js";
+import type { Node } from "./doc.js";
+
+// A line that opens with its own label ("Apologies: …", "Tex: …") starts a new node even
+// inside one paragraph: Word exports and PDF text run such lines together.
+const LABEL_LINE = /^(?:\*\*)?[\p{Lu}\d\[(][^:\n]{0,48}:(?:\s|$)/u;
+
+/**
+ * Flattens the document's blocks into nodes in reading order. List items keep their
+ * depth and parent item; a table row is one node with its cells, except a row of one
+ * cell holding several paragraphs (a Word table used as a frame), whose paragraphs are
+ * nodes of their own.
+ */
+export function flatten(blocks: readonly Block[]): Node[] {
+  const out: Node[] = [];
+  let tables = 0;
+  const push = (n: Omit<Node, "i">) => { out.push({ ...n, i: out.length }); return out.length - 1; };
+  const base = { level: 0, depth: 0, emphasis: null, runs: [] as Run[], marker: null, checked: null, parent: null, cells: null, table: null, header: false, key: null } as const;
+
+  const paragraph = (text: string, runs: Run[], emphasis: Node["emphasis"], span: Span, depth: number, parent: number | null) => {
+    const lines = text.split("\n");
+    const sizeOk = span.endLine - span.line + 1 === lines.length;
+    let from = 0;
+    for (let k = 1; k <= lines.length; k++) {
+      if (k < lines.length && !(sizeOk && LABEL_LINE.test(lines[k]!) && lines[k]!.length > 3)) continue;
+      const part = lines.slice(from, k).join("\n");
+      const whole = from === 0 && k === lines.length;
+      push({ ...base, kind: "para", text: part, runs: whole ? runs : partRuns(runs, lines, from, k), emphasis: whole ? emphasis : strongPart(runs, lines, from, k), span: sizeOk ? { line: span.line + from, endLine: span.line + k - 1 } : span, depth, parent });
+      from = k;
+    }
+  };
+
+  const visit = (b: Block, depth: number, parent: number | null) => {
+    switch (b.kind) {
+      case "frontmatter":
+        for (const e of b.entries) push({ ...base, kind: "front", key: e.key, text: e.value, span: b.span });
+        return;
+      case "heading":
+        push({ ...base, kind: "heading", text: b.text, level: b.level, emphasis: b.emphasis, span: b.span, depth, parent });
+        return;
+      case "paragraph":
+        paragraph(b.text, b.runs, b.emphasis, b.span, depth, parent);
+        return;
+      case "rule":
+        push({ ...base, kind: "rule", text: "", span: b.span, depth, parent });
+        return;
+      case "quote":
+        for (const c of b.blocks) visit(c, depth, parent);
+        return;
+      case "definitions":
+        for (const it of b.items) push({ ...base, kind: "def", key: it.term, text: it.text, runs: it.runs, span: it.span, depth, parent });
+        return;
+      case "list":
+        for (const it of b.items) {
+          const emphasis = it.runs.length && it.runs.filter((r) => /[\p{L}\p{N}]/u.test(r.text)).every((r) => r.strong) ? "strong" : null;
+          const at = push({ ...base, kind: "item", text: it.text, runs: it.runs, emphasis, marker: it.marker, checked: it.checked, span: it.span, depth, parent });
+          for (const c of it.blocks) visit(c, depth + 1, at);
+        }
+        return;
+      case "table": {
+        const table = tables++;
+        for (const row of b.rows) {
+          if (row.cells.length === 1 && row.cells[0]!.blocks.length > 1) {
+            for (const c of row.cells[0]!.blocks) visit(c, depth, parent);
+            continue;
+          }
+          push({ ...base, kind: "row", text: row.cells.map((c) => c.text).join(" | "), cells: row.cells.map((c) => c.text), table, header: row.header, span: row.span, depth, parent, runs: row.cells.flatMap((c) => c.runs) });
+        }
+        return;
+      }
+    }
+  };
+  for (const b of blocks) visit(b, 0, null);
+  return out;
+}
+
+// The runs of lines [from, to) of a paragraph's text, cut from the whole paragraph's runs.
+function partRuns(runs: readonly Run[], lines: readonly string[], from: number, to: number): Run[] {
+  const start = lines.slice(0, from).reduce((n, l) => n + l.length + 1, 0);
+  const end = start + lines.slice(from, to).join("\n").length;
+  const out: Run[] = [];
+  let at = 0;
+  for (const r of runs) {
+    const a = Math.max(at, start), b = Math.min(at + r.text.length, end);
+    if (b > a) out.push({ ...r, text: r.text.slice(a - at, b - at) });
+    at += r.text.length;
+  }
+  return out;
+}
+
+function strongPart(runs: readonly Run[], lines: readonly string[], from: number, to: number): Node["emphasis"] {
+  const part = partRuns(runs, lines, from, to).filter((r) => /[\p{L}\p{N}]/u.test(r.text));
+  return part.length && part.every((r) => r.strong) ? "strong" : null;
+}
