@@ -9,7 +9,7 @@ import { looksLikeName } from "./entry.js";
 type Action = NonNullable<Doc["actions"]>[number];
 
 const ACTION_LEAD = /^(?:actions?(?:\s+(?:items?|points?))?(?:\s*\d{1,3})?|action\s+item\s*\d*|ais?|new actions?|outstanding actions?(?:\s+from\b.*)?|follow[- ]up actions?|to[- ]?do)$/i;
-const ACTION_DASH = /^(?:actions?|ACTION)\s*[-–—]\s+(?=\S)/;
+const ACTION_DASH = /^actions?\s*[-–—]\s+(?=\S)/i;
 const DEADLINE = /\b(?:deadline|due(?:\s+(?:by|on|date))?|by|before|until|till|no later than|not later than|latest by)\b/gi;
 const AGREED = /\b(?:it was|was|were|they|participants|members|the (?:group|wg|committee|board|meeting|participants|members)|we|all)\s+(?:(?:also|further|then|unanimously)\s+)?(?:agreed|decided|resolved)\s+(?:to|that|on)\b|\bit was (?:agreed|decided|resolved)\b|\b(?:agreement|decision) was (?:reached|taken|made)\b/i;
 const NEXT_STEPS = /^(?:next steps?|action(?: item)?|action point|to do|follow[- ]up|decision)\s*:\s*/i;
@@ -146,7 +146,7 @@ export function resolveOwner(owner: string, doc: Doc): string {
 }
 
 function dueOf(text: string, ref: Date | null, doc: Doc): string | null {
-  return deadline(text, ref, true, doc).value;
+  return deadline(text, ref, false, doc).value;
 }
 
 function dueValue(text: string, ref: Date | null, doc: Doc, anywhere: boolean): string | null {
@@ -172,7 +172,7 @@ function deadline(text: string, ref: Date | null, anywhere: boolean, doc: Doc): 
     if (near) return { found: true, value: iso(near) };
   }
   const all = anywhere ? datesOf() : null;
-  if (all?.length && /\b(?:by|before|until|deadline|due|no later than)\b/i.test(text)) return { found: true, value: iso(all[0]!) };
+  if (all?.length) return { found: true, value: iso(all[0]!) };
   return { found: false, value: null };
 }
 

@@ -5,7 +5,7 @@
  */
 
 /** Words that make a segment a role rather than an affiliation. */
-export const ROLE = /\b(?:member|members|chair|chairs|co-?chair|chairperson|chairman|chairwoman|vice[- ]?chair|intern|rapporteur|moderator|co-?moderator|facilitator|secretary|president|vice[- ]president|director|officer|head|lead|leader|representative|rep|observer|observers|convenor|convener|coordinator|co-?coordinator|focal point|advis[oe]r|manager|fellow|ambassador|minister|delegate|ceo|cto|coo|cfo|founder|co-?founder|professor|researcher|editor|liaison|staff|host|speaker|panellist|panelist|consultant|counsel(?:l?or)?|deputy|assistant|analyst|expert member|trustee|treasurer|envoy|special adviser|trainer|mentor|tutor|volunteer|scribe|note[- ]?taker|minute[- ]?taker|secretariat|sme|ex officio|sos|secretary of state|guest|invitee|alternate|proxy|clerk|registrar|chief|principal|architect|engineer|maintainer|committer|steward|champion|sponsor)\b/i;
+export const ROLE = /\b(?:member|members|chair|chairs|co-?chair|chairperson|chairman|chairwoman|vice[- ]?chair|intern|rapporteur|moderator|co-?moderator|facilitator|secretary|president|vice[- ]president|director|officer|head|lead|leader|representative|rep|observer|observers|convenor|convener|coordinator|co-?coordinator|focal point|advis[oe]r|manager|fellow|ambassador|minister|delegate|ceo|cto|coo|cfo|founder|co-?founder|professor|researcher|editor|liaison|staff|host|speaker|panellist|panelist|consultant|counsel(?:l?or)?|deputy|assistant|analyst|expert member|trustee|treasurer|envoy|special adviser|trainer|mentor|tutor|volunteer|scribe|note[- ]?taker|minute[- ]?taker|sme|ex officio|sos|secretary of state|guest|invitee|alternate|proxy|clerk|registrar|chief|principal|architect|engineer|maintainer|committer|steward|champion|sponsor)\b/i;
 
 /** Titles that belong to a written name ("Professor Sir Nigel Doe", "Dr Jo Roe"). */
 const HONORIFIC = /^(?:(?:professor|prof\.?|dr\.?|sir|dame|lord|lady|baroness|baron|cllr\.?|councillor|mr\.?|mrs\.?|ms\.?|mx\.?|rev\.?|hon\.?|amb\.?|ambassador|judge|justice)\s+)+/i;
@@ -80,7 +80,7 @@ export function parseEntry(raw: string): Entry | null {
     head = (paren[1] + (paren[3] ? ` ${paren[3]}` : "")).trim();
     const inside = paren[2]!.trim();
     if (!inside) continue;
-    if (INITIALS.test(inside) && inside.length <= 5 && !ROLE.test(inside)) { initials ??= inside; continue; }
+    if (INITIALS.test(inside) && inside.length <= 5 && !ROLE.test(inside) && initialOf(head) === inside[0]) { initials ??= inside; continue; }
     if (PROXY.test(inside)) {
       // "(for Jos Creese - Hampshire County Council)": the proxy goes, the organisation stays
       const org = inside.split(/\s+[–—-]\s+/).slice(1).join(" - ");
@@ -106,7 +106,7 @@ export function parseEntry(raw: string): Entry | null {
   if (!looksLikeName(head)) return null;
   const roles: string[] = [], affiliation: string[] = [];
   for (const raw of [...extra, ...segments]) {
-    const s = raw.replace(/\s*\*+$/, "").replace(/\s*\(\s*([\p{Lu}][\p{L}]{0,4})\s*\)\s*$/u, (m, i: string) => { initials ??= i; return ""; }).trim();
+    const s = raw.replace(/\s*\*+$/, "").replace(/\s*\(\s*([\p{Lu}][\p{L}]{0,4})\s*\)\s*$/u, (m, i: string) => { if (i[0] !== initialOf(head)) return m; initials ??= i; return ""; }).trim();
     if (!s || /^[*✓✔x]$/i.test(s)) continue;
     if (PROXY.test(s)) continue;
     // a role in parentheses after the organisation ("IBM ( ADE )") stays a role
@@ -117,6 +117,9 @@ export function parseEntry(raw: string): Entry | null {
   const name = head.replace(/\s+/g, " ").trim();
   return { name, affiliation: affiliation.length ? affiliation.join(", ") : null, roles, nick, initials };
 }
+
+// The first letter of a name's first word (after titles): initials in brackets start with it.
+const initialOf = (name: string) => name.replace(HONORIFIC, "").trim()[0]?.toUpperCase() ?? "";
 
 // One capitalised word in brackets after a full name is a nickname ("Margaret Okafor
 // (Peggy)") when it is not the name's own first word and looks like a given name.

@@ -26,7 +26,7 @@ export function moderators(doc: Doc): Doc {
   const all = [...listed, ...(doc.absent ?? []).map((a) => known(a.name, a.nick, a.initials ? [a.initials] : []))];
   const name = (raw: string) => {
     const clean = splitNickname(raw.replace(/\s*\([^)]*\)\s*$/, (m) => (/^\s*\(\p{Lu}\p{Ll}+\)\s*$/u.test(m) ? m : ""))).name.trim();
-    return resolveName(clean, all) ?? clean;
+    return resolveName(clean, all) ?? bySurname(clean, all) ?? clean;
   };
   const intro = introZone(doc);
   for (const n of intro) {
@@ -49,7 +49,8 @@ export function moderators(doc: Doc): Doc {
     // "Mr. Gates opened the meeting", "Jo Roe welcomed everyone": the first such sentence
     for (const n of doc.nodes) {
       if (n.kind === "front") continue;
-      const m = OPENED.exec(n.text) ?? WELCOMED.exec(n.text);
+      const flat = n.text.replace(/\n/g, " ");
+      const m = AS_CHAIR.exec(flat) ?? NAMED_FIRST.exec(flat) ?? OPENED.exec(flat) ?? WELCOMED.exec(flat);
       if (m && !isNonNameWord(m[1]!.replace(/^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+/, "").split(/\s+/)[0]!)) { found.push({ name: name(m[1]!), line: n.span.line }); break; }
     }
   }
@@ -60,6 +61,16 @@ export function moderators(doc: Doc): Doc {
   }
   const seen = new Set<string>();
   return { ...doc, moderators: found.filter((f) => !seen.has(f.name) && seen.add(f.name)) };
+}
+
+// "co-chair Titti Cassa" for the listed "Concettina Cassa": the only listed person of that
+// surname, when the first names differ (a nickname the list does not give).
+function bySurname(mention: string, all: ReturnType<typeof known>[]): string | null {
+  const words = mention.split(/\s+/);
+  if (words.length !== 2) return null;
+  const last = words[1]!.toLowerCase();
+  const hits = all.filter((k) => k.last === last);
+  return hits.length === 1 ? hits[0]!.name : null;
 }
 
 // The header, the intro paragraphs and the logistics: where a report says who ran it.

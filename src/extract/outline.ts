@@ -17,7 +17,7 @@ export function outline(doc: Doc): Doc {
     doc.nodes.findIndex((n) => n.kind === "item" || n.kind === "row" || (isHeadingLike(n) && sectionNumber(n.text) !== null)) >>> 0,
   );
   const title = { from: 0, to: Math.max(0, Math.min(firstPart, doc.nodes.length)) };
-  return { ...doc, outline: { title, labels, discussion: discussionRange(doc, labels) } };
+  return { ...doc, outline: { title, labels, discussion: discussionRange(doc, labels, title) } };
 }
 
 /** A node that reads as a heading: marked up as one, or a short line set wholly in bold. */
@@ -50,36 +50,35 @@ function romanValue(s: string): number | null {
   return total || null;
 }
 
-// Parts that are not the discussion, wherever they stand.
-const NOT_DISCUSSION = new Set<LabelKind>(["attend", "absent", "agenda", "logistics", "links", "chat", "annex"]);
+// Parts that open a report before its discussion.
+const OPENING = new Set<LabelKind>(["attend", "absent", "agenda", "logistics", "summary", "annex"]);
 
 /**
- * The discussion runs from the first heading (or numbered paragraph) after the header,
- * attendance and agenda parts, to the end, less trailing parts that are not discussion
- * (a participants annex, chat logs, links). A "Discussion"/"Notes" label opens it.
+ * The discussion: from the first heading (or numbered paragraph) that is neither in the
+ * title area nor in a part that opens the report (attendance, agenda, logistics), to the
+ * end, less trailing parts that are not discussion (a participants annex, chat logs,
+ * links). A "Discussion"/"Notes"/"Minutes" label says where it begins.
  */
-function discussionRange(doc: Doc, labels: Outline["labels"]): Outline["discussion"] {
+function discussionRange(doc: Doc, labels: Outline["labels"], title: { from: number; to: number }): Outline["discussion"] {
   const nodes = doc.nodes;
   const container = labels.find((l) => l.kind === "discussion" && !l.inline);
-  let from: number;
-  if (container) {
-    from = container.node + 1;
-  } else {
-    // after the last opening part (attendance, agenda) that comes before the first heading
-    let after = -1;
-    for (const l of labels) {
-      if (!NOT_DISCUSSION.has(l.kind) && l.kind !== "summary") continue;
-      const end = partEnd(doc, l.node);
-      const heads = nodes.slice(after + 1, l.node).filter((n) => isHeadingLike(n) && !labelOfNode(n));
-      if (heads.length && after >= 0) break;
-      after = Math.max(after, end - 1);
-    }
-    from = after + 1;
-    const firstHead = nodes.findIndex((n, i) => i >= from && (isHeadingLike(n) || (n.kind === "para" && sectionNumber(n.text) !== null && n.depth === 0)) && !labelOfNode(n));
-    if (firstHead >= 0) from = firstHead;
+  const covered = new Set<number>();
+  for (let i = title.from; i < title.to; i++) covered.add(i);
+  for (const l of labels) {
+    if (!OPENING.has(l.kind)) continue;
+    // a summary heading often stands over the whole report: only the label itself opens nothing
+    if (l.inline || l.kind === "summary") { covered.add(l.node); continue; }
+    const end = partEnd(doc, l.node);
+    for (let i = l.node; i < end; i++) covered.add(i);
   }
+  const begin = container ? container.node + 1 : 0;
+  const candidate = (n: Node) => (isHeadingLike(n) || ((n.kind === "para" || (n.kind === "heading" && n.level === 7)) && sectionNumber(n.text) !== null && n.depth === 0)
+    || (doc.format === "txt" && n.kind === "item" && n.depth === 0 && /^\d{1,2}[.)]$/.test(n.marker ?? ""))) && !labelOfNode(n);
+  let from = nodes.findIndex((n, i) => i >= begin && !covered.has(i) && candidate(n));
+  if (from < 0) from = nodes.findIndex((n, i) => i >= begin && !covered.has(i) && n.kind !== "front");
+  if (from < 0) return null;
   let to = nodes.length;
-  const tail = labels.filter((l) => l.node >= from && (l.kind === "attend" || l.kind === "annex" || l.kind === "chat" || l.kind === "links") && !l.inline);
+  const tail = labels.filter((l) => l.node > from && (l.kind === "attend" || l.kind === "annex" || l.kind === "chat" || l.kind === "links") && !l.inline);
   if (tail.length) to = Math.min(...tail.map((l) => l.node));
   return to > from ? { from, to } : null;
 }

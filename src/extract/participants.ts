@@ -57,7 +57,9 @@ export function participants(doc: Doc): Doc {
   for (const n of doc.nodes) {
     if (n.kind !== "row" || seen.has(n.i) || !n.cells) continue;
     const rows = doc.nodes.filter((r) => r.kind === "row" && r.table === n.table);
-    if (!rows.some((r) => isNameHeader(r.cells!))) continue;
+    // a roster: a name column's header, or cells that are attendance labels ("Present:" | "Officials:")
+    const labelled = rows.some((r) => r.cells!.some((c) => labelKind(c.replace(/[*:]/g, "").trim()) === "attend"));
+    if (!rows.some((r) => isNameHeader(r.cells!)) && !labelled) continue;
     for (const r of rows) seen.add(r.i);
     tableEntries(rows, "present", null, found);
   }
@@ -127,6 +129,11 @@ function walk(doc: Doc, at: number, mode0: Mode, role0: string | null, found: Fo
       if (l.kind === "attend" && !classRole(l.text, l.kind)) role = null;
       if (l.inline) inlineList(n.kind === "def" ? n.text : leadOf(n)?.rest ?? "", n, 0, mode, role, found, doc);
       continue;
+    }
+    // a name on a line of its own (plain text reads a lone short line as a heading)
+    if (isHeadingLike(n) && n.kind !== "heading" || (n.kind === "heading" && n.level === 7)) {
+      const e = !/:\s*$/.test(n.text) && !CLASS_WORD.test(n.text) ? parseEntry(n.text) : null;
+      if (e && headLevel >= 7) { seen.add(i); found.push({ node: i, k: 0, entry: e, line: n.span.line, mode, role }); continue; }
     }
     if (isHeadingLike(n) || (n.kind === "para" && /:\s*$/.test(n.text) && n.text.length <= 60 && !n.text.includes("\n")) || (n.kind === "item" && /:\s*$/.test(n.text) && nodes[i + 1]?.parent === i)) {
       if (n.kind === "heading" && headLevel <= 6 && n.level <= headLevel) break;
@@ -201,6 +208,8 @@ function isClassLabel(doc: Doc, i: number): boolean {
   return !!next && (next.kind === "item" || next.kind === "row" || (next.kind === "para" && next.text.split("\n").every((l) => parseEntry(l) !== null)));
 }
 
+const CLASS_WORD = /^(?:officials?|observers?|guests?|staff|secretariat|members?|council|panel|invitees?|advis[oe]rs?|ex officio|non-voting.*|voting.*|board|committee)$/i;
+
 const HEADER_CELL = /^(?:(?:attendee|participant|member|full|first|given|last|family)?\s*names?|participants?|attendees?|members?|organi[sz]ation(?:\s*\/\s*country)?|affiliation|company|employer|country|role|roles|title|position|attendance|attended|present|status|voting(?: seat)?(?:\s*\(y\/n\))?|term|initials|e-?mail|no\.?|#|seat|stakeholder(?: group)?|sector|represent(?:ing|s)?)$/i;
 
 function isNameHeader(cells: string[]): boolean {
@@ -259,9 +268,11 @@ function tableEntries(rows: Node[], mode0: Mode, role0: string | null, found: Fo
     if (!e) return;
     const rest = cells.filter((_, j) => j !== nameCol && j !== attCol && j !== roleCol && !/^(?:y|n|yes|no|n\/a|-)$/i.test(cells[j] ?? "") && !/\b(?:19|20)\d{2}\b/.test(cells[j] ?? "") && !/^[\p{Lu}]{1,4}[\p{Ll}]?$/u.test(cells[j] ?? ""));
     const org = orgCol >= 0 ? cells[orgCol] || null : rest.length ? rest.join(", ") : null;
-    const roles = [...e.roles, ...(roleCol >= 0 && cells[roleCol] ? [cells[roleCol]!] : [])];
+    // with an organisation column, a bracket in the name cell ("Jo Roe (Secretariat)") is a role
+    const bracket = org && e.affiliation ? [e.affiliation] : [];
+    const roles = [...e.roles, ...bracket, ...(roleCol >= 0 && cells[roleCol] ? [cells[roleCol]!] : [])];
     const initials = cells.find((c, j) => j !== nameCol && /^[\p{Lu}]{2,4}[\p{Ll}]?$/u.test(c)) ?? e.initials;
-    found.push({ node: r.i, k: 0, entry: { ...e, affiliation: e.affiliation ?? (org && org !== rawName ? org : null), roles, initials }, line: r.span.line, mode: mode0, role: role0 });
+    found.push({ node: r.i, k: 0, entry: { ...e, affiliation: org && org !== rawName ? org : e.affiliation, roles, initials }, line: r.span.line, mode: mode0, role: role0 });
   });
 }
 

@@ -102,7 +102,10 @@ export function speakersIn(n: Pick<Node, "text" | "span" | "kind">, known: reado
       if (who.listed && (m.index === 0 || /(?:^|,\s*|(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)$/.test(s.text.slice(0, m.index)))) lastSubject = who;
       AFTER.lastIndex = prevEnd;
       const after = AFTER.exec(s.text);
-      if (after && isSpeech(after[2]!, !!after[1]) && !/^\s*(?:and|or)\b/.test(after[0])) {
+      // "were discussed" is passive; "is suggesting" speaks; "agreed to lead" commits, not speaks
+      const passive = /\b(?:is|was|were|are)\s+$/.test(after?.[1] ?? "") && !/ing$/.test(after?.[2] ?? "");
+      const commits = after?.[2] === "agreed" && /^\s*to\s/.test(s.text.slice(after.index + after[0].length));
+      if (after && !passive && !commits && isSpeech(after[2]!, !!after[1]) && !/^\s*(?:and|or)\b/.test(after[0])) {
         for (const w of pending) hits.push({ ...w, line, endLine: line, text: s.text });
         lastSubject = who;
         pending = [];

@@ -46,29 +46,32 @@ export async function readPdf(bytes: Uint8Array, source: string): Promise<LineDo
 }
 
 /**
- * The fonts that emphasise: not the one most characters are set in, and used in short
- * runs (headings and labels), not for whole lines of prose (a document may embed the
- * same regular face twice). Also the body text's usual size.
+ * The fonts that emphasise. The text layer names fonts only by number, so a bold face is
+ * told by its glyphs: set wider than the body font's (the one most characters use) by
+ * 5% or more at the same size. A second embedding of the body face stays regular.
  */
 function bodyFont(pages: Item[][]): { emphasis: Set<string>; size: number } {
-  const chars = new Map<string, number>(), sizes = new Map<number, number>(), runs = new Map<string, number[]>();
+  const stats = new Map<string, { chars: number; width: number; letters: number }>(), sizes = new Map<number, number>();
   for (const page of pages) for (const i of page) {
     const n = i.str.replace(/\s/g, "").length;
-    if (!n) continue;
-    chars.set(i.font, (chars.get(i.font) ?? 0) + n);
+    if (!n || !i.h) continue;
+    const s = stats.get(i.font) ?? { chars: 0, width: 0, letters: 0 };
+    s.chars += n;
+    s.width += i.w / i.h;
+    s.letters += i.str.length;
+    stats.set(i.font, s);
     sizes.set(Math.round(i.h), (sizes.get(Math.round(i.h)) ?? 0) + n);
-    if (!runs.has(i.font)) runs.set(i.font, []);
-    runs.get(i.font)!.push(i.str.trim().length);
   }
-  const top = <K,>(m: Map<K, number>) => [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const body = top(chars);
+  const body = [...stats.entries()].sort((a, b) => b[1].chars - a[1].chars)[0];
   const emphasis = new Set<string>();
-  for (const [font, lengths] of runs) {
-    if (font === body) continue;
-    const sorted = [...lengths].sort((a, b) => a - b);
-    if (sorted[Math.floor(sorted.length / 2)]! <= 45) emphasis.add(font);
+  if (body) {
+    const ratio = (s: { width: number; letters: number }) => s.width / Math.max(1, s.letters);
+    for (const [font, s] of stats) {
+      if (font !== body[0] && s.chars >= 3 && ratio(s) >= 1.05 * ratio(body[1])) emphasis.add(font);
+    }
   }
-  return { emphasis, size: top(sizes) ?? 10 };
+  const size = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
+  return { emphasis, size };
 }
 
 function toLines(items: Item[], page: number, body: { emphasis: Set<string>; size: number }): PdfLine[] {
