@@ -51,7 +51,7 @@ export function looksLikeName(s: string): boolean {
   if (words.length > 6) return false;
   if (!words.some((w) => /^\p{Lu}/u.test(w)) && words.length > 1) return false;
   // lower-case function words make a phrase, not a name ("to be confirmed", "all members")
-  return !words.some((w) => /^(?:the|and|of|to|for|with|is|are|was|be|will|by|in|on|at|not|meeting|minutes)$/i.test(w) && words.length > 1 && !/^(?:de|van|von|da|di|le|la|el|al|ten|ter|of)$/.test(w));
+  return !words.some((w) => /^(?:the|and|of|to|for|with|is|are|was|be|will|by|in|on|at|not|meeting|minutes)$/.test(w) && words.length > 1 && w !== "of");
 }
 
 /**

@@ -181,9 +181,13 @@ function identifyRun(run: string, known: readonly Known[], lower: ReadonlySet<st
   }
   if (!tail.length || /^\p{Ll}/u.test(tail[0]!)) return null;
   if (strict && tail.length < 2) return null;
+  // a plural ("Ministers", "Members") is a group, not a person
+  if (tail.length === 1 && /[^s]s$/.test(tail[0]!) && (lower.has(tail[0]!.toLowerCase().slice(0, -1)) || lower.has(tail[0]!.toLowerCase()))) return null;
   if (tail.length !== words.length && !strict) {
     const before = words[words.length - tail.length - 1]!;
     if (!isNonNameWord(before, lower)) return null;
+    // "National Action Plan": a capitalised word before a lone tail makes it a title, not a name
+    if (tail.length === 1 && /^\p{Lu}/u.test(before) && !/^(?:Mr|Mrs|Ms|Dr|Prof|Chair|Co-Chair|Minister|Ambassador)\.?$/i.test(before)) return null;
   }
   return { name: tail.join(" "), listed: false };
 }
