@@ -12,7 +12,7 @@ const ACTION_LEAD = /^(?:actions?(?:\s+(?:items?|points?))?(?:\s*\d{1,3})?|actio
 const ACTION_DASH = /^actions?\s*[-–—]\s+(?=\S)/i;
 const DEADLINE = /\b(?:deadline|due(?:\s+(?:by|on|date))?|by|before|until|till|no later than|not later than|latest by)\b/gi;
 const AGREED = /\b(?:it was|was|were|they|participants|members|the (?:group|wg|committee|board|meeting|participants|members)|we|all)\s+(?:(?:also|further|then|unanimously)\s+)?(?:agreed|decided|resolved)\s+(?:to|that|on)\b|\bit was (?:agreed|decided|resolved)\b|\b(?:agreement|decision) was (?:reached|taken|made)\b/i;
-const NEXT_STEPS = /^(?:next steps?|action(?: item)?|action point|to do|follow[- ]up|decision)\s*:\s*/i;
+const NEXT_STEPS = /^(?:next steps?|action(?: item)?|action point|to do|follow[- ]up)\s*:\s*/i;
 const NEXT_MEETING = /\bnext\s+(?:\w+['’]?s?\s+){0,3}?(?:meeting|call|session)\b.*\b(?:will|is|planned|scheduled)\b/i;
 const OWNER_SUBJECT = /^(?:(?:all|the|each|every)\s+)?(\p{L}(?:[^,;:()]|\([^)]*\)){0,80}?)\s+(?:should|must|shall|will|would|is to|are to|agreed to|volunteered to|offered to|to)\s+(?!be\b)(?:also\s+)?[a-z]+/iu;
 const NOT_OWNER = /^(?:it|this|that|there|they|we|he|she|which|who|these|those|results?|wording|copy|the (?:document|results?|announcement|report|draft|meeting|information|views?|minutes|proposals?))\b/i;
@@ -128,10 +128,15 @@ function ownerOf(text: string, doc: Doc): string | null {
     if (parts.length && parts.every((p) => looksLikeName(p) || /^(?:secretariat|panel|chair|panel chair|all|staff)$/i.test(p)) && !/^(?:done|ongoing|complete|completed|closed|open|tbc|tbd)\b/i.test(inside)) return inside;
   }
   const body = text.replace(/^(?:upon|on|following|after|if|when|once)\b[^,]{2,80},\s*/i, "");
+  // "Kerri, Kim, and Victoria to …": a list of names as the subject
+  const many = /^((?:[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)?,\s*)+(?:and\s+|&\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)?)\s+(?:to|will|should)\s+[a-z]/u.exec(body);
+  if (many) return many[1]!;
+  // "Daniel document (spreadsheet?) …": a listed person opening the line is its owner
+  const opener = /^([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,2})\s+[a-z]/u.exec(body);
+  if (opener && resolveName(opener[1]!, doc.people ?? [])) return opener[1]!;
   const m = OWNER_SUBJECT.exec(body);
   if (!m || NOT_OWNER.test(m[1]!) || /\b(?:was|were|is|are|has|have|be|been|should|must|shall|will|would|can|could|may)\b/i.test(m[1]!)) return null;
   if (m[1]!.split(/\s+/).length > 8) return null;
-  void doc;
   return m[1]!.trim();
 }
 

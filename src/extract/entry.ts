@@ -46,7 +46,7 @@ export function looksLikeName(s: string): boolean {
   const t = s.replace(HONORIFIC, "").trim();
   if (t.length < 2 || t.length > 60 || NOT_NAME.test(t) || NOT_NAME.test(s.trim())) return false;
   if (!/^[\p{Lu}\p{Ll}]/u.test(t) || (/^\p{Ll}/u.test(t) && !/^(?:de|van|von|da|di|le|la|el|al|ten|ter)\s/.test(t) && !/^[a-z][a-z0-9_-]{2,}$/.test(t))) return false;
-  if (/[:;?!@=<>{}]|https?:|www\.|\d/.test(t)) return false;
+  if (/[:;?!@=<>{}/\\]|https?:|www\.|\d/.test(t)) return false;
   const words = t.split(/\s+/);
   if (words.length > 6) return false;
   if (!words.some((w) => /^\p{Lu}/u.test(w)) && words.length > 1) return false;

@@ -66,6 +66,11 @@ export function labelOfNode(n: Node): { kind: LabelKind; text: string; inline: b
     const kind = labelKind(n.text);
     if (kind) return { kind, text: n.text.replace(/:\s*$/, ""), inline: false };
   }
+  // a short line that is nothing but a label ("Community/Other Attendees", "Decisions")
+  if (n.kind === "para" && n.text.length <= 45 && !n.text.includes("\n") && !/[.!?,;]$/.test(n.text)) {
+    const kind = labelKind(n.text);
+    if (kind && kind !== "summary" && kind !== "discussion") return { kind, text: n.text, inline: false };
+  }
   const lead = leadOf(n);
   if (lead) {
     const kind = labelKind(lead.lead);

@@ -42,7 +42,7 @@ export function participants(doc: Doc): Doc {
   starts.sort((a, b) => a.node - b.node);
 
   for (const s of starts) {
-    if (seen.has(s.node) && !s.inline) continue;
+    if (seen.has(s.node)) continue;
     const n = doc.nodes[s.node]!;
     if (s.inline) {
       seen.add(n.i);

@@ -182,7 +182,7 @@ function identifyRun(run: string, known: readonly Known[], lower: ReadonlySet<st
   if (!tail.length || /^\p{Ll}/u.test(tail[0]!)) return null;
   if (strict && tail.length < 2) return null;
   // a plural ("Ministers", "Members") is a group, not a person
-  if (tail.length === 1 && /[^s]s$/.test(tail[0]!) && (lower.has(tail[0]!.toLowerCase().slice(0, -1)) || lower.has(tail[0]!.toLowerCase()))) return null;
+  if (tail.length === 1 && /[^s]s$/.test(tail[0]!) && (/(?:ers|ors|ians|ists|ents|ants|ees|ies|ions|ives)$/.test(tail[0]!) || lower.has(tail[0]!.toLowerCase().slice(0, -1)) || lower.has(tail[0]!.toLowerCase()))) return null;
   if (tail.length !== words.length && !strict) {
     const before = words[words.length - tail.length - 1]!;
     if (!isNonNameWord(before, lower)) return null;
