@@ -7,7 +7,8 @@ import { labelOfNode } from "./labels.js";
 
 const MEETING_WORD = String.raw`(?:meeting|session|call|teleconference|telecon|conference call|webinar|consultation|sync)`;
 // "Online Meeting XIV", "Meeting No. 12", "Session #4", "Webinar #1", "Meeting No.1"
-const NUMBER_AFTER = new RegExp(String.raw`\b${MEETING_WORD}\s*(?:no\.?|number|nr\.?|#|n°)\s*(\d{1,4})\b|\b${MEETING_WORD}\s+(\d{1,4}|[IVXLC]{1,7})\b(?![./-]\d)`, "i");
+const MONTH_AHEAD = String.raw`(?!\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)`;
+const NUMBER_AFTER = new RegExp(String.raw`\b${MEETING_WORD}\s*(?:no\.?|number|nr\.?|#|n°)\s*(\d{1,4})\b|\b${MEETING_WORD}\s+(\d{1,4}|[IVXLC]{1,7})\b(?![./-]\d)${MONTH_AHEAD}`, "i");
 // "12th Meeting", "The fourteenth virtual meeting", "Twenty-second Meeting", "the 33nd online meeting"
 const NUMBER_BEFORE = new RegExp(
   String.raw`\b(\d{1,4}(?:st|nd|rd|th|d)|\d{1,4}(?=\s+(?:virtual|online|regular|ordinary|extraordinary|plenary|formal|informal)\s)|[a-z]+(?:-[a-z]+)?)\s+(?:(?:virtual|online|regular|ordinary|extraordinary|annual|plenary|monthly|weekly|hybrid|formal|informal|open|closed|in-person|physical|board|panel|committee|group)\s+){0,2}${MEETING_WORD}\b`,
@@ -71,6 +72,9 @@ function titleCandidates(doc: Doc): Candidate[] {
     if (n.kind === "front" || n.kind === "rule" || n.kind === "def") continue;
     const l = labelOfNode(n);
     if (l && l.kind !== "summary") continue;
+    // a bold line in several runs ("Cabinet Office " + "Senior Officials' Group"): each run too
+    const strongRuns = n.runs.filter((r) => r.strong && r.text.trim().length > 3);
+    if (n.emphasis && strongRuns.length > 1) for (const r of strongRuns) out.push({ text: r.text.trim(), span: n.span, source: "line", rank: out.length + 1 });
     const lines = n.text.split("\n");
     lines.forEach((line, k) => {
       if (!line.trim() || line.length > 160) return;
@@ -125,7 +129,7 @@ function startOf(doc: Doc, cands: Candidate[], intro: { text: string; span: Span
   let found: { f: Found; span: Span } | null = null;
   for (const c of cands) {
     if (c.source === "title" && found) break;
-    const f = dated(c.text)[0];
+    const f = dated(c.text)[0] ?? compactDate(c.text);
     if (f) { found = { f, span: c.span }; break; }
   }
   // logistics: "When: Thursday, 6th September at 16:00 UTC", "Date/Time" parts
@@ -177,6 +181,12 @@ function startOf(doc: Doc, cands: Candidate[], intro: { text: string; span: Span
   return { value: iso(f), span };
 }
 
+// A title that is only a compact date ("20220412").
+function compactDate(text: string): Found | null {
+  const m = /^\D{0,20}\b((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b\D{0,20}$/.exec(text.trim());
+  return m ? { date: `${m[1]}-${m[2]}-${m[3]}`, time: null, local: null, index: m.index, end: m.index + 8, yearGiven: true, dayGiven: true, range: false } : null;
+}
+
 /** Texts of the logistics: "When:"/"Date:"/"Time:" leads, and the parts a logistics label opens. */
 function logisticsTexts(doc: Doc): { text: string; span: Span }[] {
   const out: { text: string; span: Span }[] = [];
@@ -220,7 +230,20 @@ function chooseGroup(cands: Candidate[], intro: { text: string; span: Span } | n
       if (!best || score > best.score) best = { ...g, span: c.span, score };
     }
   }
-  if (best && best.score >= 2) return best;
+  // a fuller name of the same group elsewhere in the title wins ("Senior Officials Group" →
+  // "Senior Officials' Group on Transparency"): the closest superset of its words
+  if (best && best.score >= 2) {
+    const words = (x: string) => new Set(x.toLowerCase().replace(/['’]s?\b/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+    const mine = words(best.name);
+    let fuller: { name: string; acronym: string | null; span: Span; extra: number } | null = null;
+    for (const c of cands) for (const g of groupsIn(c.text)) {
+      const theirs = words(g.name);
+      if (theirs.size <= mine.size || ![...mine].every((w) => theirs.has(w)) || !BODY_WORD.test(g.name)) continue;
+      const extra = theirs.size - mine.size;
+      if (extra <= 4 && (!fuller || extra < fuller.extra)) fuller = { ...g, span: c.span, extra };
+    }
+    return fuller ?? best;
+  }
   const fromIntro = intro ? groupFromIntro(intro.text) : null;
   if (fromIntro) return { ...fromIntro, span: intro!.span };
   return best && best.score > 0.5 ? best : null;
