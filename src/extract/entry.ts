@@ -14,7 +14,7 @@ const HONORIFIC = /^(?:(?:professor|prof\.?|dr\.?|sir|dame|lord|lady|baroness|ba
 const ORG_START = /^(?:government|ministry|university|department|council|commission|office|secretariat|foundation|institute|association|agency|embassy|permanent|mission|federal|national|european|international|centre|center|bank|unesco|itu|icann|isoc|un|world)$/i;
 
 const PROXY = /^(?:for|deputising for|deputizing for|on behalf of|representing|standing in for|substituting for|proxy for|in place of)\s+/i;
-const INITIALS = /^(?:[\p{Lu}][\p{Lu}\p{Ll}]?[\p{Lu}]{0,3}|[\p{Lu}]{2,5})$/u;
+const INITIALS = /^(?:[\p{Lu}][\p{Lu}\p{Ll}]?[\p{Lu}]{0,3}[\p{Ll}]?|[\p{Lu}]{2,5})$/u;
 const NOT_NAME = /^(?:n\/?a|none|tbd|tbc|vacant|empty seat|various|all|everyone|nobody|name|names|attendee|attendees|participant|participants|present|absent|apologies|regrets|yes|no|total|quorum.*|other|others|guests?|staff|members?)$/i;
 
 export interface Entry { name: string; affiliation: string | null; roles: string[]; nick: string | null; initials: string | null }
@@ -87,7 +87,9 @@ export function parseEntry(raw: string): Entry | null {
       if (org) extra.push(org);
       continue;
     }
-    if (/^[\p{Lu}][\p{Ll}'’-]{1,14}$/u.test(inside) && !ROLE.test(inside) && !segments.length && !extra.length && isLikelyNick(inside, head)) { nick = inside; continue; }
+    // one given name in brackets is a nickname when more follows ("Jo Roe (Jojo), Org");
+    // alone it may be an organisation ("(Wipro)"): the participants pass decides from the text
+    if (/^[\p{Lu}][\p{Ll}'’-]{1,14}$/u.test(inside) && !ROLE.test(inside) && segments.length && !extra.length && isLikelyNick(inside, head)) { nick = inside; continue; }
     if (/^(?:ok|tbc|tbd|\?|x)$/i.test(inside)) continue;
     extra.push(...splitOutside(inside, ","));
   }

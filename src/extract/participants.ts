@@ -64,12 +64,28 @@ export function participants(doc: Doc): Doc {
     tableEntries(rows, "present", null, found);
   }
   found.sort((a, b) => a.node - b.node || a.k - b.k);
+  promoteNicknames(found, doc);
   const toEntry = (f: Found): ParticipantEntry => ({
     name: f.entry.name, affiliation: f.entry.affiliation,
     roles: f.role && !f.entry.roles.some((r) => r.toLowerCase() === f.role!.toLowerCase()) ? [...f.entry.roles, f.role] : f.entry.roles,
     line: f.line, nick: f.entry.nick, initials: f.entry.initials,
   });
   return { ...doc, participants: found.filter((f) => f.mode === "present").map(toEntry), absent: found.filter((f) => f.mode === "absent").map(toEntry) };
+}
+
+// "Margaret Okafor (Peggy)": a lone given name in brackets is a nickname when the text
+// uses it for that person ("Peggy Okafor", "Peggy said"); otherwise an organisation.
+function promoteNicknames(found: Found[], doc: Doc): void {
+  const text = doc.nodes.map((n) => n.text).join("\n");
+  for (const f of found) {
+    const e = f.entry;
+    if (e.nick || !e.affiliation || e.roles.length || !/^[\p{Lu}][\p{Ll}'’-]{1,14}$/u.test(e.affiliation)) continue;
+    const word = e.affiliation;
+    const surname = e.name.split(/\s+/).pop()!;
+    const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const used = new RegExp(`\\b${esc(word)}\\s+(?:${esc(surname)}|said|says|stated|noted|added|asked|shared|suggested|gave|explained|replied|agreed|opened|thanked|welcomed)\\b`).test(text);
+    if (used) { e.nick = word; e.affiliation = null; }
+  }
 }
 
 /** The role a class label gives its people ("Council", "Non-voting observers"), or null. */
@@ -267,7 +283,10 @@ function tableEntries(rows: Node[], mode0: Mode, role0: string | null, found: Fo
     const e = parseEntry(rawName.split("\n")[0]!);
     if (!e) return;
     const rest = cells.filter((_, j) => j !== nameCol && j !== attCol && j !== roleCol && !/^(?:y|n|yes|no|n\/a|-)$/i.test(cells[j] ?? "") && !/\b(?:19|20)\d{2}\b/.test(cells[j] ?? "") && !/^[\p{Lu}]{1,4}[\p{Ll}]?$/u.test(cells[j] ?? ""));
-    const org = orgCol >= 0 ? cells[orgCol] || null : rest.length ? rest.join(", ") : null;
+    // a column the header does not name (initials) may push the organisation one cell on
+    const initialsLike = (c: string | undefined) => !!c && /^[\p{Lu}]{1,4}[\p{Ll}]?$/u.test(c);
+    const orgCell = orgCol >= 0 ? (initialsLike(cells[orgCol]) ? cells.slice(orgCol + 1).find((c) => c && !initialsLike(c)) : cells[orgCol]) : undefined;
+    const org = orgCol >= 0 ? orgCell || null : rest.length ? rest.join(", ") : null;
     // with an organisation column, a bracket in the name cell ("Jo Roe (Secretariat)") is a role
     const bracket = org && e.affiliation ? [e.affiliation] : [];
     const roles = [...e.roles, ...bracket, ...(roleCol >= 0 && cells[roleCol] ? [cells[roleCol]!] : [])];

@@ -3,6 +3,7 @@ import { labelOfNode } from "./labels.js";
 import { isHeadingLike, sectionNumber } from "./outline.js";
 import { sentences, titleSimilarity, initials, norm } from "./text.js";
 import { romanToInt } from "./numbers.js";
+import { findDates } from "./when.js";
 
 type Marker = { kind: "num" | "roman" | "alpha"; value: number; upper: boolean; romanValue: number | null };
 interface Candidate { i: number; node: Node; kind: "heading" | "numbered" | "plain"; level: number; marker: Marker | null; text: string; style: string }
@@ -20,10 +21,10 @@ export function sections(doc: Doc): Doc {
   for (let i = range.from; i < range.to; i++) {
     const n = doc.nodes[i]!;
     const label = labelOfNode(n);
-    if (label && label.kind !== "next" && !(label.kind === "summary" && n.kind === "heading" && n.level >= 7)) {
-      // a label's own part is no section; a label deeper than the sections does not end them
-      continue;
-    }
+    // a label's own part is no section; a bare "Next meeting" heading among the sections is one
+    if (label && !(label.kind === "next" && !label.inline && !/:\s*$/.test(n.text)) && !(label.kind === "summary" && n.kind === "heading" && n.level >= 7)) continue;
+    // a line that is only a date ("Monday 14th November – 11-1pm") heads nothing
+    if (isHeadingLike(n) && isDateLine(n.text)) continue;
     const num = sectionNumber(n.text.split("\n")[0]!);
     const marker = num ? toMarker(n.text) : null;
     const style = n.kind === "heading" ? `h${n.level}` : n.emphasis ?? "";
@@ -72,6 +73,11 @@ export function sections(doc: Doc): Doc {
     else if (Number(m[1]) >= 1 && Number(m[1]) <= agenda.length) s.agendaIndex = Number(m[1]) - 1;
   }
   return { ...doc, sections: out };
+}
+
+function isDateLine(text: string): boolean {
+  const f = findDates(text, null)[0];
+  return !!f && text.replace(/[\s,–—-]+/g, "").length - text.slice(f.index, f.end).replace(/[\s,–—-]+/g, "").length <= 14;
 }
 
 const EXPLICIT = /^(?:agenda item (\d{1,2})\b|not on the agenda\.?$)/i;

@@ -94,7 +94,7 @@ export function speakersIn(n: Pick<Node, "text" | "span" | "kind">, known: reado
       if (/^(?:Mr|Mrs|Ms|Dr|Prof)$/.test(run)) continue;
       if (titled) run = run.trim();
       const who = identify(run, false);
-      const gap = prevEnd >= 0 ? s.text.slice(prevEnd, m.index) : "";
+      const gap = prevEnd >= 0 ? s.text.slice(prevEnd, m.index).replace(/\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*/g, "") : "";
       if (!(prevEnd >= 0 && /^\s*(?:,|and|&|,\s*and)\s*$/.test(gap))) pending = [];
       prevEnd = m.index! + m[0].length;
       if (!who) { pending = []; continue; }
@@ -102,10 +102,9 @@ export function speakersIn(n: Pick<Node, "text" | "span" | "kind">, known: reado
       if (who.listed && (m.index === 0 || /(?:^|,\s*|(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)$/.test(s.text.slice(0, m.index)))) lastSubject = who;
       AFTER.lastIndex = prevEnd;
       const after = AFTER.exec(s.text);
-      // "were discussed" is passive; "is suggesting" speaks; "agreed to lead" commits, not speaks
+      // "were discussed" is passive; "is suggesting" speaks
       const passive = /\b(?:is|was|were|are)\s+$/.test(after?.[1] ?? "") && !/ing$/.test(after?.[2] ?? "");
-      const commits = after?.[2] === "agreed" && /^\s*to\s/.test(s.text.slice(after.index + after[0].length));
-      if (after && !passive && !commits && isSpeech(after[2]!, !!after[1]) && !/^\s*(?:and|or)\b/.test(after[0])) {
+      if (after && !passive && isSpeech(after[2]!, !!after[1]) && !/^\s*(?:and|or)\b/.test(after[0])) {
         for (const w of pending) hits.push({ ...w, line, endLine: line, text: s.text });
         lastSubject = who;
         pending = [];

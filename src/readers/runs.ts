@@ -10,7 +10,10 @@ export function foldRuns<T extends Styled>(runs: T[]): T[] {
   const out: T[] = [];
   for (const r of runs) {
     const prev = out[out.length - 1];
-    if (prev && prev.strong === r.strong && !!prev.em === !!r.em && prev.href === r.href) prev.text += r.text;
+    // runs of one style join, but two bold runs that meet at a space stay apart: Word splits
+    // words into runs, while "<b>Cabinet Office </b><b>Senior Group</b>" are two phrases
+    const apart = prev && prev.strong && r.strong && (/\s$/.test(prev.text) || /^\s/.test(r.text)) && prev.text.trim() && r.text.trim();
+    if (prev && !apart && prev.strong === r.strong && !!prev.em === !!r.em && prev.href === r.href) prev.text += r.text;
     else out.push({ ...r });
   }
   // one space between words, however the runs split them; line breaks stay
