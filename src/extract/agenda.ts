@@ -31,7 +31,7 @@ function agendaAfter(doc: Doc, at: number): AgendaNode[] {
   if (first.kind === "item") {
     const items: Node[] = [];
     const depth = first.depth;
-    for (; i < nodes.length && nodes[i]!.kind === "item" && nodes[i]!.depth >= depth; i++) items.push(nodes[i]!);
+    for (; i < nodes.length && nodes[i]!.kind === "item" && nodes[i]!.depth >= depth && nodes[i]!.list === first.list; i++) items.push(nodes[i]!);
     return fromItems(items, nodes);
   }
   if (first.kind === "row") {

@@ -25,6 +25,8 @@ export interface Node {
   checked: boolean | null;
   /** The item this node belongs to (a nested item's parent, an item's paragraph). */
   parent: number | null;
+  /** List items: which list (the outermost list block) they belong to. */
+  list: number | null;
   /** Table rows: the cells, which table, whether a header row. */
   cells: string[] | null;
   table: number | null;

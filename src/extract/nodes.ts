@@ -1,5 +1,6 @@
 import type { Block, Run, Span } from "../model/line-doc.js";
 import type { Node } from "./doc.js";
+import { labelKind } from "./labels.js";
 
 // A line that opens with its own label ("Apologies: …", "Tex: …") starts a new node even
 // inside one paragraph: Word exports and PDF text run such lines together.
@@ -15,14 +16,17 @@ export function flatten(blocks: readonly Block[]): Node[] {
   const out: Node[] = [];
   let tables = 0;
   const push = (n: Omit<Node, "i">) => { out.push({ ...n, i: out.length }); return out.length - 1; };
-  const base = { level: 0, depth: 0, emphasis: null, runs: [] as Run[], marker: null, checked: null, parent: null, cells: null, table: null, header: false, key: null } as const;
+  const base = { level: 0, depth: 0, emphasis: null, runs: [] as Run[], marker: null, checked: null, parent: null, list: null, cells: null, table: null, header: false, key: null } as const;
+  let lists = 0, currentList: number | null = null;
 
   const paragraph = (text: string, runs: Run[], emphasis: Node["emphasis"], span: Span, depth: number, parent: number | null) => {
     const lines = text.split("\n");
     const sizeOk = span.endLine - span.line + 1 === lines.length;
     let from = 0;
     for (let k = 1; k <= lines.length; k++) {
-      if (k < lines.length && !(sizeOk && LABEL_LINE.test(lines[k]!) && lines[k]!.length > 3)) continue;
+      // "Participants" / "Ann Lee" / … : a label line over its content is a node of its own
+      const labelAbove = k === 1 && lines.length > 1 && sizeOk && lines[0]!.length <= 40 && !!labelKind(lines[0]!) && !/[.;,]$/.test(lines[0]!);
+      if (k < lines.length && !labelAbove && !(sizeOk && LABEL_LINE.test(lines[k]!) && lines[k]!.length > 3)) continue;
       const part = lines.slice(from, k).join("\n");
       const whole = from === 0 && k === lines.length;
       push({ ...base, kind: "para", text: part, runs: whole ? runs : partRuns(runs, lines, from, k), emphasis: whole ? emphasis : strongPart(runs, lines, from, k), span: sizeOk ? { line: span.line + from, endLine: span.line + k - 1 } : span, depth, parent });
@@ -50,13 +54,17 @@ export function flatten(blocks: readonly Block[]): Node[] {
       case "definitions":
         for (const it of b.items) push({ ...base, kind: "def", key: it.term, text: it.text, runs: it.runs, span: it.span, depth, parent });
         return;
-      case "list":
+      case "list": {
+        const outer = currentList === null;
+        if (outer) currentList = lists++;
         for (const it of b.items) {
           const emphasis = it.runs.length && it.runs.filter((r) => /[\p{L}\p{N}]/u.test(r.text)).every((r) => r.strong) ? "strong" : null;
-          const at = push({ ...base, kind: "item", text: it.text, runs: it.runs, emphasis, marker: it.marker, checked: it.checked, span: it.span, depth, parent });
+          const at = push({ ...base, kind: "item", text: it.text, runs: it.runs, emphasis, marker: it.marker, checked: it.checked, span: it.span, depth, parent, list: currentList });
           for (const c of it.blocks) visit(c, depth + 1, at);
         }
+        if (outer) currentList = null;
         return;
+      }
       case "table": {
         const table = tables++;
         for (const row of b.rows) {

@@ -15,8 +15,14 @@ describe("dates", () => {
   const ref = new Date("2022-04-08T13:00:00Z");
   it("joins a date and a separate time, and converts zones", () => {
     expect(findDates("April 21 (10 PM UTC)", ref).map((f) => [f.date, f.time])).toEqual([["2022-04-21", "22:00"]]);
-    expect(findDates("4 June 2024, 15:00 EST", ref).map((f) => [f.date, f.time])).toEqual([["2024-06-04", "20:00"]]);
-    expect(findDates("12.03.2024 at 13h00", ref).map((f) => [f.date, f.time])).toEqual([["2024-03-12", "13:00"]]);
+    // a zone's name or abbreviation is read as that zone, with the date's daylight-saving rule
+    expect(findDates("4 June 2024, 15:00 EST", ref).map((f) => [f.date, f.time])).toEqual([["2024-06-04", "19:00"]]);
+    expect(findDates("4 June 2024, 4:00pm Eastern Time", ref).map((f) => [f.date, f.time])).toEqual([["2024-06-04", "20:00"]]);
+    expect(findDates("4 December 2024, 4:00pm Eastern Time", ref).map((f) => [f.date, f.time])).toEqual([["2024-12-04", "21:00"]]);
+    expect(findDates("15/09/2021 10:00-12:00 PM (GMT+1)", ref).map((f) => [f.date, f.time])).toEqual([["2021-09-15", "09:00"]]);
+    // a time without a zone gives the date alone (kept as written in `local`)
+    expect(findDates("12.03.2024 at 13h00", ref).map((f) => [f.date, f.time, f.local])).toEqual([["2024-03-12", null, "13:00"]]);
+    expect(findDates("6:00pm (Lausanne time) on Wednesday, November 30, 2016", ref).map((f) => [f.date, f.time])).toEqual([["2016-11-30", null]]);
   });
   it("ignores lone times and month-only phrases for day-precise uses", () => {
     expect(findDates("at 10 am", ref)).toEqual([]);

@@ -83,20 +83,44 @@ function discussionRange(doc: Doc, labels: Outline["labels"], title: { from: num
   return to > from ? { from, to } : null;
 }
 
-/** Where the part a label opens ends: the next heading of its level or higher, or the next label. */
+/**
+ * Where the part a label opens ends. A heading's part runs to the next heading of its
+ * level or higher; a label line's (or bold label's) part is what follows it directly: a
+ * list, a table, lines of names — up to the next heading or prose.
+ */
 export function partEnd(doc: Doc, at: number): number {
   const nodes = doc.nodes;
   const head = nodes[at]!;
-  const level = head.kind === "heading" ? head.level : isHeadingLike(head) ? 7 : 99;
-  for (let i = at + 1; i < nodes.length; i++) {
-    const n = nodes[i]!;
-    if (head.kind === "item" && n.parent !== null && isInside(nodes, i, at)) continue;
-    if (head.kind === "item") return i;
-    if (n.kind === "heading" && n.level <= level) return i;
-    if (level >= 7 && isHeadingLike(n)) return i;
-    if (level === 99 && isHeadingLike(n)) return i;
+  if (head.kind === "item") {
+    let i = at + 1;
+    while (i < nodes.length && isInside(nodes, i, at)) i++;
+    return i;
   }
-  return nodes.length;
+  if (head.kind === "heading" && head.level <= 6) {
+    for (let i = at + 1; i < nodes.length; i++) {
+      const n = nodes[i]!;
+      if (n.kind === "heading" && n.level <= head.level) return i;
+    }
+    return nodes.length;
+  }
+  let i = at + 1;
+  let list: number | null = null;
+  for (; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    // one list (or table) is the part; the next list is something else
+    if (n.kind === "item") { if (list !== null && n.list !== list) break; list = n.list; continue; }
+    if (n.kind === "row" || n.kind === "def") continue;
+    if (isHeadingLike(n) || n.kind === "rule" || n.kind === "front") break;
+    // lines of names (one person a line, or a short list) belong to the part; prose ends it
+    if (n.kind === "para" && (n.parent !== null || isListLike(n.text))) continue;
+    break;
+  }
+  return i;
+}
+
+// Short lines without sentences: names, one a line ("Francis Maude (Chair)").
+function isListLike(text: string): boolean {
+  return text.split("\n").every((l) => l.length <= 90 && !/[.!?]\s+\p{Lu}/u.test(l) && !/[.!?]$/.test(l.trim()) || /^[\p{Lu}][^.!?]{0,60}$/u.test(l.trim()));
 }
 
 /** Whether node `i` is nested (at any depth) inside item `at`. */

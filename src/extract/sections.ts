@@ -22,7 +22,8 @@ export function sections(doc: Doc): Doc {
     const n = doc.nodes[i]!;
     const label = labelOfNode(n);
     // a label's own part is no section; a bare "Next meeting" heading among the sections is one
-    if (label && !(label.kind === "next" && !label.inline && !/:\s*$/.test(n.text)) && !(label.kind === "summary" && n.kind === "heading" && n.level >= 7)) continue;
+    // ("Details" under a section, once sections have begun, is a sub-section, not the container)
+    if (label && !(label.kind === "next" && !label.inline && !/:\s*$/.test(n.text)) && !(label.kind === "summary" && n.kind === "heading" && n.level >= 7) && !(label.kind === "discussion" && cands.length > 0 && !label.inline)) continue;
     // a line that is only a date ("Monday 14th November – 11-1pm") heads nothing
     if (isHeadingLike(n) && isDateLine(n.text)) continue;
     const num = sectionNumber(n.text.split("\n")[0]!);

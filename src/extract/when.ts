@@ -98,6 +98,8 @@ export function findDates(text: string, ref: Date | null, opts: { order?: DateOr
   let masked = text;
   for (const t of times) masked = masked.slice(0, t.index) + mask(masked.slice(t.index, t.end)) + masked.slice(t.end);
   for (const n of numeric) masked = masked.slice(0, n.index) + mask(masked.slice(n.index, n.end)) + masked.slice(n.end);
+  // "Call #4", "Meeting No. 12", "Session 9 – 3 May": numbers of meetings are not days
+  masked = masked.replace(/(#|\bno\.\s*|\bnumber\s+|\b(?:meeting|session|call|webinar)\s+)(\d{1,4})\b(?!\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi, (_m, pre: string, n: string) => pre + "x".repeat(n.length));
   const parts: DatePart[] = [...numeric];
   if (/[a-z]{3}/i.test(masked)) {
     for (const r of chrono.en.strict.parse(masked, { instant: ref ?? new Date(Date.UTC(2000, 0, 1)), timezone: 0 })) {
@@ -114,7 +116,7 @@ export function findDates(text: string, ref: Date | null, opts: { order?: DateOr
     const year = p.y ?? (ref ? ref.getUTCFullYear() : 2000);
     const date = `${year}-${pad(p.mo)}-${pad(p.d)}`;
     // the nearest free clock after the date (same stretch of text), else just before it
-    const clock = times.find((t) => !used.has(t) && t.index >= p.end && /^[\s,;:|(–—-]*(?:(?:at|from|@|,)\s*)*$/i.test(text.slice(p.end, t.index)) && t.index - p.end <= 40)
+    const clock = times.find((t) => !used.has(t) && t.index >= p.end && /^[\s,;:|(–—-]*(?:(?:at|from|@|,|time\s*:|hours?\s*:|starting at|beginning at)\s*)*$/i.test(text.slice(p.end, t.index)) && t.index - p.end <= 40)
       ?? times.find((t) => !used.has(t) && t.end <= p.index && p.index - t.end <= 6 && /^[\s,;|]*(?:on\s+)?$/i.test(text.slice(t.end, p.index)));
     let f: Found = { date, time: null, local: null, index: p.index, end: p.end, yearGiven: p.y !== null, dayGiven: true, range: p.range };
     if (clock) {

@@ -83,6 +83,7 @@ const hidden = (el: Element) =>
 const skipped = (el: Element) => SKIP.has(el.tagName) || hidden(el) || (CHROME.test(`${attr(el, "class") ?? ""} ${attr(el, "id") ?? ""}`) && el.tagName !== "body" && el.tagName !== "html");
 
 class Walker {
+  private listDepth = 0;
   constructor(private offset: number) {}
 
   private span(first: Node, last: Node = first) {
@@ -171,12 +172,15 @@ class Walker {
   private list(el: Element): Block {
     const ordered = el.tagName === "ol";
     const start = Number(attr(el, "start") ?? "1") || 1;
-    const type = attr(el, "type");
+    // nested numbered lists read as outlines do: 1., then a., then i.
+    const type = attr(el, "type") ?? (this.listDepth === 1 ? "a" : this.listDepth >= 2 ? "i" : undefined);
     const items: ListItem[] = [];
+    this.listDepth++;
     for (const li of el.childNodes) {
       if (!isElement(li) || li.tagName !== "li" || skipped(li)) continue;
       items.push(this.item(li, ordered ? marker(start + items.length, type) : "-", items.length));
     }
+    this.listDepth--;
     return { kind: "list", ordered, items, span: this.span(el) };
   }
 
@@ -267,7 +271,11 @@ function linkTarget(href: string | undefined): string | null {
   return /^(?:https?:|ftp:|www\.)/i.test(h) ? h : null;
 }
 
+const ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+
 function marker(n: number, type: string | undefined): string {
+  if (type === "i") return `${ROMAN[(n - 1) % ROMAN.length]}.`;
+  if (type === "I") return `${ROMAN[(n - 1) % ROMAN.length]!.toUpperCase()}.`;
   if (type === "a") return `${String.fromCharCode(96 + ((n - 1) % 26) + 1)}.`;
   if (type === "A") return `${String.fromCharCode(64 + ((n - 1) % 26) + 1)}.`;
   return `${n}.`;

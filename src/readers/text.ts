@@ -85,8 +85,23 @@ function chunkBlocks(chunk: string[], first: number, next: string[] | null): Blo
         const line = chunk[i]!;
         const m = listMarker(line);
         if (!m) {
-          // a wrapped line continues the item above
           const last = items[items.length - 1]!;
+          // a short marked line with a flush sentence under it heads that text ("1. Opening" /
+          // "The chair opened …"); an indented or lower-case line continues the item above
+          const flush = line.length - line.trimStart().length === 0;
+          const lastLine = chunk[i - 1]!;
+          if (flush && last.kind !== "bullet" && lastLine.trim().length < 60 && /^[\p{Lu}\d"“(]/u.test(line.trim()) && !last.item.blocks.length && !last.item.text.includes("\n")) {
+            items.pop();
+            // what is left above it: one numbered line alone is a heading too
+            if (items.length === 1 && items[0]!.kind !== "bullet" && !items[0]!.item.blocks.length) {
+              out.push(headingOf(items[0]!.item));
+              items.length = 0;
+            }
+            if (items.length) out.push(nest(items));
+            out.push(headingOf(last.item));
+            items.length = 0;
+            break;
+          }
           last.item.text += `\n${inline(line.trim()).text}`;
           last.item.span = { line: last.item.span.line, endLine: first + i };
           i++;
@@ -98,7 +113,7 @@ function chunkBlocks(chunk: string[], first: number, next: string[] | null): Blo
         items.push({ item: { marker: m.marker, checked, text, runs: checked === null ? r.runs : [{ text, strong: false }], blocks: [], span: { line: first + i, endLine: first + i } }, indent: line.length - line.trimStart().length, kind: markerKind(m.marker) });
         i++;
       }
-      out.push(nest(items));
+      if (items.length) out.push(nest(items));
       continue;
     }
     // a paragraph: the lines up to the next list, table or heading line
@@ -114,6 +129,11 @@ function chunkBlocks(chunk: string[], first: number, next: string[] | null): Blo
   return out;
 }
 
+function headingOf(item: ListItem): Block {
+  const r = inline(`${item.marker} ${item.text}`);
+  return { kind: "heading", level: 7, text: r.text, emphasis: r.emphasis, span: item.span };
+}
+
 function markerKind(m: string): string {
   const t = m.replace(/[().]/g, "");
   if (/^\d+$/.test(t)) return "num";
@@ -126,6 +146,9 @@ function markerKind(m: string): string {
 
 // Nesting: deeper indentation, or a new kind of marker under a numbered item ("a." under "1.").
 function nest(items: { item: ListItem; indent: number; kind: string }[]): Block {
+  // "I." beside "II." is a roman numeral, not a letter
+  if (items.some((x) => x.kind === "ROMAN")) for (const x of items) if (x.kind === "ALPHA" && /^[IVX][.)]$/.test(x.item.marker)) x.kind = "ROMAN";
+  if (items.some((x) => x.kind === "roman")) for (const x of items) if (x.kind === "alpha" && /^[ivx][.)]$/.test(x.item.marker)) x.kind = "roman";
   const root: ListItem[] = [];
   const stack: { item: ListItem; indent: number; kind: string }[] = [];
   for (const it of items) {
