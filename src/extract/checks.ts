@@ -35,8 +35,7 @@ export function checks(doc: Doc): Doc {
 }
 
 // One person listed twice: the same name, a first name alone beside the full name, or a
-// one-letter slip in a long name. The same name under two roles (host and member) is
-// one person listed in two capacities, not a slip.
+// one-letter slip in a long name.
 function duplicates(list: NonNullable<Doc["participants"]>): Issue[] {
   const out: Issue[] = [];
   const seen: { name: string; key: string; roles: string[] }[] = [];
@@ -50,11 +49,11 @@ function duplicates(list: NonNullable<Doc["participants"]>): Issue[] {
       (!s.key.includes(" ") && key.split(" ")[0] === s.key && firsts.get(s.key) === 1) ||
       (key.length >= 10 && s.key.length >= 10 && Math.abs(key.length - s.key.length) <= 1 && distance(s.key, key) === 1),
     );
-    if (earlier && !(earlier.key === key && earlier.roles.join() !== p.roles.join() && (earlier.roles.length > 0 || p.roles.length > 0))) {
+    if (earlier) {
       const kept = earlier.name.length >= p.name.length ? earlier.name : p.name;
       const how = earlier.key === key ? "twice" : `as '${earlier.name}' and as '${p.name}'`;
       out.push({ code: "duplicate-participant", message: `${kept} is listed ${how}; keep one entry.`, subject: kept, line: p.line });
-    } else if (!earlier) seen.push({ name: p.name, key, roles: p.roles });
+    } else seen.push({ name: p.name, key, roles: p.roles });
   }
   return out;
 }

@@ -72,6 +72,8 @@ function titleCandidates(doc: Doc): Candidate[] {
     if (n.kind === "front" || n.kind === "rule" || n.kind === "def") continue;
     const l = labelOfNode(n);
     if (l && l.kind !== "summary") continue;
+    // an intro sentence ("The 8th meeting of … was held on …") is no title line
+    if (n.kind === "para" && (HELD.test(n.text) || /\.\s*$/.test(n.text)) && n.text.length > 60) continue;
     // a bold line in several runs ("Cabinet Office " + "Senior Officials' Group"): each run too
     const strongRuns = n.runs.filter((r) => r.strong && r.text.trim().length > 3);
     if (n.emphasis && strongRuns.length > 1) for (const r of strongRuns) out.push({ text: r.text.trim(), span: n.span, source: "line", rank: out.length + 1 });

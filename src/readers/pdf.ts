@@ -179,11 +179,21 @@ function toBlocks(all: Placed[]): Block[] {
       while (j < all.length) {
         const t = all[j]!.line.cells.map((c) => c.text).join(" ");
         const m = BULLET.exec(t) ?? (all[j]!.line.strong ? null : NUMBERED.exec(t));
+        // numbering that starts again ("1. …" after "3. …") is another list
+        if (m && items.length && /^1[.)]$/.test(m[1]!) && items.some((x) => /^\d+[.)]$/.test(x.marker) && x.marker !== m[1] && Math.abs(x.x - left(all[j]!)) <= 4)) break;
         if (m) { items.push({ p: [all[j]!], x: left(all[j]!), marker: m[1]! }); j++; continue; }
         // a wrapped item continues on a line indented under its text
         const last = items[items.length - 1]!;
         if (all[j]!.line.cells.length === 1 && left(all[j]!) > last.x + 2 && sameBlock(last.p[last.p.length - 1]!, all[j]!) && !all[j]!.line.strong) { last.p.push(all[j]!); j++; continue; }
         break;
+      }
+      // one numbered line over a paragraph heads it ("1. Opening" / "The chair opened …")
+      const next = all[j];
+      if (items.length === 1 && items[0]!.p.length === 1 && /^\d+[.)]$/.test(items[0]!.marker) && next && !BULLET.test(next.line.cells[0]!.text) && !NUMBERED.test(next.line.cells[0]!.text)) {
+        const t = items[0]!.p[0]!.line.cells.map((c) => c.text).join(" ");
+        blocks.push({ kind: "heading", level: 7, text: t, emphasis: null, span: { line: items[0]!.p[0]!.n, endLine: items[0]!.p[0]!.n } });
+        i = j;
+        continue;
       }
       blocks.push(nestItems(items));
       i = j;
