@@ -30,7 +30,7 @@ describe("render → extract round trip (Markdown)", () => {
 
 const FIRST = ["Ana", "Bo", "Chiara", "Dmitri", "Efua", "Farid", "Greta", "Hiro", "Ines", "Jamal", "Kaja", "Luis", "Mei", "Nadia", "Omar", "Priya"];
 const LAST = ["Abara", "Berglund", "Castillo", "Dlamini", "Eriksen", "Fontaine", "Gupta", "Haddad", "Ivanova", "Jensen", "Kowalczyk", "Lindqvist"];
-const WORDS = ["budget", "outreach", "survey", "training", "roadmap", "charter", "review", "consultation", "network", "mapping", "strategy", "website", "fellowship", "workshop", "report"];
+const WORDS = ["budget", "outreach", "survey", "training", "roadmap", "charter", "review", "consultation", "network", "mapping", "strategy", "website", "fellowship", "workshop", "plan"];
 const ORGS = ["Ministry of Digital Affairs", "Open Net Foundation", "University of Lakeside", "Civic Code Lab", "Regional Registry"];
 const ROLES = ["Chair", "Co-Chair", "Board Member", "Rapporteur", "Secretary"];
 
@@ -61,7 +61,10 @@ const record = fc
     return {
       source: "x.md",
       group: g.group, groupAcronym: g.group ? g.acronym : null, number: g.number, start: g.start,
-      moderators: [...new Set(g.mods.map((i) => g.people[i % g.people.length]!))],
+      // with no moderator named, whoever the list calls chair ran the meeting
+      moderators: g.mods.length
+        ? [...new Set(g.mods.map((i) => g.people[i % g.people.length]!))]
+        : g.people.filter((_, i) => g.roles[i]!.some((r) => /chair/i.test(r))),
       agenda,
       sections: g.sections.map(([i, onAgenda, sp]) => ({
         title: onAgenda ? agenda[i % agenda.length]!.title : `Other ${WORDS[i % WORDS.length]} matters`,

@@ -34,11 +34,13 @@ export function actions(doc: Doc): Doc {
 function explicitActions(doc: Doc, ref: Date | null): Action[] {
   const out: Action[] = [];
   const used = new Set<number>();
-  const add = (n: Node, text: string, owner: string | null) => {
+  const add = (n: Node, text: string, owner: string | null, given?: { due: string | null }) => {
     const t = text.replace(/\s*\n\s*/g, " ").trim();
     if (!t || !/\p{L}{2}/u.test(t) || out.some((a) => a.text === t)) return;
-    const o = owner ?? ownerOf(t, doc);
-    out.push({ text: t, owner: o ? resolveOwner(o, doc) : null, due: dueOf(t, ref, doc), line: n.span.line, endLine: n.span.endLine });
+    // a table's owner and due columns say it outright, empty or not
+    const o = given ? owner : owner ?? ownerOf(t, doc);
+    const due = given ? given.due : dueOf(t, ref, doc);
+    out.push({ text: t, owner: o ? resolveOwner(o, doc) : null, due, line: n.span.line, endLine: n.span.endLine });
     used.add(n.i);
   };
   for (const l of doc.outline!.labels) {
@@ -66,7 +68,7 @@ function explicitActions(doc: Doc, ref: Date | null): Action[] {
     const before = [...out].reverse().find((a) => a.endLine < n.span.line && n.span.line - a.endLine <= 2);
     if (before && !before.due) before.due = dueValue(lead.rest, ref, doc, true);
   }
-  for (const row of actionTableRows(doc)) add(row.node, row.text, row.owner);
+  for (const row of actionTableRows(doc)) add(row.node, row.text, row.owner, { due: row.due ? dueValue(row.due, ref, doc, true) : null });
   return out.sort((a, b) => a.line - b.line);
 }
 
@@ -84,7 +86,9 @@ function region(doc: Doc, at: number, add: (n: Node, text: string, owner: string
     if (l && l.kind === "decisions") { on = false; continue; }
     if (l && l.kind === "actions" && !l.inline) { on = true; continue; }
     if (l && l.kind !== "actions" && !l.inline && n.kind !== "item") break;
+    if (l && l.kind !== "actions" && l.inline) continue; // "Next meeting: …" under the actions
     if (!on || n.kind === "row" || n.kind === "front") continue;
+    if (used.has(n.i)) continue;
     if (n.kind === "heading") break;
     const group = ownerGroup(n, nodes);
     if (group !== null) { groups.set(n.i, group); used.add(n.i); continue; }
@@ -182,8 +186,8 @@ function deadline(text: string, ref: Date | null, anywhere: boolean, doc: Doc): 
 }
 
 /** Rows of a table headed "Action | Owner | Due". */
-function actionTableRows(doc: Doc): { node: Node; text: string; owner: string | null }[] {
-  const out: { node: Node; text: string; owner: string | null }[] = [];
+function actionTableRows(doc: Doc): { node: Node; text: string; owner: string | null; due: string | null }[] {
+  const out: { node: Node; text: string; owner: string | null; due: string | null }[] = [];
   const tables = new Map<number, Node[]>();
   for (const n of doc.nodes) if (n.kind === "row" && n.table !== null) (tables.get(n.table) ?? tables.set(n.table, []).get(n.table)!).push(n);
   for (const rows of tables.values()) {
@@ -191,10 +195,12 @@ function actionTableRows(doc: Doc): { node: Node; text: string; owner: string | 
     const text = head.findIndex((c) => /^(?:actions?|action items?|tasks?|what)$/.test(c));
     if (text < 0) continue;
     const owner = head.findIndex((c) => /^(?:owner|owners|responsible|who|lead|by whom|assigned to)$/.test(c));
-    if (owner < 0 && !head.some((c) => /^(?:due|deadline|by when|when|status)$/.test(c))) continue;
+    const due = head.findIndex((c) => /^(?:due|due date|deadline|by when|when|date)$/.test(c));
+    if (owner < 0 && due < 0 && !head.some((c) => /^status$/.test(c))) continue;
+    const empty = (c: string | undefined) => !c?.trim() || /^(?:—|–|-|n\/a|none|tbd|tbc)$/i.test(c.trim());
     for (const r of rows.slice(1)) {
       const t = r.cells![text]?.trim();
-      if (t) out.push({ node: r, text: t, owner: owner >= 0 && r.cells![owner]?.trim() && !/^(?:|—|–|-|n\/a|none|tbd|tbc)$/i.test(r.cells![owner]!.trim()) ? r.cells![owner]!.trim() : null });
+      if (t) out.push({ node: r, text: t, owner: owner >= 0 && !empty(r.cells![owner]) ? r.cells![owner]!.trim() : null, due: due >= 0 && !empty(r.cells![due]) ? r.cells![due]!.trim() : null });
     }
   }
   return out;

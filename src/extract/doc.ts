@@ -79,7 +79,7 @@ export interface SectionNode {
   speakers: string[];
 }
 
-export interface ParticipantEntry extends Participant { line: number; nick: string | null; initials: string | null }
+export interface ParticipantEntry extends Participant { line: number; nick: string | null; initials: string | null; handles?: string[] }
 
 /** The typed document every pass reads and extends; no pass does I/O. */
 export interface Doc {
@@ -102,6 +102,8 @@ export interface Doc {
   absent?: ParticipantEntry[];
   /** Listed people plus nicknames and initials learned from the text. */
   people?: Known[];
+  /** Other spellings the text uses for listed people ("Mr. Gates", a handle), for the people index. */
+  mentions?: { name: string; alias: string }[];
   moderators?: { name: string; line: number }[];
   sections?: SectionNode[];
   statements?: Statement[];

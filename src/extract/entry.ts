@@ -17,7 +17,7 @@ const PROXY = /^(?:for|deputising for|deputizing for|on behalf of|representing|s
 const INITIALS = /^(?:[\p{Lu}][\p{Lu}\p{Ll}]?[\p{Lu}]{0,3}[\p{Ll}]?|[\p{Lu}]{2,5})$/u;
 const NOT_NAME = /^(?:n\/?a|none|tbd|tbc|vacant|empty seat|various|all|everyone|nobody|name|names|attendee|attendees|participant|participants|present|absent|apologies|regrets|yes|no|total|quorum.*|other|others|guests?|staff|members?)$/i;
 
-export interface Entry { name: string; affiliation: string | null; roles: string[]; nick: string | null; initials: string | null }
+export interface Entry { name: string; affiliation: string | null; roles: string[]; nick: string | null; initials: string | null; handles?: string[] }
 
 /** Splits on `sep` outside parentheses and brackets. */
 export function splitOutside(s: string, sep: string | RegExp): string[] {
@@ -69,7 +69,12 @@ export function parseEntry(raw: string): Entry | null {
   // quoted nicknames: "Terence ‘Tex’ McCutcheon", 'Jo "JJ" Roe'
   t = t.replace(/\s+[‘'"“]([\p{L}.-]{1,15})[’'"”]\s+/u, (_m, n: string) => { nick = n; return " "; });
   // handles and contact details are neither name nor role
-  t = t.replace(/\s*\((?:skype|irc|github|slack|twitter|email|e-mail|matrix|zoom)\s*:?[^)]*\)/gi, "").replace(/\s+@[\w.-]+\b/g, "").replace(/\s*<[^>]+@[^>]+>/g, "");
+  // (kept aside: a handle is how the text may name the person later)
+  const handles: string[] = [];
+  const keep = (h: string) => { const v = h.trim().replace(/^@/, ""); if (/^[\w.-]{2,30}$/.test(v) && !handles.includes(v)) handles.push(v); return ""; };
+  t = t.replace(/\s*\((?:skype|irc|github|slack|twitter|matrix)\s*:?\s*([^)]*)\)/gi, (_m, h: string) => keep(h))
+    .replace(/\s*\((?:email|e-mail|zoom)\s*:?[^)]*\)/gi, "")
+    .replace(/\s+@([\w.-]+)\b/g, (_m, h: string) => keep(h)).replace(/\s*<[^>]+@[^>]+>/g, "");
   // segments: "Name - Org (INI) - role", "Name, Org, Role", "Name – Org *"
   const segments = splitOutside(t, /\s+[–—-]\s+|\s*,\s*|\s*\|\s*|\t+/);
   let head = segments.shift() ?? "";
@@ -117,7 +122,7 @@ export function parseEntry(raw: string): Entry | null {
     (ROLE.test(s) && !/\//.test(s) ? roles : affiliation).push(s);
   }
   const name = head.replace(/\s+/g, " ").trim();
-  return { name, affiliation: affiliation.length ? affiliation.join(", ") : null, roles, nick, initials };
+  return { name, affiliation: affiliation.length ? affiliation.join(", ") : null, roles, nick, initials, ...(handles.length ? { handles } : {}) };
 }
 
 // The first letter of a name's first word (after titles): initials in brackets start with it.

@@ -272,7 +272,7 @@ export function groupsIn(text: string): { name: string; acronym: string | null }
     p = p.replace(/\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}\b/gi, " ");
     p = p.replace(/\b(?:q[1-4]\s+)?(?:19|20)\d{2}\b/gi, " ");
     p = p.replace(new RegExp(String.raw`\b(?:the\s+)?(?:\d{1,4}(?:st|nd|rd|th|d)?|[a-z]+(?:-[a-z]+)?)\s+(?:(?:virtual|online|regular|monthly)\s+)?${MEETING_WORD}\b`, "gi"), (m) => (parseNumber(m.split(/\s+/).filter((w) => !/^the$/i.test(w))[0]!) !== null ? " " : m));
-    p = p.replace(new RegExp(String.raw`\b${MEETING_WORD}\s*(?:no\.?|number|#|n°)?\s*(?:\d{1,4}|[IVXLC]{1,7})\b`, "gi"), " ");
+    p = p.replace(new RegExp(String.raw`\b(?:(?:virtual|online|regular|ordinary|extraordinary|hybrid|in-person|plenary|monthly|weekly)\s+)*${MEETING_WORD}\s*(?:no\.?|number|#|n°)?\s*(?:\d{1,4}|[IVXLC]{1,7})\b`, "gi"), " ");
     p = p.replace(OCCASION, " ");
     p = p.replace(/\b(?:from|of|for|on|held|the|at)\s*$/i, " ").replace(/^\s*(?:the|of|for|from|and)\b/i, " ");
     p = p.replace(/\s*[,;:|–—-]+\s*$/g, "").replace(/^[\s,;:|–—()-]+/, "").replace(/\s+/g, " ").trim();

@@ -25,6 +25,9 @@ export function labelKind(text: string): LabelKind | null {
   const t = clean(text);
   if (!t || t.length > 80) return null;
   for (const [kind, re] of KINDS) if (re.test(t)) return kind;
+  // "Annex 1: List of participants" is the part its subtitle names, else an annex
+  const annex = /^(?:annex(?:e|es)?|appendix|attachment)\s+[\dIVXA-Z]{1,4}\s*[:.–—-]\s*(.+)$/i.exec(t);
+  if (annex) return labelKind(annex[1]!) ?? "annex";
   return null;
 }
 
@@ -77,4 +80,11 @@ export function labelOfNode(n: Node): { kind: LabelKind; text: string; inline: b
     if (kind) return { kind, text: lead.lead, inline: !!lead.rest };
   }
   return null;
+}
+
+/** A table header row of an action list ("Action | Owner | Due"): never a roster. */
+export function isActionHeader(cells: readonly string[]): boolean {
+  const head = cells.map((c) => c.replace(/[*:]/g, "").trim().toLowerCase());
+  return head.some((c) => /^(?:actions?|action items?|tasks?|what)$/.test(c))
+    && head.some((c) => /^(?:owner|owners|responsible|who|lead|by whom|assigned to|due|due date|deadline|by when|when|date|status)$/.test(c));
 }

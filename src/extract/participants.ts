@@ -1,5 +1,5 @@
 import type { Doc, Node, ParticipantEntry } from "./doc.js";
-import { labelOfNode, leadOf, labelKind } from "./labels.js";
+import { labelOfNode, leadOf, labelKind, isActionHeader } from "./labels.js";
 import { isHeadingLike, isInside } from "./outline.js";
 import { parseEntry, splitList, shareTrailingAffiliation, looksLikeName, ROLE, type Entry } from "./entry.js";
 
@@ -57,6 +57,7 @@ export function participants(doc: Doc): Doc {
   for (const n of doc.nodes) {
     if (n.kind !== "row" || seen.has(n.i) || !n.cells) continue;
     const rows = doc.nodes.filter((r) => r.kind === "row" && r.table === n.table);
+    if (isActionHeader(rows[0]!.cells!)) continue;
     // a roster: a name column's header, or cells that are attendance labels ("Present:" | "Officials:")
     const labelled = rows.some((r) => r.cells!.some((c) => labelKind(c.replace(/[*:]/g, "").trim()) === "attend"));
     if (!rows.some((r) => isNameHeader(r.cells!)) && !labelled) continue;
@@ -68,7 +69,7 @@ export function participants(doc: Doc): Doc {
   const toEntry = (f: Found): ParticipantEntry => ({
     name: f.entry.name, affiliation: f.entry.affiliation,
     roles: f.role && !f.entry.roles.some((r) => r.toLowerCase() === f.role!.toLowerCase()) ? [...f.entry.roles, f.role] : f.entry.roles,
-    line: f.line, nick: f.entry.nick, initials: f.entry.initials,
+    line: f.line, nick: f.entry.nick, initials: f.entry.initials, ...(f.entry.handles ? { handles: f.entry.handles } : {}),
   });
   return { ...doc, participants: found.filter((f) => f.mode === "present").map(toEntry), absent: found.filter((f) => f.mode === "absent").map(toEntry) };
 }
@@ -162,6 +163,7 @@ function walk(doc: Doc, at: number, mode0: Mode, role0: string | null, found: Fo
     seen.add(i);
     if (n.kind === "row") {
       const rows = nodes.filter((r) => r.kind === "row" && r.table === n.table);
+      if (isActionHeader(rows[0]!.cells!)) break;
       for (const r of rows) seen.add(r.i);
       tableEntries(rows, mode, role, found);
       i = rows[rows.length - 1]!.i;
@@ -285,12 +287,13 @@ function tableEntries(rows: Node[], mode0: Mode, role0: string | null, found: Fo
     const rest = cells.filter((_, j) => j !== nameCol && j !== attCol && j !== roleCol && !/^(?:y|n|yes|no|n\/a|-)$/i.test(cells[j] ?? "") && !/\b(?:19|20)\d{2}\b/.test(cells[j] ?? "") && !/^[\p{Lu}]{1,4}[\p{Ll}]?$/u.test(cells[j] ?? ""));
     // a column the header does not name (initials) may push the organisation one cell on
     const initialsLike = (c: string | undefined) => !!c && /^[\p{Lu}]{1,4}[\p{Ll}]?$/u.test(c);
-    const orgCell = orgCol >= 0 ? (initialsLike(cells[orgCol]) ? cells.slice(orgCol + 1).find((c) => c && !initialsLike(c)) : cells[orgCol]) : undefined;
+    const unnamed = !!head && (cells.length > head.length || head.some((h) => !h));
+    const orgCell = orgCol >= 0 ? (unnamed && initialsLike(cells[orgCol]) ? cells.slice(orgCol + 1).find((c) => c && !initialsLike(c)) : cells[orgCol]) : undefined;
     const org = orgCol >= 0 ? orgCell || null : rest.length ? rest.join(", ") : null;
     // with an organisation column, a bracket in the name cell ("Jo Roe (Secretariat)") is a role
     const bracket = org && e.affiliation ? [e.affiliation] : [];
-    const roles = [...e.roles, ...bracket, ...(roleCol >= 0 && cells[roleCol] ? [cells[roleCol]!] : [])];
-    const initials = cells.find((c, j) => j !== nameCol && /^[\p{Lu}]{2,4}[\p{Ll}]?$/u.test(c)) ?? e.initials;
+    const roles = [...e.roles, ...bracket, ...(roleCol >= 0 && cells[roleCol] ? cells[roleCol]!.split(/\s*;\s*/).filter(Boolean) : [])];
+    const initials = cells.find((c, j) => j !== nameCol && j !== orgCol && /^[\p{Lu}]{2,4}[\p{Ll}]?$/u.test(c)) ?? e.initials;
     found.push({ node: r.i, k: 0, entry: { ...e, affiliation: org && org !== rawName ? org : e.affiliation, roles, initials }, line: r.span.line, mode: mode0, role: role0 });
   });
 }

@@ -20,7 +20,7 @@ import { checks } from "./checks.js";
 export const PASSES: readonly Pass[] = [outline, header, agenda, participants, people, moderators, sections, speakers, nextMeeting, links, actions, checks];
 
 /** Version of the extractor, stored beside records so a store knows what to re-extract. */
-export const EXTRACTOR_VERSION = "2.0.0";
+export const EXTRACTOR_VERSION = "2.1.0";
 
 /** The document the passes start from: the reader's tree, flattened into nodes. */
 export function startDoc(input: LineDoc): Doc {
@@ -61,6 +61,12 @@ export function contractOf(r: MeetingRecord): MeetingRecord {
 /** The stored and printed form of a record: the contract plus the provenance of its facts. */
 export const printable = (r: FullRecord): MeetingRecord & { provenance: FullRecord["provenance"] } => ({ ...contractOf(r), provenance: r.provenance });
 
+/**
+ * The stored form: the printed record plus what the people index learns from the report
+ * (those listed as absent, other spellings of listed people). Export carries it.
+ */
+export const storable = (r: FullRecord): MeetingRecord & Pick<FullRecord, "provenance" | "absent" | "mentions"> => ({ ...printable(r), absent: r.absent, mentions: r.mentions });
+
 const span = (line: number, endLine = line): Span => ({ line, endLine });
 const plainAgenda = (items: AgendaNode[]): AgendaItem[] => items.map((i) => ({ title: i.title, items: plainAgenda(i.items) }));
 const flatSpans = (items: AgendaNode[]): Span[] => items.flatMap((i) => [span(i.line), ...flatSpans(i.items)]);
@@ -84,6 +90,8 @@ function toRecord(doc: Doc): FullRecord {
     format: doc.format,
     statements: doc.statements ?? [],
     nicknames: (doc.people ?? []).filter((k) => k.nickDisplay).map((k) => ({ name: k.name, nick: k.nickDisplay! })),
+    absent: (doc.absent ?? []).map((a) => a.name),
+    mentions: doc.mentions ?? [],
     provenance: {
       source: doc.source,
       group: h.groupSpan,

@@ -1,5 +1,5 @@
 import { readDocument } from "../readers/index.js";
-import { extract, looksLikeReport, printable, EXTRACTOR_VERSION } from "../extract/pipeline.js";
+import { extract, looksLikeReport, storable, EXTRACTOR_VERSION } from "../extract/pipeline.js";
 import { RapporteurError } from "../model/errors.js";
 import type { FullRecord } from "../model/record.js";
 import { meetingRows, unitsOf, unitTokens, tokenLists, type MeetingRows } from "../store/meeting-rows.js";
@@ -30,7 +30,7 @@ async function readReport(input: Pick<ReportInput, "bytes" | "source" | "content
  */
 export async function prepareReport(input: ReportInput, stemmer: Stemmer, lexize: Lexize): Promise<MeetingRows> {
   const { doc, record } = await readReport(input);
-  const stored = printable(record);
+  const stored = storable(record);
   const units = unitsOf(stored, doc.lines), tokens = unitTokens(units);
   await stemmer.learn(lexize, tokenLists(tokens));
   return meetingRows({ path: input.path, source: input.source, format: doc.format, content: input.bytes, sha256: input.sha256, extractorVersion: EXTRACTOR_VERSION }, stored, doc.lines, units, tokens, stemmer, { nicknames: record.nicknames, statements: record.statements });

@@ -99,6 +99,10 @@ export interface FullRecord extends MeetingRecord {
   format: string;
   /** Nicknames the report gives for listed people ("Margaret Okafor (Peggy)"). */
   nicknames: { name: string; nick: string }[];
+  /** People the report lists as absent (apologies, regrets). */
+  absent: string[];
+  /** Other spellings the text uses for listed people ("Mr. Gates", a handle). */
+  mentions: { name: string; alias: string }[];
 }
 
 /** One speaker's contribution inside one section. */

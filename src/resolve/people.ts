@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { distance } from "fastest-levenshtein";
 import { doubleMetaphone } from "double-metaphone";
 import { norm } from "../extract/text.js";
-import { nameCandidates, known } from "../extract/names.js";
+import { nameCandidates, known, HONORIFICS } from "../extract/names.js";
 
 /** What one meeting says about people: its list, its chairs, its speakers, nicknames it gives. */
 export interface MeetingPeople {
@@ -10,6 +10,10 @@ export interface MeetingPeople {
   participants: { name: string; nick: string | null }[];
   moderators: string[];
   speakers: string[];
+  /** Listed as absent: a spelling of someone, but no attendance. */
+  absent?: string[];
+  /** Other spellings the report uses for a listed person ("Mr. Gates", a handle). */
+  mentions?: { name: string; alias: string }[];
 }
 
 /** A manual decision: merge two spellings into one person, or split a spelling off its person. */
@@ -26,10 +30,21 @@ export interface ResolvedPerson {
   evidence: AliasEvidence[];
 }
 
-/** Folds what differs between spellings of one name: case, accents, "St"/"Saint", nicknames in (). */
+/**
+ * Folds what differs between spellings of one name: case, accents, titles ("Prof.",
+ * "Dr", "Sir"), "St"/"Saint", nicknames in ().
+ */
 export function nameKey(s: string): string {
-  return norm(s.replace(/\([^)]*\)/g, " ")).replace(/\bst\b/g, "saint");
+  return norm(s.replace(/\([^)]*\)/g, " ").trim().replace(HONORIFICS, "")).replace(/\bst\b/g, "saint");
 }
+
+// A one-word spelling ("Carol", "Mr. Gates", "eholk") says who only inside its report: its
+// node is the report's own, so two reports' "Carol" are never one person by spelling alone.
+const scoped = (key: string, source: string) => (key.includes(" ") ? key : `${key}\u0000${source}`);
+const baseKey = (key: string) => key.split("\u0000")[0]!;
+const isFull = (key: string) => !key.includes("\u0000") && key.includes(" ");
+// words that name a role, not a person: a speaker "Chair" is whoever chaired that day
+const ROLE_WORD = /^(?:(?:co|vice) )?(?:chair|chairman|chairwoman|chairperson|moderator|host|facilitator|secretariat|secretary|clerk|all|everyone|members?|participants?|attendees?|panel|board|group|team|staff|officials?)$/;
 
 class UnionFind {
   private parent = new Map<string, string>();
@@ -74,19 +89,20 @@ export function resolvePeople(meetings: MeetingPeople[], decisions: PersonDecisi
       merges.push(d);
     }
   }
-  const see = (display: string, source: string, listed: boolean) => {
-    const k = nameKey(display);
-    if (!k) return null;
+  const see = (display: string, source: string, listed: boolean, attended = true) => {
+    const k0 = nameKey(display);
+    if (!k0 || (!listed && ROLE_WORD.test(k0))) return null;
+    const k = scoped(k0, source);
     const m = spellings.get(k) ?? new Map<string, number>();
     m.set(display, (m.get(display) ?? 0) + 1);
     spellings.set(k, m);
     if (listed) listedWeight.set(k, (listedWeight.get(k) ?? 0) + 1);
-    (meetingsOf.get(k) ?? meetingsOf.set(k, new Set()).get(k)!).add(source);
+    if (attended) (meetingsOf.get(k) ?? meetingsOf.set(k, new Set()).get(k)!).add(source);
     uf.find(k);
     return k;
   };
   const join = (a: string, b: string, why: string, confidence: number) => {
-    if (a === b || detached.has(a) || detached.has(b)) return;
+    if (a === b || detached.has(baseKey(a)) || detached.has(baseKey(b))) return;
     if (uf.find(a) === uf.find(b)) return;
     uf.union(a, b);
     for (const k of [a, b]) if (!evidence.has(k)) evidence.set(k, { alias: k, evidence: why, confidence });
@@ -98,22 +114,29 @@ export function resolvePeople(meetings: MeetingPeople[], decisions: PersonDecisi
     const lexicon = m.participants.map((p) => known(p.name, p.nick));
     for (const p of listed) if (p.nick) (nicks.get(p.key!) ?? nicks.set(p.key!, new Set()).get(p.key!)!).add(p.nick);
     for (const p of listed) {
-      if (p.key!.includes(" ")) continue;
-      const full = [...new Set(listed.filter((q) => q.key!.includes(" ") && q.key!.split(" ")[0] === p.key).map((q) => q.key!))];
+      if (isFull(p.key!)) continue;
+      const full = [...new Set(listed.filter((q) => isFull(q.key!) && q.key!.split(" ")[0] === baseKey(p.key!)).map((q) => q.key!))];
       if (full.length === 1) join(full[0]!, p.key!, `first name listed beside the full name in ${m.source}`, 0.9);
     }
+    // the report's own other spellings of a listed person, and its absentees
+    for (const x of m.mentions ?? []) {
+      const to = listed.find((p) => p.name === x.name)?.key;
+      const k = to ? see(x.alias, m.source, false) : null;
+      if (to && k) join(to, k, `called "${x.alias}" in ${m.source}`, 0.9);
+    }
+    for (const a of m.absent ?? []) see(a, m.source, false, false);
     for (const other of [...m.moderators, ...m.speakers]) {
       const nick = /\((\p{Lu}\p{Ll}+)\)/u.exec(other)?.[1];
       const k = see(other.replace(/\s*\([^)]*\)/, ""), m.source, false);
       if (!k) continue;
       const hits = nameCandidates(other.replace(/\s*\([^)]*\)/, ""), lexicon);
-      if (hits.length === 1) join(nameKey(hits[0]!), k, `refers to ${hits[0]} in the list of ${m.source}`, 0.85);
+      if (hits.length === 1) join(scoped(nameKey(hits[0]!), m.source), k, `refers to ${hits[0]} in the list of ${m.source}`, 0.85);
       if (nick) (nicks.get(k) ?? nicks.set(k, new Set()).get(k)!).add(nick);
     }
   }
 
   // Across meetings: nicknames with the surname, and near spellings, blocked by name parts.
-  const keys = [...spellings.keys()].filter((k) => k.includes(" "));
+  const keys = [...spellings.keys()].filter(isFull);
   const bySurname = new Map<string, string[]>(), byFirst = new Map<string, string[]>();
   for (const k of keys) {
     const parts = k.split(" ");
@@ -128,11 +151,11 @@ export function resolvePeople(meetings: MeetingPeople[], decisions: PersonDecisi
     }
   }
   const closeWord = (a: string, b: string) =>
-    a === b || (Math.min(a.length, b.length) >= 4 && distance(a, b) <= 1) || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length - b.length) <= 2) || (phonetic(a) === phonetic(b) && distance(a, b) <= 2);
+    a === b || (Math.min(a.length, b.length) >= 4 && distance(a, b) <= 1) || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length - b.length) <= 3) || (phonetic(a) === phonetic(b) && distance(a, b) <= 2);
   for (const group of bySurname.values()) {
     for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) {
       const a = group[i]!.split(" "), b = group[j]!.split(" ");
-      if (a[0] !== b[0] && closeWord(a[0]!, b[0]!)) join(group[i]!, group[j]!, `first names "${a[0]}"/"${b[0]}" differ by a letter or sound, same surname`, 0.75);
+      if (a[0] !== b[0] && closeWord(a[0]!, b[0]!)) join(group[i]!, group[j]!, `first names "${a[0]}"/"${b[0]}" differ by a letter or sound or one shortens the other, same surname`, 0.75);
       else if (a[0] === b[0]) join(group[i]!, group[j]!, "same first name and surname, other middle parts", 0.8);
     }
   }
@@ -146,18 +169,25 @@ export function resolvePeople(meetings: MeetingPeople[], decisions: PersonDecisi
     }
   }
   // Manual decisions win over everything above.
+  // (a one-word spelling stands for each report's use of it)
+  const nodesOf = (name: string) => {
+    const k = nameKey(name);
+    const all = isFull(k) ? [] : [...spellings.keys()].filter((x) => !isFull(x) && baseKey(x) === k);
+    return all.length ? all : [see(name, "", false, false)].filter((x): x is string => !!x);
+  };
   for (const d of merges) {
-    const a = see(d.a, "", false), b = see(d.b, "", false);
-    if (a && b) { uf.union(a, b); evidence.set(b, { alias: d.b, evidence: "merged by hand", confidence: 1 }); }
+    const as = nodesOf(d.a), bs = nodesOf(d.b);
+    for (const a of as) for (const b of bs) { uf.union(a, b); evidence.set(b, { alias: d.b, evidence: "merged by hand", confidence: 1 }); }
   }
 
   const clusters = new Map<string, string[]>();
   for (const k of spellings.keys()) (clusters.get(uf.find(k)) ?? clusters.set(uf.find(k), []).get(uf.find(k))!).push(k);
   const people: ResolvedPerson[] = [];
   for (const members of clusters.values()) {
-    const displays: { s: string; n: number; listed: number; key: string }[] = [];
-    for (const k of members) for (const [s, n] of spellings.get(k)!) displays.push({ s, n, listed: listedWeight.get(k) ?? 0, key: k });
-    displays.sort((x, y) => y.s.split(/\s+/).length - x.s.split(/\s+/).length || y.listed - x.listed || y.n - x.n || y.s.length - x.s.length || (x.s < y.s ? -1 : 1));
+    const displays: { s: string; n: number; listed: number; key: string; seen: number }[] = [];
+    for (const k of members) for (const [s, n] of spellings.get(k)!) displays.push({ s, n, listed: listedWeight.get(k) ?? 0, key: k, seen: meetingsOf.has(k) ? 1 : 0 });
+    // a spelling only absentee lists use is never the name shown
+    displays.sort((x, y) => y.seen - x.seen || y.s.split(/\s+/).length - x.s.split(/\s+/).length || y.listed - x.listed || y.n - x.n || y.s.length - x.s.length || (x.s < y.s ? -1 : 1));
     const name = displays[0]!.s;
     const aliases = [...new Set(displays.map((d) => d.s).filter((s) => s !== name))];
     for (const k of members) for (const n of nicks.get(k) ?? []) if (n !== name && !aliases.includes(n)) aliases.push(n);
@@ -165,10 +195,10 @@ export function resolvePeople(meetings: MeetingPeople[], decisions: PersonDecisi
     for (const k of members) for (const s of meetingsOf.get(k) ?? []) if (s) meetingsSet.add(s);
     if (!meetingsSet.size) continue;
     const nameK = nameKey(name);
+    const keyOf = new Map(displays.map((d) => [d.s, d.key]));
     const ev = aliases.map((a) => {
-      const k = nameKey(a);
-      if (k === nameK) return { alias: a, evidence: "same name up to case, accents or St/Saint", confidence: 0.95 };
-      const e = evidence.get(k) ?? evidence.get(nameK);
+      if (nameKey(a) === nameK) return { alias: a, evidence: "same name up to case, accents, titles or St/Saint", confidence: 0.95 };
+      const e = evidence.get(keyOf.get(a) ?? "") ?? evidence.get(keyOf.get(name) ?? "");
       return e ? { ...e, alias: a } : { alias: a, evidence: "nickname given in the text", confidence: 0.85 };
     });
     people.push({ id: "", name, aliases, meetings: [...meetingsSet].sort(), evidence: ev });

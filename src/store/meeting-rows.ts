@@ -2,7 +2,7 @@ import type { FullRecord, MeetingRecord, Provenance } from "../model/record.js";
 import { tokenize, type Stemmer, type Tokens } from "./tsvector.js";
 
 /** The stored form of a record: the contract plus provenance (what `extract` prints). */
-export type StoredRecord = MeetingRecord & { provenance: Provenance };
+export type StoredRecord = MeetingRecord & { provenance: Provenance; absent?: string[]; mentions?: { name: string; alias: string }[] };
 
 /** A searchable unit cut from the report: a section with its body, or an undiscussed agenda item. */
 export interface Unit { kind: "section" | "agenda"; title: string; agendaTitle: string | null; agendaIndex: number | null; speakers: string[]; line: number | null; endLine: number | null; body: string }

@@ -11,12 +11,12 @@ import { faultPoint } from "./fault.js";
 export async function loadMeetingPeople(db: Queryable): Promise<MeetingPeople[]> {
   const out: MeetingPeople[] = [];
   for (let after = 0; ;) {
-    const { rows } = await db.query<{ id: number; source: string; moderators: string[] | null; participants: [string, string | null][]; speakers: string[] }>(
-      `SELECT m.id, m.source, m.record->'moderators' AS moderators,
+    const { rows } = await db.query<{ id: number; source: string; moderators: string[] | null; participants: [string, string | null][]; speakers: string[]; absent: string[] | null; mentions: { name: string; alias: string }[] | null }>(
+      `SELECT m.id, m.source, m.record->'moderators' AS moderators, m.record->'absent' AS absent, m.record->'mentions' AS mentions,
          (SELECT coalesce(json_agg(json_build_array(a.name, a.nick) ORDER BY a.ord), '[]') FROM attendance a WHERE a.meeting_id = m.id) AS participants,
          (SELECT coalesce(array_agg(DISTINCT s.speaker ORDER BY s.speaker), '{}') FROM statements s WHERE s.meeting_id = m.id) AS speakers
        FROM meetings m WHERE m.id > $1 ORDER BY m.id LIMIT ${PAGE}`, [after]);
-    for (const r of rows) out.push({ source: r.source, participants: r.participants.map(([name, nick]) => ({ name, nick })), moderators: r.moderators ?? [], speakers: r.speakers });
+    for (const r of rows) out.push({ source: r.source, participants: r.participants.map(([name, nick]) => ({ name, nick })), moderators: r.moderators ?? [], speakers: r.speakers, absent: r.absent ?? [], mentions: r.mentions ?? [] });
     if (rows.length < PAGE) return out;
     after = rows[rows.length - 1]!.id;
   }
