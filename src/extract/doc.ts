@@ -20,8 +20,9 @@ export interface Node {
   /** The whole node is bold (or bold italic). */
   emphasis: "strong" | "strong-em" | null;
   runs: Run[];
-  /** A list item's marker ("1.", "a)", "-") and task box. */
+  /** A list item's marker ("1.", "a)", "-") and task box; `typed` when the marker was typed as text. */
   marker: string | null;
+  typed?: boolean;
   checked: boolean | null;
   /** The item this node belongs to (a nested item's parent, an item's paragraph). */
   parent: number | null;

@@ -59,7 +59,7 @@ export function flatten(blocks: readonly Block[]): Node[] {
         if (outer) currentList = lists++;
         for (const it of b.items) {
           const emphasis = it.runs.length && it.runs.filter((r) => /[\p{L}\p{N}]/u.test(r.text)).every((r) => r.strong) ? "strong" : null;
-          const at = push({ ...base, kind: "item", text: it.text, runs: it.runs, emphasis, marker: it.marker, checked: it.checked, span: it.span, depth, parent, list: currentList });
+          const at = push({ ...base, kind: "item", text: it.text, runs: it.runs, emphasis, marker: it.marker, checked: it.checked, span: it.span, depth, parent, list: currentList, ...(b.typed ? { typed: true } : {}) });
           for (const c of it.blocks) visit(c, depth + 1, at);
         }
         if (outer) currentList = null;

@@ -73,7 +73,7 @@ function discussionRange(doc: Doc, labels: Outline["labels"], title: { from: num
   }
   const begin = container ? container.node + 1 : 0;
   const candidate = (n: Node) => (isHeadingLike(n) || ((n.kind === "para" || (n.kind === "heading" && n.level === 7)) && sectionNumber(n.text) !== null && n.depth === 0)
-    || (doc.format === "txt" && n.kind === "item" && n.depth === 0 && /^\d{1,2}[.)]$/.test(n.marker ?? ""))) && !labelOfNode(n);
+    || (n.typed && n.kind === "item" && n.depth === 0 && /^\d{1,2}[.)]$/.test(n.marker ?? ""))) && !labelOfNode(n);
   let from = nodes.findIndex((n, i) => i >= begin && !covered.has(i) && candidate(n));
   if (from < 0) from = nodes.findIndex((n, i) => i >= begin && !covered.has(i) && n.kind !== "front");
   if (from < 0) return null;

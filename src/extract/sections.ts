@@ -29,7 +29,7 @@ export function sections(doc: Doc): Doc {
     const num = sectionNumber(n.text.split("\n")[0]!);
     const marker = num ? toMarker(n.text) : null;
     const style = n.kind === "heading" ? `h${n.level}` : n.emphasis ?? "";
-    if (doc.format === "txt" && n.kind === "heading" && n.level === 7) {
+    if (n.kind === "heading" && n.level === 7) {
       if (num) cands.push({ i, node: n, kind: "numbered", level: 0, marker, text: num.rest, style });
       else if (!/[.;,]$/.test(n.text) && agenda.some((a) => matchesTitle(n.text, a))) cands.push({ i, node: n, kind: "plain", level: 0, marker: null, text: n.text, style });
       continue;
@@ -38,7 +38,7 @@ export function sections(doc: Doc): Doc {
       cands.push({ i, node: n, kind: "heading", level: n.kind === "heading" ? n.level : 7, marker, text: num ? num.rest : n.text, style });
     } else if (num && n.depth === 0 && (n.kind === "para" || (n.kind === "item" && /^(?:\d{1,2}|[ivxIVX]{1,4}|[a-zA-Z])[.)]$/.test(n.marker ?? ""))) && doc.format !== "md") {
       cands.push({ i, node: n, kind: "numbered", level: 0, marker, text: num.rest, style });
-    } else if (n.kind === "item" && n.depth === 0 && /^\d{1,2}[.)]$/.test(n.marker ?? "") && doc.format === "txt") {
+    } else if (n.kind === "item" && n.depth === 0 && /^\d{1,2}[.)]$/.test(n.marker ?? "") && n.typed) {
       cands.push({ i, node: n, kind: "numbered", level: 0, marker: { kind: "num", value: Number(/\d+/.exec(n.marker!)![0]), upper: false, romanValue: null }, text: n.text, style });
     }
   }

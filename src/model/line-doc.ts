@@ -47,7 +47,8 @@ export interface Paragraph extends Base { kind: "paragraph"; text: string; empha
 /** A list item: its marker as written ("1.", "a)", "-"), a task box's state, its text and nested blocks. */
 export interface ListItem extends Base { marker: string; checked: boolean | null; text: string; runs: Run[]; blocks: Block[] }
 
-export interface List extends Base { kind: "list"; ordered: boolean; items: ListItem[] }
+/** `typed`: the markers were typed as text ("1.", "a)"), not list markup, so they may number sections. */
+export interface List extends Base { kind: "list"; ordered: boolean; items: ListItem[]; typed?: boolean }
 
 /** A table cell: its text (paragraphs joined by "\n") and its blocks. */
 export interface Cell { text: string; runs: Run[]; blocks: Block[] }

@@ -90,10 +90,10 @@ function chunkBlocks(chunk: string[], first: number, next: string[] | null): Blo
           // "The chair opened …"); an indented or lower-case line continues the item above
           const flush = line.length - line.trimStart().length === 0;
           const lastLine = chunk[i - 1]!;
-          if (flush && last.kind !== "bullet" && lastLine.trim().length < 60 && /^[\p{Lu}\d"“(]/u.test(line.trim()) && !last.item.blocks.length && !last.item.text.includes("\n")) {
+          if (flush && !last.kind.startsWith("bullet") && lastLine.trim().length < 60 && /^[\p{Lu}\d"“(]/u.test(line.trim()) && !last.item.blocks.length && !last.item.text.includes("\n")) {
             items.pop();
             // what is left above it: one numbered line alone is a heading too
-            if (items.length === 1 && items[0]!.kind !== "bullet" && !items[0]!.item.blocks.length) {
+            if (items.length === 1 && !items[0]!.kind.startsWith("bullet") && !items[0]!.item.blocks.length) {
               out.push(headingOf(items[0]!.item));
               items.length = 0;
             }
@@ -110,7 +110,10 @@ function chunkBlocks(chunk: string[], first: number, next: string[] | null): Blo
         const r = inline(m.text);
         const checked = /^\[[xX ]\]\s/.test(r.text) ? /^\[[xX]\]/.test(r.text) : null;
         const text = checked === null ? r.text : r.text.slice(4);
-        items.push({ item: { marker: m.marker, checked, text, runs: checked === null ? r.runs : [{ text, strong: false }], blocks: [], span: { line: first + i, endLine: first + i } }, indent: line.length - line.trimStart().length, kind: markerKind(m.marker) });
+        // "- a. Outreach": a bullet that numbers its own text nests by that number's kind
+        const inner = /^[-*•·●▪◦–o]$/.test(m.marker) ? MARKER.exec(text) : null;
+        const kind = inner ? `bullet-${markerKind(inner[1]!)}` : markerKind(m.marker);
+        items.push({ item: { marker: m.marker, checked, text, runs: checked === null ? r.runs : [{ text, strong: false }], blocks: [], span: { line: first + i, endLine: first + i } }, indent: line.length - line.trimStart().length, kind });
         i++;
       }
       if (items.length) out.push(nest(items));
@@ -161,13 +164,13 @@ function nest(items: { item: ListItem; indent: number; kind: string }[]): Block 
     const parent = stack[stack.length - 1];
     if (parent) {
       let list = parent.item.blocks.find((b) => b.kind === "list");
-      if (!list) { list = { kind: "list", ordered: it.kind !== "bullet", items: [], span: it.item.span }; parent.item.blocks.push(list); }
+      if (!list) { list = { kind: "list", ordered: !it.kind.startsWith("bullet"), typed: true, items: [], span: it.item.span }; parent.item.blocks.push(list); }
       if (list.kind === "list") { list.items.push(it.item); list.span = { line: list.span.line, endLine: it.item.span.endLine }; }
       for (const s of stack) s.item.span = { line: s.item.span.line, endLine: it.item.span.endLine };
     } else root.push(it.item);
     stack.push(it);
   }
-  return { kind: "list", ordered: items[0]!.kind !== "bullet", items: root, span: { line: items[0]!.item.span.line, endLine: items[items.length - 1]!.item.span.endLine } };
+  return { kind: "list", ordered: !items[0]!.kind.startsWith("bullet"), typed: true, items: root, span: { line: items[0]!.item.span.line, endLine: items[items.length - 1]!.item.span.endLine } };
 }
 
 // A list interrupted by blank lines ("7. …", blank, "8. …") is one list.
