@@ -58,16 +58,15 @@ function joinBrokenUrls(lines: readonly string[]): { text: string; line: number 
   const out: { text: string; line: number }[] = [];
   for (let i = 0; i < lines.length; i++) {
     let text = lines[i]!;
-    const m = /(?:https?:\/\/|www\.)\S+$/.exec(text);
-    const next = lines[i + 1];
-    if (m && next) {
-      const cont = /^([\w\-./?=&%#~+:]+)(?=[\s)]|$)/.exec(next.trim());
-      const cut = /[-/_=.?&#]$/.test(m[0]) || (text.length >= 0.85 * width && cont && /[/._=-]/.test(cont[1]!));
-      if (cut && cont && !/^(?:https?:|www\.)/.test(cont[1]!) && !/^\p{Lu}\p{Ll}+$/u.test(cont[1]!)) {
-        text = text + cont[1];
-        out.push({ text, line: i + 1 });
-        continue;
-      }
+    // a URL cut at the end of a line goes on at the start of the next, maybe over several
+    for (let j = i + 1; j < lines.length; j++) {
+      const m = /(?:https?:\/\/|www\.)\S+$/.exec(text);
+      const cont = /^([\w\-./?=&%#~+:]+)(?=[\s)>\],;]|\.?$)/.exec(lines[j]!.trim());
+      if (!m || !cont) break;
+      const cut = /[-/_=.?&#]$/.test(m[0]) || (lines[j - 1]!.length >= 0.85 * width && /[/._=-]/.test(cont[1]!));
+      if (!cut || /^(?:https?:|www\.)/.test(cont[1]!) || /^\p{Lu}\p{Ll}+$/u.test(cont[1]!)) break;
+      text += cont[1];
+      if (cont[1]!.length < lines[j]!.trim().length) break;
     }
     out.push({ text, line: i + 1 });
   }

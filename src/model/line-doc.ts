@@ -42,7 +42,8 @@ export interface Heading extends Base { kind: "heading"; level: number; text: st
  * inside it is "\n", and line k of the text is line `span.line + k` where the reader
  * can keep that correspondence. `runs` keeps which parts were bold.
  */
-export interface Paragraph extends Base { kind: "paragraph"; text: string; emphasis: Emphasis; runs: Run[] }
+/** `indent`: how far the layout sets it in, in steps (a PDF line's distance from the margin). */
+export interface Paragraph extends Base { kind: "paragraph"; text: string; emphasis: Emphasis; runs: Run[]; indent?: number }
 
 /** A list item: its marker as written ("1.", "a)", "-"), a task box's state, its text and nested blocks. */
 export interface ListItem extends Base { marker: string; checked: boolean | null; text: string; runs: Run[]; blocks: Block[] }

@@ -1,7 +1,8 @@
 import { getDocumentProxy } from "unpdf";
-import type { Block, LineDoc, ListItem, Run, TableRow } from "../model/line-doc.js";
+import type { Block, LineDoc, Run, TableRow } from "../model/line-doc.js";
 import { RapporteurError } from "../model/errors.js";
 import { LIMITS } from "../model/limits.js";
+import { typedStructure } from "./typed-text.js";
 
 /** One piece of text the PDF draws: where, how big, in which font. */
 interface Item { str: string; x: number; y: number; w: number; h: number; font: string }
@@ -153,6 +154,8 @@ function toBlocks(all: Placed[]): Block[] {
   const blocks: Block[] = [];
   let i = 0;
   const left = (p: Placed) => p.line.cells[0]!.x;
+  // the body's left margin: where most lines start
+  const margin = mode(all.map((p) => Math.round(left(p))));
   while (i < all.length) {
     const cur = all[i]!;
     // a table: two or more lines of several cells whose columns line up
@@ -172,30 +175,19 @@ function toBlocks(all: Placed[]): Block[] {
       }
     }
     const text = cur.line.cells.map((c) => c.text).join(" ");
-    // list items: bullets and numbers (consecutive ones form one list, nested by indent)
+    // a list item (a bullet or a number typed at its start) with the lines wrapped under
+    // its text: one paragraph, set in as far as it stands; the typed-text reading below
+    // makes lists and headings of them, as for a .txt
     if (BULLET.test(text) || (NUMBERED.test(text) && !cur.line.strong)) {
-      const items: { p: Placed[]; x: number; marker: string }[] = [];
-      let j = i;
-      while (j < all.length) {
-        const t = all[j]!.line.cells.map((c) => c.text).join(" ");
-        const m = BULLET.exec(t) ?? (all[j]!.line.strong ? null : NUMBERED.exec(t));
-        // numbering that starts again ("1. …" after "3. …") is another list
-        if (m && items.length && /^1[.)]$/.test(m[1]!) && items.some((x) => /^\d+[.)]$/.test(x.marker) && x.marker !== m[1] && Math.abs(x.x - left(all[j]!)) <= 4)) break;
-        if (m) { items.push({ p: [all[j]!], x: left(all[j]!), marker: m[1]! }); j++; continue; }
-        // a wrapped item continues on a line indented under its text
-        const last = items[items.length - 1]!;
-        if (all[j]!.line.cells.length === 1 && left(all[j]!) > last.x + 2 && sameBlock(last.p[last.p.length - 1]!, all[j]!) && !all[j]!.line.strong) { last.p.push(all[j]!); j++; continue; }
-        break;
-      }
-      // one numbered line over a paragraph heads it ("1. Opening" / "The chair opened …")
-      const next = all[j];
-      if (items.length === 1 && items[0]!.p.length === 1 && /^\d+[.)]$/.test(items[0]!.marker) && next && !BULLET.test(next.line.cells[0]!.text) && !NUMBERED.test(next.line.cells[0]!.text)) {
-        const t = items[0]!.p[0]!.line.cells.map((c) => c.text).join(" ");
-        blocks.push({ kind: "heading", level: 7, text: t, emphasis: null, span: { line: items[0]!.p[0]!.n, endLine: items[0]!.p[0]!.n } });
-        i = j;
-        continue;
-      }
-      blocks.push(nestItems(items));
+      const item: Placed[] = [cur];
+      let j = i + 1;
+      // (a line flush with the marker goes on the item when the line above ran full, as a
+      // .txt reads it: a short numbered line over a flush sentence heads that sentence)
+      const wraps = (p: Placed) => left(p) > left(cur) + 2 || BULLET.test(text) || /^\p{Ll}/u.test(p.line.cells[0]!.text) || item[item.length - 1]!.line.cells[0]!.text.length >= 60;
+      while (j < all.length && all[j]!.line.cells.length === 1 && left(all[j]!) >= left(cur) - 2 && wraps(all[j]!) && sameBlock(item[item.length - 1]!, all[j]!) && !all[j]!.line.strong && !BULLET.test(all[j]!.line.cells[0]!.text) && !NUMBERED.test(all[j]!.line.cells[0]!.text)) item.push(all[j++]!);
+      const texts = item.map((p) => p.line.cells.map((c) => c.text).join(" "));
+      const indent = Math.max(0, Math.min(6, Math.round((left(cur) - margin) / 14)));
+      blocks.push({ kind: "paragraph", text: texts.join("\n"), emphasis: null, runs: [{ text: texts.join("\n"), strong: false }], span: { line: item[0]!.n, endLine: item[item.length - 1]!.n }, ...(indent ? { indent } : {}) });
       i = j;
       continue;
     }
@@ -212,7 +204,7 @@ function toBlocks(all: Placed[]): Block[] {
     blocks.push({ kind: "paragraph", text: texts.join("\n"), emphasis: cur.line.strong ? "strong" : null, runs, span: { line: para[0]!.n, endLine: para[para.length - 1]!.n } });
     i = j;
   }
-  return blocks;
+  return typedStructure(blocks);
 }
 
 // Lines of one block: same page, close below each other, not much further left.
@@ -241,34 +233,11 @@ function toRow(p: Placed): TableRow {
   };
 }
 
-// Items nest by indentation: an item further right than the one before is its child.
-function nestItems(items: { p: Placed[]; x: number; marker: string }[]): Block {
-  const make = (it: (typeof items)[number]): ListItem & { x: number } => {
-    const texts = it.p.map((p, k) => {
-      const t = p.line.cells.map((c) => c.text).join(" ");
-      return k === 0 ? t.replace(BULLET, "").replace(NUMBERED, "") : t;
-    });
-    const text = texts.join("\n");
-    return { marker: it.marker, checked: null, text, runs: [{ text, strong: false }], blocks: [], span: { line: it.p[0]!.n, endLine: it.p[it.p.length - 1]!.n }, x: it.x };
-  };
-  const root: (ListItem & { x: number })[] = [];
-  const stack: (ListItem & { x: number })[] = [];
-  for (const it of items) {
-    const item = make(it);
-    while (stack.length && stack[stack.length - 1]!.x >= item.x - 4) stack.pop();
-    const parent = stack[stack.length - 1];
-    if (parent) {
-      let list = parent.blocks.find((b) => b.kind === "list");
-      if (!list) { list = { kind: "list", ordered: /\d|[a-z]\.|[ivx]+\./i.test(item.marker), items: [], span: item.span }; parent.blocks.push(list); }
-      if (list.kind === "list") { list.items.push(item); list.span = { line: list.span.line, endLine: item.span.endLine }; }
-      parent.span = { line: parent.span.line, endLine: item.span.endLine };
-      for (const s of stack) s.span = { line: s.span.line, endLine: item.span.endLine };
-    } else root.push(item);
-    stack.push(item);
-  }
-  const strip = (i: ListItem & { x?: number }): ListItem => {
-    const { x: _x, ...rest } = i;
-    return { ...rest, blocks: rest.blocks.map((b) => (b.kind === "list" ? { ...b, items: b.items.map(strip) } : b)) };
-  };
-  return { kind: "list", ordered: /\d|[a-z]\.|[ivx]+\./i.test(items[0]!.marker), items: root.map(strip), span: { line: items[0]!.p[0]!.n, endLine: items[items.length - 1]!.p[items[items.length - 1]!.p.length - 1]!.n } };
+// The most common value (the left margin of a page of text).
+function mode(xs: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let best = 0, n = -1;
+  for (const [x, c] of counts) if (c > n || (c === n && x < best)) { best = x; n = c; }
+  return best;
 }

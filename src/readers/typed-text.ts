@@ -1,4 +1,4 @@
-import type { Block, Run } from "../model/line-doc.js";
+import type { Block, ListItem, Run, Span } from "../model/line-doc.js";
 import { display } from "./layout.js";
 import { listMarker, textBlocks } from "./text.js";
 
@@ -27,7 +27,8 @@ type Paragraph = Extract<Block, { kind: "paragraph" }>;
 // again at 1 (the agenda, then "1. Opening"), and before a numbered line that heads the
 // plain paragraph under it without going on from the line above.
 function retype(run: readonly Paragraph[]): Block[] {
-  const marks = run.map((p) => markOf(p.text));
+  // (a bold numbered line is a heading by its emphasis already)
+  const marks = run.map((p) => (p.emphasis ? markOf("") : markOf(p.text)));
   const joined = (k: number) => {
     const a = marks[k - 1]!, b = marks[k]!;
     if (!a.kind || !b.kind || a.kind === "heading" || b.kind === "heading") return false;
@@ -42,12 +43,32 @@ function retype(run: readonly Paragraph[]): Block[] {
     if (!marks[k]!.kind) { out.push(run[k]!); k++; continue; }
     const from = k;
     for (k++; k < run.length && joined(k); k++);
-    const lines = run.slice(from, k).flatMap((p) => asText(p.runs, p.text).split("\n").map((l) => l.trim()));
+    const lines: string[] = [], origin: Span[] = [];
+    for (const p of run.slice(from, k)) {
+      const own = asText(p.runs, p.text).split("\n").map((l) => l.trim());
+      const indent = "  ".repeat(p.indent ?? 0);
+      // an item's wrapped lines are one line of the item
+      if (own.slice(1).every((l) => !listMarker(l))) { lines.push(indent + own.join(" ")); origin.push(p.span); continue; }
+      own.forEach((l, j) => {
+        lines.push(indent + l);
+        origin.push(own.length === p.span.endLine - p.span.line + 1 ? { line: p.span.line + j, endLine: p.span.line + j } : p.span);
+      });
+    }
     // the paragraph below decides, as in a .txt, whether a lone numbered line heads it
     const after = run[k] && !marks[k]!.kind ? ["", run[k]!.text.split("\n")[0]!] : [];
-    out.push(...textBlocks([...lines, ...after]).filter((b) => b.span.line <= lines.length));
+    const typed = textBlocks([...lines, ...after]).filter((b) => b.span.line <= lines.length);
+    out.push(...typed.map((b) => remap(b, origin)));
   }
   return out;
+}
+
+// Spans of blocks read from the typed lines, back to the paragraphs' own spans.
+function remap<T extends Block | ListItem>(b: T, origin: readonly Span[]): T {
+  const at = (n: number) => origin[Math.min(origin.length, Math.max(1, n)) - 1]!;
+  const span = { line: at(b.span.line).line, endLine: at(b.span.endLine).endLine };
+  if ("items" in b && b.kind === "list") return { ...b, span, items: b.items.map((it) => remap(it, origin)) };
+  if ("marker" in b) return { ...b, span, blocks: (b as ListItem).blocks.map((x) => remap(x, origin)) };
+  return { ...b, span };
 }
 
 // A paragraph's list marker: its kind ("num", "alpha", ...; a bullet that numbers its
