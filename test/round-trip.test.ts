@@ -81,7 +81,7 @@ const record = fc
 
 describe("round trip on generated records", () => {
   it("gives back every contract field (Markdown)", () => {
-    fc.assert(fc.property(record, (r) => { expect(fields(fromText(renderReportMd(r)))).toEqual(fields(r)); }), { numRuns: 200 });
+    fc.assert(fc.property(record, (r) => { expect(fields(fromText(renderReportMd(r)))).toEqual(fields(r)); }), { numRuns: 200, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH, endOnFailure: true } : {}) });
   });
 });
 
@@ -100,6 +100,6 @@ describe("render → extract round trip (DOCX and HTML)", () => {
     await fc.assert(fc.asyncProperty(record, async (r) => {
       expect(fields(await viaDocx(r))).toEqual(fields(r));
       expect(fields(await viaHtml(r))).toEqual(fields(r));
-    }), { numRuns: 40 });
+    }), { numRuns: 40, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH, endOnFailure: true } : {}) });
   });
 });

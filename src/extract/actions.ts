@@ -36,11 +36,14 @@ function explicitActions(doc: Doc, ref: Date | null): Action[] {
   const used = new Set<number>();
   const add = (n: Node, text: string, owner: string | null, given?: { due: string | null }) => {
     const t = text.replace(/\s*\n\s*/g, " ").trim();
-    if (!t || !/\p{L}{2}/u.test(t) || out.some((a) => a.text === t)) return;
+    if (!t || !/\p{L}{2}/u.test(t) || used.has(n.i)) return;
     // a table's owner and due columns say it outright, empty or not
     const o = given ? owner : owner ?? ownerOf(t, doc);
     const due = given ? given.due : dueOf(t, ref, doc);
-    out.push({ text: t, owner: o ? resolveOwner(o, doc) : null, due, line: n.span.line, endLine: n.span.endLine });
+    const who = o ? resolveOwner(o, doc) : null;
+    // the same words twice are one action, unless they differ in owner or date
+    if (out.some((a) => a.text === t && a.owner === who && a.due === due)) return;
+    out.push({ text: t, owner: who, due, line: n.span.line, endLine: n.span.endLine });
     used.add(n.i);
   };
   for (const l of doc.outline!.labels) {

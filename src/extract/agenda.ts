@@ -1,5 +1,5 @@
 import type { AgendaNode, Doc, Node } from "./doc.js";
-import { leadOf } from "./labels.js";
+import { leadOf, labelOfNode } from "./labels.js";
 import { isHeadingLike, isInside } from "./outline.js";
 import { listMarker } from "../readers/text.js";
 
@@ -37,6 +37,12 @@ function agendaAfter(doc: Doc, at: number): AgendaNode[] {
   if (first.kind === "row") {
     const rows = nodes.filter((r) => r.kind === "row" && r.table === first.table);
     return fromTable(rows);
+  }
+  // one typed item alone ("1. Budget"), read as a heading, with no text of its own under it
+  const lone = first.kind === "heading" && first.level === 7 ? listMarker(first.text) : null;
+  if (lone) {
+    const after = nodes[i + 1];
+    if (!after || !(after.kind === "para" && !labelOfNode(after))) return nest([{ text: lone.text, marker: lone.marker, line: first.span.line }]);
   }
   if (first.kind === "para" && listMarker(first.text)) {
     // numbered lines written as paragraphs ("1) Opening" …, as Word keeps typed numbers)

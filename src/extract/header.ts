@@ -148,7 +148,8 @@ function startOf(doc: Doc, cands: Candidate[], intro: { text: string; span: Span
   }
   if (!found) {
     for (const n of doc.nodes.slice(doc.outline!.title.from, doc.outline!.title.to + 4)) {
-      if (n.kind === "front") continue;
+      // (a "Next meeting: …" line dates another meeting)
+      if (n.kind === "front" || labelOfNode(n)?.kind === "next" || /\bnext\s+(?:\w+\s+)?(?:meeting|call|session)\b/i.test(n.text)) continue;
       const f = dated(n.text)[0];
       if (f && f.yearGiven) { found = { f, span: n.span }; break; }
     }

@@ -147,7 +147,8 @@ class Walker {
     if (!text) return null;
     const first = el ?? nodes.find((n) => textOf(n).trim() || (isElement(n) && n.tagName === "br")) ?? nodes[0]!;
     const last = el ?? [...nodes].reverse().find((n) => textOf(n).trim()) ?? nodes[nodes.length - 1]!;
-    return { kind: "paragraph", text, emphasis: emphasisOf(runs), runs: trimRuns(runs), span: this.span(first, last) };
+    const indent = el ? indentOf(el) : 0;
+    return { kind: "paragraph", text, emphasis: emphasisOf(runs), runs: trimRuns(runs), span: this.span(first, last), ...(indent ? { indent } : {}) };
   }
 
   /** Inline runs of nodes: text with bold, italic and link targets; <br> as "\n". */
@@ -303,4 +304,13 @@ export function blockText(b: Block): string {
     case "quote": return b.blocks.map(blockText).join("\n");
     default: return "";
   }
+}
+
+// How far a paragraph's style sets it in ("margin-left:2em"), in steps of about 2em.
+function indentOf(el: Element): number {
+  const style = el.attrs.find((a) => a.name === "style")?.value ?? "";
+  const m = /(?:margin|padding)-left\s*:\s*([\d.]+)\s*(em|rem|px|pt|cm|mm|in)?/i.exec(style);
+  if (!m) return 0;
+  const em = Number(m[1]) / ({ px: 16, pt: 12, cm: 0.42, mm: 4.2, in: 0.167 }[(m[2] ?? "px").toLowerCase() as "px"] ?? 1);
+  return Math.max(0, Math.min(6, Math.round(em / 2)));
 }

@@ -34,7 +34,11 @@ function retype(run: readonly Paragraph[]): Block[] {
     if (!a.kind || !b.kind || a.kind === "heading" || b.kind === "heading") return false;
     if (b.n === 1 && b.kind === "num" && marks.slice(0, k).some((x) => x.kind === "num" && x.bullet === b.bullet)) return false;
     if (a.bullet && b.bullet) return true;
-    const goesOn = a.kind === b.kind && a.n !== null && b.n === a.n + 1;
+    // set in further than the item above: its sub-item
+    if ((run[k]!.indent ?? 0) > (run[k - 1]!.indent ?? 0)) return true;
+    // goes on from the last item of its own kind ("4." after "3." and its "a.")
+    const prev = marks.slice(0, k).reverse().find((x) => x.kind === b.kind && x.bullet === b.bullet);
+    const goesOn = !!prev && prev.n !== null && b.n === prev.n + 1;
     const headsText = k + 1 < run.length && (!marks[k + 1]!.kind || marks[k + 1]!.kind === "heading") && !b.bullet;
     return goesOn || !headsText;
   };
