@@ -12,11 +12,11 @@ const bytes = reports.map((r) => Buffer.from(r.text));
 const totalKb = bytes.reduce((a, b) => a + b.length, 0) / 1024;
 
 // warm up the JIT and the date parser before timing
-for (let i = 0; i < 50; i++) extract(readText(bytes[i]!, reports[i]!.name, "txt"));
+for (let i = 0; i < 50; i++) extract(readText(bytes[i]!, reports[i]!.name));
 
 const t0 = performance.now();
 let sections = 0;
-for (let i = 0; i < count; i++) sections += extract(readText(bytes[i]!, reports[i]!.name, "txt")).sections.length;
+for (let i = 0; i < count; i++) sections += extract(readText(bytes[i]!, reports[i]!.name)).sections.length;
 const seconds = (performance.now() - t0) / 1000;
 
 console.log("extraction benchmark (in process, one core)");

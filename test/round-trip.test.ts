@@ -4,7 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { extract, contractOf } from "../src/extract/pipeline.js";
 import { readDocument } from "../src/readers/index.js";
-import { readText } from "../src/readers/text.js";
+import { readMarkdown } from "../src/readers/markdown.js";
 import { renderReportMd } from "../src/render/report-md.js";
 import { renderReportDocx } from "../src/render/report-docx.js";
 import { renderReportHtml } from "../src/render/report-html.js";
@@ -15,7 +15,7 @@ import { SHARED, ROOT } from "./helpers.js";
 // Findings (`issues`) describe a source text's inconsistencies, which a clean rendering
 // does not repeat, and `source` is the file name: both are left out of the comparison.
 const fields = (r: MeetingRecord) => { const { issues: _i, source: _s, ...rest } = contractOf(r); return rest; };
-const fromText = (text: string) => extract(readText(Buffer.from(text), "rendered.md", "md"));
+const fromText = (text: string) => extract(readMarkdown(Buffer.from(text), "rendered.md"));
 
 describe("render → extract round trip (Markdown)", () => {
   const seeds = readdirSync(join(SHARED, "corpus/seeds")).sort().map((f) => join(SHARED, "corpus/seeds", f));

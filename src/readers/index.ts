@@ -2,9 +2,6 @@ import { extname } from "node:path";
 import type { LineDoc } from "../model/line-doc.js";
 import { RapporteurError } from "../model/errors.js";
 import { readText } from "./text.js";
-import { readHtml } from "./html.js";
-import { readDocx } from "./docx.js";
-import { readPdf } from "./pdf.js";
 
 export type Format = "txt" | "md" | "html" | "docx" | "pdf";
 export const FORMATS: readonly Format[] = ["txt", "md", "html", "docx", "pdf"];
@@ -42,15 +39,17 @@ export function detectFormat(bytes: Uint8Array, source: string, contentType?: st
 export async function readDocument(bytes: Uint8Array, source: string, contentType?: string): Promise<LineDoc> {
   if (bytes.length === 0) throw new RapporteurError("empty-file", `${source}: the file is empty`);
   const format = detectFormat(bytes, source, contentType);
+  // each format's parser is loaded when a file of that format comes (start-up stays short)
   switch (format) {
     case "txt":
+      return readText(bytes, source);
     case "md":
-      return readText(bytes, source, format);
+      return (await import("./markdown.js")).readMarkdown(bytes, source);
     case "html":
-      return readHtml(bytes, source);
+      return (await import("./html.js")).readHtml(bytes, source);
     case "docx":
-      return readDocx(bytes, source);
+      return (await import("./docx.js")).readDocx(bytes, source);
     case "pdf":
-      return readPdf(bytes, source);
+      return (await import("./pdf.js")).readPdf(bytes, source);
   }
 }

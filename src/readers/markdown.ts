@@ -6,13 +6,20 @@ import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
 import { parse as parseYaml } from "yaml";
 import { decodeHTML } from "entities";
 import type { Nodes, RootContent, PhrasingContent, ListItem as MdItem } from "mdast";
-import type { Block, ListItem, Run, Span } from "../model/line-doc.js";
+import type { Block, LineDoc, ListItem, Run, Span } from "../model/line-doc.js";
+import { decodeText, splitLines } from "./decode.js";
 import { RapporteurError } from "../model/errors.js";
 import { LIMITS } from "../model/limits.js";
 import { htmlBlocks, blockText } from "./dom.js";
 import { emphasisOf, foldRuns } from "./runs.js";
 
 type Styled = Run & { em: boolean; href?: string };
+
+/** Markdown: the lines as written, and the tree a CommonMark/GFM parser gives. */
+export function readMarkdown(bytes: Uint8Array, source: string): LineDoc {
+  const lines = splitLines(decodeText(bytes, source));
+  return { source, format: "md", lines, blocks: markdownBlocks(lines.join("\n"), lines, source) };
+}
 
 /**
  * Markdown (CommonMark with GitHub's tables, task lists and autolinks, and YAML front

@@ -1,12 +1,10 @@
 import type { Block, LineDoc, ListItem, Run, TableRow } from "../model/line-doc.js";
 import { decodeText, splitLines } from "./decode.js";
-import { markdownBlocks } from "./markdown.js";
 
-/** Plain text and Markdown: the lines as written, and their structure. */
-export function readText(bytes: Uint8Array, source: string, format: "txt" | "md"): LineDoc {
+/** Plain text: the lines as written, and the structure read from them. */
+export function readText(bytes: Uint8Array, source: string): LineDoc {
   const lines = splitLines(decodeText(bytes, source));
-  const blocks = format === "md" ? markdownBlocks(lines.join("\n"), lines, source) : textBlocks(lines);
-  return { source, format, lines, blocks };
+  return { source, format: "txt", lines, blocks: textBlocks(lines) };
 }
 
 const BULLET = /^([-*•·●▪◦–o])\s+(?=\S)/;
