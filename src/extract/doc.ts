@@ -22,7 +22,7 @@ export interface Node {
   runs: Run[];
   /** A list item's marker ("1.", "a)", "-") and task box; `typed` when the marker was typed as text. */
   marker: string | null;
-  typed?: boolean;
+  typed: boolean;
   checked: boolean | null;
   /** The item this node belongs to (a nested item's parent, an item's paragraph). */
   parent: number | null;

@@ -72,19 +72,22 @@ export function speakersIn(n: Pick<Node, "text" | "span" | "kind">, known: reado
     const irc = IRC.exec(ln);
     const d = irc ? null : DIALOGUE.exec(ln);
     const who = irc ? identifyHandle(irc[1]!, known) : d ? identifyLabel(d[1] ?? d[2] ?? d[3]!, known, lower, spoke) : null;
-    if (who) { hits.push({ ...who, line: lineNo(k), endLine: lineNo(k), text: ln, dialogue: true }); lastSubject = who; }
+    if (who) { hits.push({ name: who.name, listed: who.listed, line: lineNo(k), endLine: lineNo(k), text: ln, dialogue: true }); lastSubject = who; }
   });
   const text = n.text.replace(/\n/g, " ");
   let offset = 0;
-  for (const s of sentences(text)) {
-    const line = lineNo(text.slice(0, s.start).split(" ").length > 0 ? lineIndex(n.text, s.start) : 0);
+  const all = sentences(text);
+  all.forEach((s, k) => {
+    const line = lineNo(lineIndex(n.text, s.start));
     offset = s.start;
     if (chair && CHAIR_SUBJECT.test(s.text)) hits.push({ name: chair, listed: known.some((k) => k.name === chair), line, endLine: line, text: s.text });
     const pron = PRONOUN.exec(s.text);
     if (pron && lastSubject && VERBS.has(pron[1]!)) {
-      hits.push({ ...lastSubject, line, endLine: line, text: s.text });
-      continue;
+      hits.push({ name: lastSubject.name, listed: lastSubject.listed, line, endLine: line, text: s.text });
+      return;
     }
+    // names matter in a sentence with a verb of speech, or before a "She said …"
+    if (!hasSpeechWord(s.text) && !(all[k + 1] && /^(?:He|She|They)\b/.test(all[k + 1]!.text))) return;
     let pending: { name: string; listed: boolean }[] = [];
     let prevEnd = -1;
     for (const m of s.text.matchAll(NAME_RUN)) {
@@ -99,18 +102,18 @@ export function speakersIn(n: Pick<Node, "text" | "span" | "kind">, known: reado
       prevEnd = m.index! + m[0].length;
       if (!who) { pending = []; continue; }
       pending.push(who);
-      if (who.listed && (m.index === 0 || /(?:^|,\s*|(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)$/.test(s.text.slice(0, m.index)))) lastSubject = who;
+      if (who.listed && (m.index === 0 || /(?:,\s*|(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)$/.test(s.text.slice(Math.max(0, m.index! - 12), m.index)))) lastSubject = who;
       AFTER.lastIndex = prevEnd;
       const after = AFTER.exec(s.text);
       // "were discussed" is passive; "is suggesting" speaks
       const passive = /\b(?:is|was|were|are)\s+$/.test(after?.[1] ?? "") && !/ing$/.test(after?.[2] ?? "");
       if (after && !passive && isSpeech(after[2]!, !!after[1]) && !/^\s*(?:and|or)\b/.test(after[0])) {
-        for (const w of pending) hits.push({ ...w, line, endLine: line, text: s.text });
+        for (const w of pending) hits.push({ name: w.name, listed: w.listed, line, endLine: line, text: s.text });
         lastSubject = who;
         pending = [];
       }
     }
-  }
+  });
   void offset;
   return hits;
 }
@@ -125,6 +128,10 @@ function lineIndex(text: string, pos: number): number {
   }
   return lines.length - 1;
 }
+
+// any word of the sentence a verb of speech (the cheap test before the name scan)
+const SPEECH_WORD = new RegExp(String.raw`(?<![a-z])(?:${[...VERBS].sort((a, b) => b.length - a.length).join("|")})(?![a-z])`);
+const hasSpeechWord = (text: string) => SPEECH_WORD.test(text);
 
 const isSpeech = (verb: string, aux: boolean) => VERBS.has(verb) && (aux || !LEMMA_SET.has(verb) || IRREGULAR_SET.has(verb));
 const LEMMA_SET = new Set(LEMMAS.split(/\s+/).filter(Boolean));

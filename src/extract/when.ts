@@ -27,6 +27,10 @@ export const iso = (f: { date: string; time: string | null }) => (f.time ? `${f.
 const pad = (n: number) => String(n).padStart(2, "0");
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const MAY_HOLD_DATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+// A month's name beside a day number ("3 May", "May 3", "3rd of May"): only then is the
+// text worth chrono's time (strict parsing finds no other kind once numbers are masked).
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+const MONTH_DATE = new RegExp(String.raw`\b${MONTH}\b\.?,?\s*\d|\d(?:st|nd|rd|th)?\.?\s*(?:of\s+|day\s+of\s+)?${MONTH}\b`, "i");
 
 // A clock time: "13:00", "1 p.m.", "16.30h", "4:00pm", "13h00", with an optional range end.
 const TIME = /(?<![\d.:/\w])(\d{1,2})(?:([:.h])(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|h(?![a-z])|hrs?\b)?(?:\s*(?:-|–|—|to|until)\s*(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?)?(?![\d.:/]\d|\w)/gi;
@@ -90,9 +94,33 @@ function numericDates(text: string, order: DateOrder): DatePart[] {
  * it is converted to UTC by that zone's rule for the date, without one it is kept only
  * as written (`local`): the contract then gives the date alone.
  */
-export function findDates(text: string, ref: Date | null, opts: { order?: DateOrder } = {}): Found[] {
+export function findDates(text: string, ref: Date | null, opts: { order?: DateOrder } = {}): readonly Found[] {
   if (!MAY_HOLD_DATE.test(text)) return [];
   const order = opts.order ?? "dmy";
+  // several passes ask about the same texts, and chrono is the costly part: remember
+  const key = `${order}|${ref ? ref.getTime() : ""}|${text}`;
+  const known = MEMO.get(key);
+  if (known) return known;
+  const found = readDates(text, ref, order);
+  if (MEMO.size >= MEMO_SIZE) MEMO.delete(MEMO.keys().next().value!);
+  MEMO.set(key, found);
+  return found;
+}
+
+// chrono's strict English set, less the parsers that can only find what the masks hid
+// (times, numeric dates) or what has no certain day (weekdays, "within 2 weeks"): the
+// month-name parsers are what is left to do, at a fraction of the cost.
+const MONTH_NAMES = (() => {
+  const conf = chrono.en.configuration.createConfiguration(true, false);
+  const keep = /^EN(?:MonthNameLittleEndian|MonthNameMiddleEndian)Parser$/;
+  return new chrono.Chrono({ parsers: conf.parsers.filter((p) => keep.test(p.constructor.name)), refiners: conf.refiners });
+})();
+
+// Results are read-only, so sharing them is safe; the oldest go first past the bound.
+const MEMO = new Map<string, readonly Found[]>();
+const MEMO_SIZE = 4000;
+
+function readDates(text: string, ref: Date | null, order: DateOrder): readonly Found[] {
   const times = findTimes(text);
   const numeric = numericDates(text, order);
   let masked = text;
@@ -101,8 +129,8 @@ export function findDates(text: string, ref: Date | null, opts: { order?: DateOr
   // "Call #4", "Meeting No. 12", "Session 9 – 3 May": numbers of meetings are not days
   masked = masked.replace(/(#|\bno\.\s*|\bnumber\s+|\b(?:meeting|session|call|webinar)\s+)(\d{1,4})\b(?!\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi, (_m, pre: string, n: string) => pre + "x".repeat(n.length));
   const parts: DatePart[] = [...numeric];
-  if (/[a-z]{3}/i.test(masked)) {
-    for (const r of chrono.en.strict.parse(masked, { instant: ref ?? new Date(Date.UTC(2000, 0, 1)), timezone: 0 })) {
+  if (MONTH_DATE.test(masked)) {
+    for (const r of MONTH_NAMES.parse(masked, { instant: ref ?? new Date(Date.UTC(2000, 0, 1)), timezone: 0 })) {
       const s = r.start;
       if (!s.isCertain("day") || !s.isCertain("month")) continue;
       const range = !!r.end && r.end.get("day") !== s.get("day");

@@ -194,6 +194,11 @@ function continues(a: { items: ListItem[] }, b: { items: ListItem[] }): boolean 
 
 /** Light Markdown inline marks in plain text: **bold**, [text](url), <url>, escapes. */
 export function inline(s: string): { text: string; runs: Run[]; emphasis: "strong" | null } {
+  // most lines carry no marks at all
+  if (!/[*_[<\\\u200B-\u200D\uFEFF]/.test(s)) {
+    const text = s.replace(/[ \t]+/g, " ").replace(/ ?\n ?/g, "\n").trim();
+    return { text, runs: text ? [{ text: s, strong: false }] : [], emphasis: null };
+  }
   const runs: Run[] = [];
   const re = /(\*\*|__)([\s\S]+?)\1/g;
   let at = 0;
