@@ -35,11 +35,17 @@ function explicitActions(doc: Doc, ref: Date | null): Action[] {
   const out: Action[] = [];
   const used = new Set<number>();
   const add = (n: Node, text: string, owner: string | null, given?: { due: string | null }) => {
-    const t = text.replace(/\s*\n\s*/g, " ").trim();
+    let t = text.replace(/\s*\n\s*/g, " ").trim();
     if (!t || !/\p{L}{2}/u.test(t) || used.has(n.i)) return;
+    // the labels go, what they say stays: "Action - …", "[AB] …" (the owner), "… Due: March"
+    t = t.replace(ACTION_DASH, "");
+    const initials = /^\[([\p{Lu}][\p{L}]{0,5})\]\s*(?=\S)/u.exec(t);
+    if (initials) { t = t.slice(initials[0].length); owner ??= initials[1]!; }
+    const dueLabel = /\s*\b(?:due|deadline|by when|due date|target date)\s*:\s*(\S.*)$/i.exec(t);
+    if (dueLabel && dueLabel.index > 0) t = t.slice(0, dueLabel.index).trim();
     // a table's owner and due columns say it outright, empty or not
     const o = given ? owner : owner ?? ownerOf(t, doc);
-    const due = given ? given.due : dueOf(t, ref, doc);
+    const due = given ? given.due : dueLabel && dueLabel.index > 0 ? dueValue(dueLabel[1]!, ref, doc, true) : dueOf(t, ref, doc);
     const who = o ? resolveOwner(o, doc) : null;
     // the same words twice are one action, unless they differ in owner or date
     if (out.some((a) => a.text === t && a.owner === who && a.due === due)) return;
@@ -135,8 +141,9 @@ function ownerOf(text: string, doc: Doc): string | null {
     if (parts.length && parts.every((p) => looksLikeName(p) || /^(?:secretariat|panel|chair|panel chair|all|staff)$/i.test(p)) && !/^(?:done|ongoing|complete|completed|closed|open|tbc|tbd)\b/i.test(inside)) return inside;
   }
   const body = text.replace(/^(?:upon|on|following|after|if|when|once)\b[^,]{2,80},\s*/i, "");
-  // "Kerri, Kim, and Victoria to …": a list of names as the subject
-  const many = /^((?:[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)?,\s*)+(?:and\s+|&\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)?)\s+(?:to|will|should)\s+[a-z]/u.exec(body);
+  // "Kerri, Kim, and Victoria to …", "TV and PS to …": a list of names as the subject
+  const name = String.raw`[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)?`;
+  const many = new RegExp(String.raw`^(${name}(?:(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)${name})+)\s+(?:to|will|should)\s+[a-z]`, "u").exec(body);
   if (many) return many[1]!;
   // "Daniel document (spreadsheet?) …": a listed person opening the line is its owner
   const opener = /^([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,2})\s+[a-z]/u.exec(body);

@@ -15,7 +15,7 @@ const KINDS: [LabelKind, RegExp][] = [
   ["discussion", /^(?:discussions?|points discussed|summary of (?:the )?(?:discussions?|meeting)|discussion summary|(?:summary of )?proceedings|main points(?: discussed)?|key points|deliberations|minutes|notes|meeting notes|details|notes and discussion|discussion notes|minutes of the meeting)$/i],
   ["links", /^(?:links|useful links|references|resources|related documents|documents shared|relevant links|important links|papers)$/i],
   ["chat", /^(?:chat(?:\s+logs?|\s+transcripts?)?|diagnostics|transcripts?|recordings?|meeting recordings|audio log|back to top)$/i],
-  ["logistics", /^(?:(?:call|meeting|conference call|dial[- ]in)\s+(?:logistics|details|information)|logistics|date\s*\/\s*time|date(?:,|\s+and)\s+time(?:\s+and\s+location)?|time and place|venue|location|where|when|dial[- ]in)$/i],
+  ["logistics", /^(?:(?:call|meeting|conference call|dial[- ]in)\s+(?:logistics|details|information)|logistics|date\s*\/\s*time|date(?:,|\s+and)\s+time(?:\s+and\s+location)?|time and place|venue|location|where|when|dial[- ]in|date|time|(?:meeting\s+)?date(?:\s+of\s+(?:the\s+)?meeting)?)$/i],
   ["summary", /^(?:summary report|summary|report|meeting report|meeting summary|summary record|record of (?:the )?meeting|short version[\p{L} /]*|context|introduction)$/iu],
   ["annex", /^annex(?:e|es)?(?:\s+[\dIVXA-Z]+)?$/i],
 ];

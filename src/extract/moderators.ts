@@ -30,7 +30,8 @@ export function moderators(doc: Doc): Doc {
   };
   const intro = introZone(doc);
   for (const n of intro) {
-    const lead = leadOf(n);
+    // "Chair: …" as a line, a bold lead or a definition ("<dt>Chair</dt><dd>…</dd>")
+    const lead = n.kind === "def" && n.key ? { lead: n.key, rest: n.text } : leadOf(n);
     if (lead && LABEL.test(lead.lead) && lead.rest) {
       for (const raw of lead.rest.split(/\s*(?:,|;|\band\b|&)\s*/)) {
         const part = raw.replace(/^[\p{L} -]{2,20}:\s*/u, "").replace(/\s+[–—-]\s+.*$/, "").trim();

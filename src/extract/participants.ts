@@ -37,7 +37,9 @@ export function participants(doc: Doc): Doc {
     if (!lead || !lead.rest || labelKind(lead.lead) || lead.lead.split(/\s+/).length > 4) continue;
     const pieces = splitList(lead.rest);
     const parsed = pieces.map((p) => parseEntry(p)).filter(Boolean);
-    if (pieces.length >= 2 && parsed.length >= Math.max(2, 0.7 * pieces.length)) starts.push({ node: n.i, mode: "present", role: classRole(lead.lead, "attend"), inline: true });
+    // (one name is enough after a word that names a class of attendee: "Observers: Hana Ito")
+    const enough = (pieces.length >= 2 && parsed.length >= Math.max(2, 0.7 * pieces.length)) || (CLASS_WORD.test(lead.lead.trim()) && parsed.length === pieces.length && parsed.length >= 1);
+    if (enough) starts.push({ node: n.i, mode: "present", role: classRole(lead.lead, "attend"), inline: true });
   }
   starts.sort((a, b) => a.node - b.node);
 

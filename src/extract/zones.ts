@@ -44,7 +44,7 @@ export const ZONE_AFTER = new RegExp(
     String.raw`(?<off>(?:UTC|GMT)\s*[+\-−–]\s*\d{1,2}(?::?\d{2})?)` +
     String.raw`|(?<utc>UTC|GMT|Z\b|Zulu)` +
     String.raw`|(?<iana>[A-Z][A-Za-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?)` +
-    String.raw`|(?<named>(?:Eastern|Central|Mountain|Pacific|British|Central European|Eastern European|Western European)(?:\s+(?:Standard|Daylight|Summer))?(?:\s+Time)?)\b` +
+    String.raw`|(?<named>(?:Central European|Eastern European|Western European|Eastern|Central|Mountain|Pacific|British)(?:\s+(?:Standard|Daylight|Summer))?(?:\s+Time)?)\b` +
     String.raw`|(?<abbr>(?:${ABBREV.toUpperCase()}))\b` +
     String.raw`|(?<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)\s+time\b` +
   String.raw`)\s*[)\]]?`,

@@ -28,10 +28,13 @@ export function readMarkdown(bytes: Uint8Array, source: string): LineDoc {
  * its spans kept on the file's lines.
  */
 export function markdownBlocks(text: string, lines: readonly string[], source: string): Block[] {
-  const tree = fromMarkdown(text, { extensions: [gfm(), frontmatter(["yaml"])], mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(["yaml"])] });
+  const tree = fromMarkdown(text, PARSE_OPTIONS);
   checkNesting(tree, source);
   return new MdWalker(lines, source).blocks(tree.children);
 }
+
+// Built once: making the GFM syntax extensions for every file cost more than the parse.
+const PARSE_OPTIONS = { extensions: [gfm(), frontmatter(["yaml"])], mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(["yaml"])] };
 
 function checkNesting(root: Nodes, source: string): void {
   const stack: [Nodes, number][] = [[root, 0]];

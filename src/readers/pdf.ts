@@ -85,33 +85,48 @@ function toLines(items: Item[], page: number, body: { emphasis: Set<string>; siz
     if (row) row.push(it);
     else rows.push([it]);
   }
-  const out: PdfLine[] = [];
-  for (const row of rows) {
+  // cells first by wide gaps alone; then the columns those cells show (starts that two or
+  // more lines share) also part a line whose gap is narrower: a long name in a table
+  const shape = (columns: readonly number[]) => rows.map((row) => {
     row.sort((a, b) => a.x - b.x);
     const main = row.reduce((a, b) => (b.h > a.h ? b : a));
     const h = main.h || body.size;
-    const cells: { x: number; text: string }[] = [];
-    let end = -Infinity, cur: { x: number; text: string } | null = null;
-    for (const it of row) {
-      const gap = it.x - end;
-      if (!cur || (it.str.trim() && gap > Math.max(18, 2.2 * h))) {
-        if (cur) cells.push(cur);
-        cur = { x: it.x, text: "" };
-      } else if (gap > 0.15 * h && !/\s$/.test(cur.text) && !/^\s/.test(it.str)) {
-        cur.text += " ";
-      }
-      cur.text += it.str;
-      // a space item may stretch over a column gap: only ink ends a cell
-      if (it.str.trim()) end = Math.max(end, it.x + it.w);
-    }
-    if (cur) cells.push(cur);
-    const clean = cells.map((c) => ({ x: c.x, text: c.text.replace(/\s+/g, " ").trim() })).filter((c) => c.text);
-    if (!clean.length) continue;
+    return { row, main, h, cells: cellsOf(row, h, columns) };
+  });
+  const first = shape([]);
+  const starts = new Map<number, number>();
+  for (const l of first) for (const c of l.cells.slice(1)) starts.set(Math.round(c.x), (starts.get(Math.round(c.x)) ?? 0) + 1);
+  const columns = [...starts].filter(([, n]) => n >= 2).map(([x]) => x);
+  const out: PdfLine[] = [];
+  for (const { row, main, h, cells } of columns.length ? shape(columns) : first) {
+    if (!cells.length) continue;
     const inked = row.filter((i) => i.str.trim());
     const strong = inked.length > 0 && inked.every((i) => body.emphasis.has(i.font));
-    out.push({ page, y: main.y, h, cells: clean, strong, size: h });
+    out.push({ page, y: main.y, h, cells, strong, size: h });
   }
   return out;
+}
+
+// A line's cells: runs of text parted by a wide gap, or by a gap of a letter or more where
+// a column of the page starts.
+function cellsOf(row: readonly Item[], h: number, columns: readonly number[]): { x: number; text: string }[] {
+  const cells: { x: number; text: string }[] = [];
+  let end = -Infinity, cur: { x: number; text: string } | null = null;
+  for (const it of row) {
+    const gap = it.x - end;
+    const column = gap > 0.8 * h && columns.some((x) => Math.abs(x - it.x) <= 3);
+    if (!cur || (it.str.trim() && (gap > Math.max(18, 2.2 * h) || column))) {
+      if (cur) cells.push(cur);
+      cur = { x: it.x, text: "" };
+    } else if (gap > 0.15 * h && !/\s$/.test(cur.text) && !/^\s/.test(it.str)) {
+      cur.text += " ";
+    }
+    cur.text += it.str;
+    // a space item may stretch over a column gap: only ink ends a cell
+    if (it.str.trim()) end = Math.max(end, it.x + it.w);
+  }
+  if (cur) cells.push(cur);
+  return cells.map((c) => ({ x: c.x, text: c.text.replace(/\s+/g, " ").trim() })).filter((c) => c.text);
 }
 
 // Banners and page numbers: a line that recurs at the same height on several pages, or a
