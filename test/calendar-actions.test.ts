@@ -44,7 +44,7 @@ describe("writing", () => {
   it("drafts the next meeting: number + 1, the announced date, open actions, the usual participants", async () => {
     const { draftFacts } = await import("../src/store/draft.js");
     const { renderDraft } = await import("../src/render/draft-md.js");
-    const d = (await draftFacts(db, "ODSB"))!;
+    const d = (await draftFacts(db, { editor: "test" }, "ODSB"))!;
     expect(d).toMatchObject({ number: 13, start: "2024-07-09T14:00:00Z" });
     expect(d.usual.map((u) => u.name)).toEqual(expect.arrayContaining(["Margaret Okafor", "Kenji Morimoto", "Lucía Fernández"]));
     expect(d.usual.map((u) => u.name)).not.toContain("Samir Haddad");

@@ -1,5 +1,6 @@
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
 import { mkdirSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -137,5 +138,36 @@ describe("web app in a real browser", () => {
     await page.waitForURL(/\/meetings\/\d+/);
     expect(await page.locator("h1").textContent()).toMatch(/Policy Network on Digital Inclusion — meeting 3/);
     await page.context().close();
+  });
+
+  it("ignores a form another site (another port of this host, another host) posts with the editor's cookie", async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel("Editor token").fill(token);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.waitForURL(/\/curate/);
+    // a page on another port that posts "unhide" to the app as soon as it loads
+    const evil: Server = createServer((_req, res) => {
+      res.setHeader("content-type", "text/html");
+      res.end(`<form id="f" method="post" action="${base}/curate/members-only"><input name="id" value="${secretId}"><input name="value" value="false"></form><script>document.getElementById("f").submit()</script>`);
+    });
+    await new Promise<void>((r) => evil.listen(0, "127.0.0.1", r));
+    const evilPort = (evil.address() as { port: number }).port;
+    try {
+      for (const host of ["127.0.0.1", "localhost"]) {
+        const answer = page.waitForResponse((r) => r.url().endsWith("/curate/members-only"));
+        await page.goto(`http://${host}:${evilPort}/`);
+        // same host, other port: the cookie goes along (SameSite ignores ports) and the
+        // guard refuses it; another host: the cookie stays home and the write is anonymous
+        expect((await answer).status(), host).toBe(host === "127.0.0.1" ? 403 : 401);
+      }
+      const anon = await open(`/meetings/${secretId}`);
+      expect(await anon.locator("h1").textContent()).toBe("Not found");
+      await anon.context().close();
+    } finally {
+      evil.close();
+      await ctx.close();
+    }
   });
 });

@@ -5,14 +5,15 @@ import { periodMd, periodDocx, periodHtml } from "../render/period-report.js";
 import { attendanceChart, balanceChart } from "../server/pages/charts.js";
 import { RapporteurError } from "../model/errors.js";
 import type { Queryable } from "../store/db.js";
+import { OWNER, type Viewer } from "../model/viewer.js";
 import type { Io } from "./io.js";
 import { withStore, type StoreOptions } from "./store.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The period report in one format (HTML carries the charts). */
-export async function periodReport(db: Queryable, group: string, from: string | null, to: string | null, format: "html" | "md" | "docx", today: string): Promise<string | Buffer | null> {
-  const f = await periodFacts(db, group, from, to, today);
+export async function periodReport(db: Queryable, v: Viewer, group: string, from: string | null, to: string | null, format: "html" | "md" | "docx", today: string): Promise<string | Buffer | null> {
+  const f = await periodFacts(db, v, group, from, to, today);
   if (!f) return null;
   if (format === "md") return periodMd(f);
   if (format === "docx") return periodDocx(f);
@@ -31,7 +32,7 @@ export async function reportCommand(cwd: string, options: StoreOptions & { group
   const format = (options.format ?? "html") as "html" | "md" | "docx";
   if (!["html", "md", "docx"].includes(format)) throw new RapporteurError("bad-argument", `--format ${options.format}: use html, md or docx`);
   if (format === "docx" && !options.out) throw new RapporteurError("bad-argument", "a .docx is a binary file: give --out FILE.docx");
-  const out = await withStore(cwd, options, io, (db) => periodReport(db, options.group!, options.from ?? null, options.to ?? null, format, now.toISOString().slice(0, 10)));
+  const out = await withStore(cwd, options, io, (db) => periodReport(db, OWNER, options.group!, options.from ?? null, options.to ?? null, format, now.toISOString().slice(0, 10)));
   if (out === null) throw new RapporteurError("not-found", `--group ${options.group}: no meetings of that group in the store`);
   if (options.out) { await writeFile(resolve(cwd, options.out), out); io.err(`rapporteur: wrote ${options.out}`); } else io.out(String(out));
   return 0;

@@ -6,7 +6,7 @@ import { ingestBytes, refreshDerived } from "./ingest.js";
 import type { Derivation } from "./store.js";
 import { withReader } from "./io.js";
 import { RapporteurError } from "../model/errors.js";
-import { notFound, forbidden } from "../server/errors.js";
+import { notFound, unauthorized } from "../model/errors.js";
 import type { StakeholderGroup } from "../resolve/stakeholders.js";
 
 // One operation per function: what the HTTP routes (and pages) ask the store to do.
@@ -49,13 +49,13 @@ export async function stats(db: Db, v: Viewer) {
 
 /** Extracts an upload without saving it: the curate page shows it before an editor saves. */
 export async function preview(v: Viewer, bytes: Uint8Array, name: string, contentType?: string) {
-  if (!v.editor) throw forbidden();
+  if (!v.editor) throw unauthorized();
   return withReader((read) => read(bytes, name, contentType));
 }
 
 /** Saves an uploaded report (editors only); returns the meeting id. */
 export async function upload(db: Db, v: Viewer, bytes: Uint8Array, name: string, opts: { contentType?: string; membersOnly?: boolean; derive?: Derivation } = {}) {
-  if (!v.editor) throw forbidden();
+  if (!v.editor) throw unauthorized();
   if (!/^[\w .()+-]{1,200}\.(txt|md|markdown|html?|docx|pdf)$/i.test(name)) {
     throw new RapporteurError("unsupported-format", `"${name}": upload a .txt, .md, .html, .docx or .pdf report`);
   }
@@ -66,19 +66,19 @@ export async function upload(db: Db, v: Viewer, bytes: Uint8Array, name: string,
 }
 
 export async function setMembersOnly(db: Db, v: Viewer, id: number, value: boolean) {
-  if (!v.editor) throw forbidden();
+  if (!v.editor) throw unauthorized();
   const { rows } = await db.query(`UPDATE meetings SET members_only = $2 WHERE id = $1 RETURNING id`, [id, value]);
   if (!rows.length) throw notFound(`meeting ${id}`);
 }
 
 export async function setActionStatus(db: Db, v: Viewer, source: string, key: string, status: string) {
-  if (!v.editor) throw forbidden();
+  if (!v.editor) throw unauthorized();
   if (!["open", "done", "dropped"].includes(status)) throw new RapporteurError("bad-argument", `status "${status}": use open, done or dropped`);
   await db.query(`INSERT INTO action_events (source, action_key, status, changed_by) VALUES ($1, $2, $3, $4)`, [source, key, status, v.editor]);
 }
 
 export async function mergePeople(db: Db, v: Viewer, a: string, b: string, classify?: (x: string | null) => StakeholderGroup | null) {
-  if (!v.editor) throw forbidden();
+  if (!v.editor) throw unauthorized();
   const pa = await findPerson(db, a), pb = await findPerson(db, b);
   if (!pa) throw notFound(`person "${a}"`);
   if (!pb) throw notFound(`person "${b}"`);
@@ -88,7 +88,7 @@ export async function mergePeople(db: Db, v: Viewer, a: string, b: string, class
 }
 
 export async function splitPerson(db: Db, v: Viewer, personId: string, alias: string, classify?: (x: string | null) => StakeholderGroup | null) {
-  if (!v.editor) throw forbidden();
+  if (!v.editor) throw unauthorized();
   const p = await findPerson(db, personId);
   if (!p) throw notFound(`person "${personId}"`);
   await addDecision(db, { kind: "split", a: p.name, b: alias });

@@ -17,7 +17,10 @@ export const ERRORS = {
   "disk-full": { status: 507, exit: 3 },
   "store-not-empty": { status: 409, exit: 2 },
   "not-found": { status: 404, exit: 2 },
-  "forbidden": { status: 401, exit: 2 },
+  "unauthorized": { status: 401, exit: 2 },
+  "forbidden": { status: 403, exit: 2 },
+  "method-not-allowed": { status: 405, exit: 2 },
+  "too-many-requests": { status: 429, exit: 2 },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -49,3 +52,8 @@ export class StoreInUseError extends RapporteurError {
 
 /** True when `e` is one of ours (anything else is a bug and keeps its stack). */
 export const isRapporteurError = (e: unknown): e is RapporteurError => e instanceof RapporteurError;
+
+/** 404 with the thing that was not found. */
+export const notFound = (what: string) => new RapporteurError("not-found", `${what} was not found; check the address`);
+/** 401: no editor behind the request. */
+export const unauthorized = () => new RapporteurError("unauthorized", "this needs an editor: log in with an editor token, or send Authorization: Bearer TOKEN (rapporteur token create NAME)");

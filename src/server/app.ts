@@ -4,6 +4,7 @@ import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
+import rateLimit from "@fastify/rate-limit";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Db } from "../store/db.js";
@@ -13,7 +14,8 @@ import type { Definition } from "../resolve/glossary.js";
 import { MAX_BYTES } from "../commands/io.js";
 import { toHttpError } from "./errors.js";
 import { responseCache } from "./cache.js";
-import { requestEditor } from "./auth.js";
+import { requestIdentity, writeGuard, failedTokenLimit, type Identity } from "./auth.js";
+import { RapporteurError } from "../model/errors.js";
 import { apiRoutes } from "./routes/api.js";
 import { pageRoutes } from "./routes/pages.js";
 import { curateRoutes } from "./routes/curate.js";
@@ -21,7 +23,7 @@ import { layout } from "./pages/layout.js";
 import { messageView } from "./pages/views.js";
 
 declare module "fastify" {
-  interface FastifyRequest { viewer: Viewer }
+  interface FastifyRequest { viewer: Viewer; identity: Identity }
 }
 
 /** What the server needs from outside: the store, the stakeholder rules, the clock. */
@@ -56,6 +58,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         upgradeInsecureRequests: null,
       },
     },
+    // our own pages still name their origin on a form post (the write guard checks it)
+    referrerPolicy: { policy: "same-origin" },
   });
   await app.register(cookie);
   await app.register(formbody);
@@ -66,18 +70,39 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
     },
   });
+  // rate limits are per route (the login form) and for failed bearer tokens, not global
+  await app.register(rateLimit, { global: false });
+  const tokens = failedTokenLimit(app);
   app.decorateRequest("viewer", null as unknown as Viewer);
-  app.addHook("onRequest", async (req) => {
-    req.viewer = { editor: req.url.startsWith("/static/") ? null : await requestEditor(deps.db, req) };
+  app.decorateRequest("identity", null as unknown as Identity);
+  app.addHook("onRequest", async (req, reply) => {
+    if (req.url.startsWith("/static/")) { req.identity = { editor: null, via: null, badBearer: false }; req.viewer = { editor: null }; return; }
+    tokens.before(req, reply);
+    req.identity = await requestIdentity(deps.db, req);
+    await tokens.after(req, reply, req.identity);
+    req.viewer = { editor: req.identity.editor };
   });
+  writeGuard(app, (req) => req.identity);
+  const routes = routeTable(app);
   if (deps.cache !== false) responseCache(app, deps.db);
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = toHttpError(err);
-    if (status >= 500) req.log.error(err);
+    if (status >= 500) {
+      // logged even when the request logger is off, with the id the answer gives
+      if (deps.logger) req.log.error(err);
+      else process.stderr.write(`rapporteur serve: ${req.method} ${req.url} failed (request ${req.id}): ${(err as Error)?.stack ?? String(err)}\n`);
+      body.message = `${body.message} (request ${req.id})`;
+    }
     if (req.url.startsWith("/api/")) return reply.code(status).send(body);
     return reply.code(status).type("text/html; charset=utf-8").send(layout({ title: "Problem", editor: req.viewer?.editor ?? null, body: messageView(status === 404 ? "Not found" : "Something is wrong", body.message) }));
   });
   app.setNotFoundHandler((req, reply) => {
+    // a known path asked with another method: 405 with the methods it takes
+    const allow = routes.methodsFor(req.url.split("?")[0]!);
+    if (allow.length) {
+      reply.header("allow", allow.join(", "));
+      throw new RapporteurError("method-not-allowed", `${req.method} is not allowed on ${req.url.split("?")[0]}; it takes ${allow.join(", ")}`);
+    }
     const body = { error: "not-found", message: `${req.url} is not a page or API route of Rapporteur` };
     if (req.url.startsWith("/api/")) return reply.code(404).send(body);
     return reply.code(404).type("text/html; charset=utf-8").send(layout({ title: "Not found", editor: req.viewer?.editor ?? null, body: messageView("Not found", body.message) }));
@@ -94,4 +119,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get("/api/docs", { schema: { hide: true } as object }, async () => app.swagger());
   app.get("/healthz", { schema: { hide: true } as object }, async () => ({ ok: true }));
   return app;
+}
+
+/** Every route's path pattern and methods, to tell a wrong method (405) from a wrong path. */
+function routeTable(app: FastifyInstance): { methodsFor: (path: string) => string[] } {
+  const routes: { re: RegExp; methods: string[] }[] = [];
+  app.addHook("onRoute", (r) => {
+    const methods = (Array.isArray(r.method) ? r.method : [r.method]).filter((m) => m !== "HEAD");
+    const re = new RegExp(`^${r.url.split("/").map((part) => (part.startsWith(":") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\\\.:\w+/g, "\\.[^/]+"))).join("/")}$`);
+    routes.push({ re, methods });
+  });
+  return {
+    methodsFor: (path) => [...new Set(routes.filter((r) => r.re.test(path)).flatMap((r) => r.methods))].sort(),
+  };
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Queryable } from "../store/db.js";
+import { COOKIE } from "./auth.js";
 
 /**
  * Readers' GET responses, kept while the store has not changed. Each request asks the
@@ -10,7 +11,7 @@ import type { Queryable } from "../store/db.js";
 export function responseCache(app: FastifyInstance, db: Queryable, size = 500): void {
   const entries = new Map<string, { version: string; body: string | Buffer; type: string }>();
   app.addHook("onRequest", async (req, reply) => {
-    if (req.method !== "GET" || req.viewer.editor || req.url.startsWith("/static/") || req.headers.authorization || req.headers.cookie?.includes("rapporteur_token")) return;
+    if (req.method !== "GET" || req.viewer.editor || req.url.startsWith("/static/") || req.headers.authorization || req.headers.cookie?.includes(COOKIE)) return;
     const { rows } = await db.query<{ version: string }>(`SELECT version::text AS version FROM store_version WHERE id = 1`);
     const version = rows[0]?.version ?? "0";
     (req as unknown as { cacheVersion: string }).cacheVersion = version;

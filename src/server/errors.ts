@@ -11,6 +11,3 @@ export function toHttpError(e: unknown): { status: number; body: ErrorBody } {
   if (fe?.statusCode && fe.statusCode < 500) return { status: fe.statusCode, body: { error: "bad-request", message: fe.message ?? "bad request" } };
   return { status: 500, body: { error: "internal", message: "something went wrong on the server; the error has been logged" } };
 }
-
-export const notFound = (what: string) => new RapporteurError("not-found", `${what} was not found; check the address`);
-export const forbidden = () => new RapporteurError("forbidden", "this needs an editor: log in with an editor token (rapporteur token create NAME)");

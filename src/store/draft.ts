@@ -1,7 +1,8 @@
 import type { Queryable } from "./db.js";
 import type { StoredRecord } from "./meeting-rows.js";
-import { listActions, type ActionRow } from "./read.js";
+import { listActions, visible, type ActionRow, type Viewer } from "./read.js";
 import { nameKey } from "../resolve/people.js";
+import { likeExact } from "./like.js";
 
 export interface DraftFacts {
   group: string; acronym: string | null; number: number | null; start: string | null; previous: { source: string; start: string | null; number: number | null };
@@ -10,9 +11,9 @@ export interface DraftFacts {
 }
 
 /** What the next meeting's skeleton needs: the group's latest meeting, open actions, regular participants. */
-export async function draftFacts(db: Queryable, group: string): Promise<DraftFacts | null> {
+export async function draftFacts(db: Queryable, v: Viewer, group: string): Promise<DraftFacts | null> {
   const { rows } = await db.query<{ source: string; record: string; start: string | null }>(
-    `SELECT source, record::text AS record, start FROM meetings WHERE group_name ILIKE $1 OR group_acronym ILIKE $1 ORDER BY start_at DESC NULLS LAST, id DESC LIMIT 5`, [group]);
+    `SELECT source, record::text AS record, start FROM meetings m WHERE (group_name ILIKE $1 OR group_acronym ILIKE $1) AND ${visible(v)} ORDER BY start_at DESC NULLS LAST, id DESC LIMIT 5`, [likeExact(group)]);
   if (!rows.length) return null;
   const records = rows.map((r) => JSON.parse(r.record) as StoredRecord);
   const latest = records[0]!;
@@ -30,7 +31,7 @@ export async function draftFacts(db: Queryable, group: string): Promise<DraftFac
     }
   }
   const usual = [...seen.values()].filter((e) => e.n >= Math.ceil(records.length / 2)).map(({ name, affiliation }) => ({ name, affiliation }));
-  const openActions = (await listActions(db, { editor: "draft" }, { group })).filter((a) => a.status === "open");
+  const openActions = (await listActions(db, v, { group })).filter((a) => a.status === "open");
   return {
     group: latest.group ?? group, acronym: latest.groupAcronym, number: latest.number !== null ? latest.number + 1 : null, start: latest.nextMeeting,
     previous: { source: latest.source, start: latest.start, number: latest.number }, openActions, usual,

@@ -1,7 +1,8 @@
 import type { Queryable } from "./db.js";
 import type { StoredRecord } from "./meeting-rows.js";
-import { listActions, type ActionRow } from "./read.js";
+import { listActions, visible, type ActionRow, type Viewer } from "./read.js";
 import { nameKey } from "../resolve/people.js";
+import { likeExact } from "./like.js";
 
 export interface PeriodFacts {
   group: string; from: string | null; to: string | null;
@@ -15,9 +16,9 @@ export interface PeriodFacts {
 }
 
 /** Facts for a group's period report: activities, engagement and outcomes between two dates. */
-export async function periodFacts(db: Queryable, group: string, from: string | null, to: string | null, today: string): Promise<PeriodFacts | null> {
+export async function periodFacts(db: Queryable, v: Viewer, group: string, from: string | null, to: string | null, today: string): Promise<PeriodFacts | null> {
   const all = await db.query<{ id: number; source: string; record: string; start: string | null }>(
-    `SELECT id, source, record::text AS record, start FROM meetings WHERE (group_name ILIKE $1 OR group_acronym ILIKE $1) ORDER BY start_at NULLS LAST, id`, [group]);
+    `SELECT id, source, record::text AS record, start FROM meetings m WHERE (group_name ILIKE $1 OR group_acronym ILIKE $1) AND ${visible(v)} ORDER BY start_at NULLS LAST, id`, [likeExact(group)]);
   if (!all.rows.length) return null;
   const inPeriod = (s: string | null) => !!s && (!from || s.slice(0, 10) >= from) && (!to || s.slice(0, 10) <= to);
   const rows = all.rows.filter((r) => inPeriod(r.start));
@@ -44,7 +45,7 @@ export async function periodFacts(db: Queryable, group: string, from: string | n
   const topics = gl.rows.map((g) => ({ term: `${g.expansion} (${g.acronym})`, meetings: recs.filter((r) => JSON.stringify(r.rec.sections).includes(g.acronym) || JSON.stringify(r.rec.agenda).toLowerCase().includes(g.expansion.toLowerCase()) || JSON.stringify(r.rec.agenda).includes(g.acronym)).length }))
     .filter((t) => t.meetings > 0).sort((a, b) => b.meetings - a.meetings).slice(0, 15);
   const decisions = recs.flatMap((r) => r.rec.actions.filter((a) => /\b(?:agreed|decided|resolved)\b/i.test(a.text)).map((a) => ({ text: a.text, meeting: r.source, start: r.start })));
-  const acts = (await listActions(db, { editor: "report" }, { group })).filter((a) => inPeriod(a.start));
+  const acts = (await listActions(db, v, { group })).filter((a) => inPeriod(a.start));
   return {
     group: recs[0]?.rec.group ?? all.rows[0]!.source, from, to,
     meetings: recs.map((r) => ({ id: r.id, source: r.source, number: r.rec.number, start: r.start, participants: r.rec.participants.length, sections: r.rec.sections.length })),

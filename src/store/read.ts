@@ -5,10 +5,13 @@ import { createHash } from "node:crypto";
 import { norm } from "../extract/text.js";
 import { followUps } from "./follow-ups.js";
 import type { FollowUp } from "../resolve/follow-ups.js";
+import { likeContains, likeExact } from "./like.js";
 
-/** Who is asking: editors see members-only meetings, anonymous readers do not. */
-export interface Viewer { editor: string | null }
-const visible = (v: Viewer, alias = "m") => (v.editor ? "true" : `NOT ${alias}.members_only`);
+import type { Viewer } from "../model/viewer.js";
+export type { Viewer } from "../model/viewer.js";
+
+/** The SQL condition that keeps a meeting row the viewer may see (the one visibility rule). */
+export const visible = (v: Viewer, alias = "m") => (v.editor ? "true" : `NOT ${alias}.members_only`);
 
 export interface MeetingSummary { id: number; source: string; group: string | null; groupAcronym: string | null; number: number | null; start: string | null; nextMeeting: string | null; membersOnly: boolean; participants: number; findings: number }
 
@@ -17,7 +20,7 @@ export async function listMeetings(db: Queryable, v: Viewer, f: { group?: string
   const params: unknown[] = [];
   const p = (x: unknown) => { params.push(x); return `$${params.length}`; };
   const where = [visible(v)];
-  if (f.group) where.push(`(m.group_name ILIKE ${p(`%${f.group}%`)} OR m.group_acronym ILIKE ${p(f.group)})`);
+  if (f.group) where.push(`(m.group_name ILIKE ${p(likeContains(f.group))} OR m.group_acronym ILIKE ${p(likeExact(f.group))})`);
   if (f.from) where.push(`m.start_at >= ${p(f.from)}::timestamptz`);
   if (f.to) where.push(`m.start_at < (${p(f.to)}::date + 1)::timestamptz`);
   const { rows } = await db.query<Record<string, unknown>>(
@@ -108,7 +111,20 @@ export async function getPerson(db: Queryable, v: Viewer, id: string): Promise<P
     const text = m._lines.slice(s.line - 1, s.end_line).join(" ");
     m.statements.push({ section: m._sections[s.section_ord]?.title ?? "", text: sentenceAround(text), line: s.line });
   }
-  return { id, name: p.rows[0].name, aliases: aliases.rows.filter((a) => a.alias !== p.rows[0]!.name).map(({ alias, evidence }) => ({ alias, evidence })), meetings: meetings.map(({ _sections, _lines, ...m }) => m) };
+  // a reader knows a person only through the meetings they may see, and only the
+  // spellings those meetings use
+  if (!v.editor && !meetings.length) return null;
+  const seen = new Set<string>();
+  if (!v.editor) {
+    for (const m of ms.rows) {
+      const rec = m.record as StoredRecord;
+      for (const x of rec.participants) seen.add(nameKey(x.name));
+      for (const x of rec.moderators) seen.add(nameKey(x));
+      for (const sec of rec.sections) for (const x of sec.speakers) seen.add(nameKey(x));
+    }
+  }
+  const shown = aliases.rows.filter((a) => a.alias !== p.rows[0]!.name && (v.editor || seen.has(a.key)));
+  return { id, name: p.rows[0].name, aliases: shown.map(({ alias, evidence }) => ({ alias, evidence })), meetings: meetings.map(({ _sections, _lines, ...m }) => m) };
 }
 
 const sentenceAround = (t: string) => (t.length > 600 ? t.slice(0, 600) + "…" : t).replace(/[*_#]/g, "").trim();
@@ -126,7 +142,7 @@ export interface ActionRow { meetingId: number; source: string; group: string | 
 export async function listActions(db: Queryable, v: Viewer, f: { group?: string | undefined } = {}): Promise<ActionRow[]> {
   const params: unknown[] = [];
   const where = [visible(v)];
-  if (f.group) { params.push(`%${f.group}%`, f.group); where.push(`(m.group_name ILIKE $1 OR m.group_acronym ILIKE $2)`); }
+  if (f.group) { params.push(likeContains(f.group), likeExact(f.group)); where.push(`(m.group_name ILIKE $1 OR m.group_acronym ILIKE $2)`); }
   const { rows } = await db.query<Record<string, unknown>>(
     `SELECT m.id, m.source, m.group_name, m.start, a.text, a.owner, a.due
      FROM meetings m, LATERAL (SELECT x->>'text' AS text, x->>'owner' AS owner, x->>'due' AS due FROM json_array_elements(m.record->'actions') x) a

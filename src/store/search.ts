@@ -2,6 +2,7 @@ import type { Queryable } from "./db.js";
 import { findPerson } from "./people.js";
 import { RapporteurError } from "../model/errors.js";
 import { stemmerFor, type Stemmer } from "./tsvector.js";
+import { likeContains, likeExact } from "./like.js";
 
 export interface SearchQuery {
   q: string;
@@ -70,7 +71,7 @@ export async function search(db: Queryable, query: SearchQuery): Promise<SearchH
   const tsq = `${p(queryText)}::tsquery`;
   const filters: string[] = [];
   if (!query.includeMembersOnly) filters.push("NOT m.members_only");
-  if (query.group) filters.push(`(m.group_name ILIKE ${p(`%${query.group}%`)} OR m.group_acronym ILIKE ${p(query.group)})`);
+  if (query.group) filters.push(`(m.group_name ILIKE ${p(likeContains(query.group))} OR m.group_acronym ILIKE ${p(likeExact(query.group))})`);
   if (query.from) filters.push(`m.start_at >= ${p(checkDate(query.from, "--from"))}::timestamptz`);
   if (query.to) filters.push(`m.start_at < (${p(checkDate(query.to, "--to"))}::date + 1)::timestamptz`);
   if (query.person) {

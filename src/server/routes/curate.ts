@@ -7,9 +7,9 @@ import { layout } from "../pages/layout.js";
 import { messageView } from "../pages/views.js";
 import { renderDigest } from "../../render/digest-md.js";
 import { html } from "../html.js";
-import { editorFor } from "../../store/tokens.js";
+import { startSession, endSession, SESSION_DAYS } from "../../store/sessions.js";
 import { COOKIE } from "../auth.js";
-import { forbidden } from "../errors.js";
+import { unauthorized } from "../../model/errors.js";
 import { RapporteurError } from "../../model/errors.js";
 
 /** Editors' pages: login, upload with preview, members-only, action status, merge/split people. */
@@ -22,14 +22,19 @@ export async function curateRoutes(app: FastifyInstance, deps: AppDeps): Promise
 <form method="post" action="/login"><p><label for="token">Editor token</label><br><input id="token" name="token" type="password" autocomplete="current-password" size="40" required></p>
 <p><button type="submit">Log in</button></p></form><p class="muted">An administrator creates tokens with <code>rapporteur token create NAME</code>.</p>`));
 
-  app.post("/login", hide, async (req, reply) => {
+  // ten tries a minute from one address: enough for a person, too few to guess tokens
+  app.post("/login", { ...hide, config: { rateLimit: { max: 10, timeWindow: 60_000 } } }, async (req, reply) => {
     const { token } = parse(z.object({ token: z.string().min(1).max(200) }), req.body);
-    const editor = await editorFor(db, token);
-    if (!editor) return reply.code(401).type("text/html; charset=utf-8").send(layout({ title: "Login failed", editor: null, body: messageView("Login failed", "That token is not valid. Check it, or ask for a new one.") }));
-    reply.setCookie(COOKIE, token, { path: "/", httpOnly: true, sameSite: "strict", secure: req.protocol === "https" });
+    const session = await startSession(db, token);
+    if (!session) return reply.code(401).type("text/html; charset=utf-8").send(layout({ title: "Login failed", editor: null, body: messageView("Login failed", "That token is not valid. Check it, or ask for a new one.") }));
+    reply.setCookie(COOKIE, session.id, { path: "/", httpOnly: true, sameSite: "strict", secure: req.protocol === "https", maxAge: SESSION_DAYS * 86_400 });
     return reply.redirect("/curate", 303);
   });
-  app.get("/logout", hide, async (_req, reply) => { reply.clearCookie(COOKIE, { path: "/" }); return reply.redirect("/", 303); });
+  app.get("/logout", hide, async (req, reply) => {
+    await endSession(db, (req.cookies as Record<string, string | undefined>)[COOKIE]);
+    reply.clearCookie(COOKIE, { path: "/" });
+    return reply.redirect("/", 303);
+  });
 
   app.get("/curate", hide, async (req, reply) => {
     if (!req.viewer.editor) return reply.redirect("/login", 303);
@@ -44,7 +49,7 @@ export async function curateRoutes(app: FastifyInstance, deps: AppDeps): Promise
   });
 
   app.post("/curate/preview", hide, async (req, reply) => {
-    if (!req.viewer.editor) throw forbidden();
+    if (!req.viewer.editor) throw unauthorized();
     const file = await req.file();
     if (!file) throw new RapporteurError("bad-argument", "no file was chosen; pick a report to upload");
     const bytes = await file.toBuffer();

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { parse, Filters, IdParam, PersonParam } from "../validate.js";
+import { parse, Filters, IdParam, PersonParam, IsoDate } from "../validate.js";
 import * as web from "../../commands/web.js";
 import type { AppDeps } from "../app.js";
 import { layout } from "../pages/layout.js";
@@ -11,7 +11,7 @@ import { z } from "zod";
 import { groupCalendar } from "../../store/calendar.js";
 import { topicTimeline } from "../../store/topic.js";
 import { renderCalendar } from "../../render/calendar.js";
-import { notFound } from "../errors.js";
+import { notFound } from "../../model/errors.js";
 import { renderReport } from "../../commands/render.js";
 import { periodReport } from "../../commands/report.js";
 import { draftFacts } from "../../store/draft.js";
@@ -24,13 +24,6 @@ const page = (reply: FastifyReply, title: string, editor: string | null, body: H
 export async function pageRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const { db } = deps;
   const hide = { schema: { hide: true } as object };
-  // A group with a members-only meeting is not shown whole to readers (its reports and
-  // drafts would carry that meeting); they get the same answer as for an unknown group.
-  const refuseHiddenGroup = async (viewer: { editor: string | null }, g: string) => {
-    if (viewer.editor) return;
-    const { rows } = await db.query(`SELECT 1 FROM meetings WHERE (group_name ILIKE $1 OR group_acronym ILIKE $1) AND members_only LIMIT 1`, [g]);
-    if (rows.length) throw notFound(`group ${g}`);
-  };
   const today = () => deps.now().toISOString().slice(0, 10);
 
   app.get("/", hide, async (req, reply) => {
@@ -96,12 +89,11 @@ export async function pageRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     return page(reply, `Topic: ${term}`, req.viewer.editor, topicView(t, raw(chart), today()));
   });
 
-  const ReportQ = z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), format: z.enum(["html", "md", "docx"]).default("html") });
+  const ReportQ = z.object({ from: IsoDate.optional(), to: IsoDate.optional(), format: z.enum(["html", "md", "docx"]).default("html") });
   app.get("/groups/:g/report", hide, async (req, reply) => {
     const { g } = parse(z.object({ g: z.string().min(1).max(200) }), req.params);
     const q = parse(ReportQ, Object.fromEntries(Object.entries(req.query as Record<string, string>).filter(([, v]) => v !== "")));
-    await refuseHiddenGroup(req.viewer, g);
-    const out = await periodReport(db, g, q.from ?? null, q.to ?? null, q.format, today());
+    const out = await periodReport(db, req.viewer, g, q.from ?? null, q.to ?? null, q.format, today());
     if (out === null) throw notFound(`group ${g}`);
     if (q.format !== "html") reply.header("content-disposition", attachment(`${g}-report.${q.format}`));
     return reply.type(TYPES[q.format]).send(out);
@@ -109,8 +101,7 @@ export async function pageRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
 
   app.get("/groups/:g/draft.md", hide, async (req, reply) => {
     const { g } = parse(z.object({ g: z.string().min(1).max(200) }), req.params);
-    await refuseHiddenGroup(req.viewer, g);
-    const facts = await draftFacts(db, g);
+    const facts = await draftFacts(db, req.viewer, g);
     if (!facts) throw notFound(`group ${g}`);
     return reply.type("text/markdown; charset=utf-8").header("content-disposition", attachment(`${g}-next-meeting-draft.md`)).send(renderDraft(facts));
   });
