@@ -4,6 +4,7 @@
  * text files. Run once per driver, in its own process, so peak RSS is the driver's.
  *   tsx bench/store-bench.ts pglite|pg [N]
  */
+import { OWNER } from "../src/model/viewer.js";
 import { mkdirSync, writeFileSync, rmSync, existsSync, readdirSync, statSync } from "node:fs";
 import { execFileSync, spawnSync } from "node:child_process";
 import { join } from "node:path";
@@ -75,12 +76,12 @@ const hasRg = spawnSync("rg", ["--version"]).status === 0;
 console.log(`  search (top 20 with snippets, 30 runs each after 5 warm-up rounds)   p50 ms   p95 ms   hits${hasRg ? "   rg -il ms   ratio p95/rg" : ""}`);
 // Steady state, as in a running server: V8 optimises the embedded server's WebAssembly in
 // its first seconds of use, when even `SELECT 1` stalls by 4-13 ms now and then.
-for (let r = 0; r < 5; r++) for (const q of QUERIES) await search(db, { q });
+for (let r = 0; r < 5; r++) for (const q of QUERIES) await search(db, OWNER, { q });
 for (const q of QUERIES) {
-  for (let i = 0; i < 3; i++) await search(db, { q });
+  for (let i = 0; i < 3; i++) await search(db, OWNER, { q });
   const times: number[] = [];
   let hits = 0;
-  for (let i = 0; i < 30; i++) { const s = performance.now(); hits = (await search(db, { q })).length; times.push(performance.now() - s); }
+  for (let i = 0; i < 30; i++) { const s = performance.now(); hits = (await search(db, OWNER, { q })).length; times.push(performance.now() - s); }
   let rg = "";
   if (hasRg) {
     const words = q.replace(/["*]/g, "").split(/\s+/).filter((w) => w && !w.startsWith("-") && w !== "OR");

@@ -1,3 +1,4 @@
+import { OWNER } from "../src/model/viewer.js";
 import { describe, expect, it, beforeAll, afterAll, beforeEach } from "vitest";
 import { mkdtempSync, writeFileSync, readdirSync, rmSync, copyFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -118,23 +119,23 @@ describe.each(DRIVERS)("store on %s", (driver) => {
 
   it("ranks title matches above body matches and applies the filters", async () => {
     await ingestAll(db, [...examplePaths, ...seedPaths]);
-    const budget = await search(db, { q: "budget" });
+    const budget = await search(db, OWNER, { q: "budget" });
     expect(budget[0]!.title).toMatch(/budget/i);
     expect(budget.every((h, i) => i === 0 || h.rank <= budget[i - 1]!.rank)).toBe(true);
     expect(budget[0]!.snippet).toContain("«");
-    const phrase = await search(db, { q: '"leadership panel" -nominations' });
+    const phrase = await search(db, OWNER, { q: '"leadership panel" -nominations' });
     expect(phrase.length).toBeGreaterThan(0);
     expect(phrase.every((h) => !/nomination/i.test(h.snippet))).toBe(true);
-    expect((await search(db, { q: "questionn*" }))[0]!.source).toBe(seedPaths[0]!.split("/").pop());
-    const byGroup = await search(db, { q: "draft", group: "ODSB" });
+    expect((await search(db, OWNER, { q: "questionn*" }))[0]!.source).toBe(seedPaths[0]!.split("/").pop());
+    const byGroup = await search(db, OWNER, { q: "draft", group: "ODSB" });
     expect(byGroup.length).toBeGreaterThan(0);
     expect(byGroup.every((h) => h.group === "Open Data Steering Board")).toBe(true);
-    const dated = await search(db, { q: "update", from: "2022-01-01", to: "2022-12-31" });
+    const dated = await search(db, OWNER, { q: "update", from: "2022-01-01", to: "2022-12-31" });
     expect(dated.length).toBeGreaterThan(0);
     expect(dated.every((h) => h.start!.startsWith("2022"))).toBe(true);
-    const byPerson = await search(db, { q: "mapping", person: "Nguyen Van An" });
+    const byPerson = await search(db, OWNER, { q: "mapping", person: "Nguyen Van An" });
     expect(byPerson.map((h) => h.title)).toEqual(["Community connectivity mapping"]);
-    await expect(search(db, { q: "x", person: "Nobody Atall" })).rejects.toThrow(/nobody of that name/);
+    await expect(search(db, OWNER, { q: "x", person: "Nobody Atall" })).rejects.toThrow(/nobody of that name/);
   });
 
   it("exports, imports into an empty store and exports the same again", async () => {
@@ -162,7 +163,7 @@ describe.runIf(DRIVERS.length === 2)("search on both drivers", () => {
     try {
       for (const s of stores) await ingestAll(s.db, [...examplePaths, ...seedPaths]);
       for (const q of ["budget", '"leadership panel" -nominations', "update OR review", "draft*", "questionnaire"]) {
-        const [a, b] = await Promise.all(stores.map((s) => search(s.db, { q })));
+        const [a, b] = await Promise.all(stores.map((s) => search(s.db, OWNER, { q })));
         // snippets are cut by each server's ts_headline, which changed between versions
         const strip = (hits: typeof a) => hits!.map(({ snippet: _s, ...h }) => h);
         expect(strip(b)).toEqual(strip(a));
@@ -211,9 +212,9 @@ describe.each(DRIVERS)("glossary and acronym search on %s", (driver) => {
       const { rebuildGlossary, loadGlossary } = await import("../src/store/glossary.js");
       await rebuildGlossary(db, [{ acronym: "BC", expansion: "boat census" }]);
       expect((await loadGlossary(db)).map((g) => [g.acronym, g.expansion, g.source])).toEqual([["BC", "boat census", null], ["STR", "Shared Tide Register", "one.txt"]]);
-      const byAcronym = await search(db, { q: "STR" });
+      const byAcronym = await search(db, OWNER, { q: "STR" });
       expect(byAcronym.map((h) => h.source).sort()).toEqual(["one.txt", "two.txt"]);
-      const byExpansion = await search(db, { q: "shared tide register" });
+      const byExpansion = await search(db, OWNER, { q: "shared tide register" });
       expect(byExpansion.map((h) => h.source).sort()).toEqual(["one.txt", "two.txt"]);
     } finally {
       await drop();

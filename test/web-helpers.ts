@@ -26,7 +26,9 @@ export async function seededApp(): Promise<{ app: FastifyInstance; db: Db; token
   const s = { new: 0, updated: 0, unchanged: 0, failed: [] as { path: string; reason: string }[] };
   await ingestFiles(db, await exampleReports(), s);
   const hostileId = await ingestBytes(db, { path: "test:hostile.html", source: "hostile.html", bytes: Buffer.from(HOSTILE) });
-  const secret = readFileSync(join(process.cwd(), "fixtures/reports/digital-rights-caucus-txt/input.txt"), "utf8").replaceAll("Digital Rights Caucus", "Closed Strategy Circle").replace("Priya Raman", "Quintus Secretus");
+  const secret = readFileSync(join(process.cwd(), "fixtures/reports/digital-rights-caucus-txt/input.txt"), "utf8").replaceAll("Digital Rights Caucus", "Closed Strategy Circle").replace("Priya Raman", "Quintus Secretus")
+    // a word no other report has: it must never reach a reader
+    .replace("1. Updates from members", "1. Updates from members on the Quorblex charter").replace("civic tech survey", "Quorblex survey");
   const secretId = await ingestBytes(db, { path: "test:secret.txt", source: "secret.txt", bytes: Buffer.from(secret), membersOnly: true });
   await rebuildPeople(db, stakeholderClassifier());
   await rebuildGlossary(db);

@@ -3,6 +3,7 @@ import { processIo } from "../commands/io.js";
 import { isRapporteurError } from "../model/errors.js";
 import { terminalProgress } from "./progress.js";
 import { noProgress } from "../ingest/progress.js";
+import { ACTION_FILTERS } from "../model/actions.js";
 
 // Output piped into `head` and closed early is not an error.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE") process.exit(0); else throw e; });
@@ -137,7 +138,7 @@ program
   .command("actions")
   .description("actions across meetings with status, owner and due date (overdue is computed)")
   .option("--group <group>", "only this group (name or acronym)")
-  .addOption(new Option("--status <status>", "open, overdue, done or dropped").choices(["open", "overdue", "done", "dropped"]))
+  .addOption(new Option("--status <status>", "open, overdue, done or dropped").choices([...ACTION_FILTERS]))
   .option("--owner <name>", "only actions of this owner")
   .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
   .option(...DATA)

@@ -4,17 +4,18 @@ import { RapporteurError } from "../model/errors.js";
 import { formatWhen } from "../render/digest-md.js";
 import type { Io } from "./io.js";
 import { withStore, type StoreOptions } from "./store.js";
+import { ACTION_FILTERS, isActionFilter, isOverdue, matchesFilter } from "../model/actions.js";
 
 export interface ActionsOptions extends StoreOptions { group?: string; status?: string; owner?: string; format?: string }
 
 /** `rapporteur actions`: every action with status, owner and due date; overdue is computed now. */
 export async function actionsCommand(cwd: string, options: ActionsOptions, io: Io, now = new Date()): Promise<number> {
-  if (options.status && !["open", "overdue", "done", "dropped"].includes(options.status)) throw new RapporteurError("bad-argument", `--status ${options.status}: use open, overdue, done or dropped`);
+  if (options.status && !isActionFilter(options.status)) throw new RapporteurError("bad-argument", `--status ${options.status}: use ${ACTION_FILTERS.join(", ")}`);
   const today = now.toISOString().slice(0, 10);
   const all = await withStore(cwd, options, io, (db) => listActions(db, { editor: "cli" }, { group: options.group }));
   const rows = all
-    .map((a) => ({ ...a, overdue: a.status === "open" && !!a.due && a.due.slice(0, 10) < today }))
-    .filter((a) => !options.status || (options.status === "overdue" ? a.overdue : a.status === options.status))
+    .map((a) => ({ ...a, overdue: isOverdue(a, today) }))
+    .filter((a) => matchesFilter(a, options.status, today))
     .filter((a) => !options.owner || (a.owner !== null && nameKey(a.owner).includes(nameKey(options.owner))));
   if (options.format === "json") { io.out(JSON.stringify(rows, null, 2)); return 0; }
   if (!rows.length) { io.out("No actions match."); return 0; }

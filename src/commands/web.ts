@@ -1,6 +1,7 @@
 import type { Db } from "../store/db.js";
 import { listMeetings, getMeeting, getPerson, listGroups, listActions, listFindings, participation, type Viewer } from "../store/read.js";
 import { search, type SearchQuery } from "../store/search.js";
+import { setMembersOnly as setMembersOnlyRow, recordActionStatus } from "../store/meetings.js";
 import { listPeople, addDecision, rebuildPeople, findPerson } from "../store/people.js";
 import { ingestBytes, refreshDerived } from "./ingest.js";
 import type { Derivation } from "./store.js";
@@ -8,6 +9,7 @@ import { withReader } from "./io.js";
 import { RapporteurError } from "../model/errors.js";
 import { notFound, unauthorized } from "../model/errors.js";
 import type { StakeholderGroup } from "../resolve/stakeholders.js";
+import { ACTION_STATUSES, isActionStatus } from "../model/actions.js";
 
 // One operation per function: what the HTTP routes (and pages) ask the store to do.
 // Writes check that the viewer is an editor; reads hide members-only meetings from readers.
@@ -26,16 +28,9 @@ export async function person(db: Db, v: Viewer, id: string) {
   return p;
 }
 
-export async function people(db: Db, v: Viewer) {
-  const all = await listPeople(db);
-  if (v.editor) return all;
-  // readers do not learn who attended members-only meetings
-  const { rows } = await db.query<{ source: string }>(`SELECT source FROM meetings WHERE NOT members_only`);
-  const open = new Set(rows.map((r) => r.source));
-  return all.map((p) => ({ ...p, meetings: p.meetings.filter((m) => open.has(m)) })).filter((p) => p.meetings.length);
-}
+export const people = (db: Db, v: Viewer) => listPeople(db, v);
 
-export const find = (db: Db, v: Viewer, q: SearchQuery) => search(db, { ...q, includeMembersOnly: !!v.editor });
+export const find = (db: Db, v: Viewer, q: SearchQuery) => search(db, v, q);
 export const groups = (db: Db, v: Viewer) => listGroups(db, v);
 export const actions = (db: Db, v: Viewer, f: { group?: string | undefined }) => listActions(db, v, f);
 export const findings = (db: Db, v: Viewer) => listFindings(db, v);
@@ -67,14 +62,13 @@ export async function upload(db: Db, v: Viewer, bytes: Uint8Array, name: string,
 
 export async function setMembersOnly(db: Db, v: Viewer, id: number, value: boolean) {
   if (!v.editor) throw unauthorized();
-  const { rows } = await db.query(`UPDATE meetings SET members_only = $2 WHERE id = $1 RETURNING id`, [id, value]);
-  if (!rows.length) throw notFound(`meeting ${id}`);
+  if (!(await setMembersOnlyRow(db, id, value))) throw notFound(`meeting ${id}`);
 }
 
 export async function setActionStatus(db: Db, v: Viewer, source: string, key: string, status: string) {
   if (!v.editor) throw unauthorized();
-  if (!["open", "done", "dropped"].includes(status)) throw new RapporteurError("bad-argument", `status "${status}": use open, done or dropped`);
-  await db.query(`INSERT INTO action_events (source, action_key, status, changed_by) VALUES ($1, $2, $3, $4)`, [source, key, status, v.editor]);
+  if (!isActionStatus(status)) throw new RapporteurError("bad-argument", `status "${status}": use ${ACTION_STATUSES.join(", ")}`);
+  await recordActionStatus(db, source, key, status, v.editor);
 }
 
 export async function mergePeople(db: Db, v: Viewer, a: string, b: string, classify?: (x: string | null) => StakeholderGroup | null) {

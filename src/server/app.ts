@@ -24,6 +24,7 @@ import { messageView } from "./pages/views.js";
 
 declare module "fastify" {
   interface FastifyRequest { viewer: Viewer; identity: Identity }
+  interface FastifyInstance { routeList: () => { url: string; methods: string[] }[] }
 }
 
 /** What the server needs from outside: the store, the stakeholder rules, the clock. */
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   writeGuard(app, (req) => req.identity);
   const routes = routeTable(app);
+  app.decorate("routeList", routes.list);
   if (deps.cache !== false) responseCache(app, deps.db);
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = toHttpError(err);
@@ -122,14 +124,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 }
 
 /** Every route's path pattern and methods, to tell a wrong method (405) from a wrong path. */
-function routeTable(app: FastifyInstance): { methodsFor: (path: string) => string[] } {
-  const routes: { re: RegExp; methods: string[] }[] = [];
+function routeTable(app: FastifyInstance): { methodsFor: (path: string) => string[]; list: () => { url: string; methods: string[] }[] } {
+  const routes: { re: RegExp; methods: string[]; url: string }[] = [];
   app.addHook("onRoute", (r) => {
     const methods = (Array.isArray(r.method) ? r.method : [r.method]).filter((m) => m !== "HEAD");
     const re = new RegExp(`^${r.url.split("/").map((part) => (part.startsWith(":") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\\\.:\w+/g, "\\.[^/]+"))).join("/")}$`);
-    routes.push({ re, methods });
+    routes.push({ re, methods, url: r.url });
   });
   return {
     methodsFor: (path) => [...new Set(routes.filter((r) => r.re.test(path)).flatMap((r) => r.methods))].sort(),
+    list: () => routes.map(({ url, methods }) => ({ url, methods })),
   };
 }

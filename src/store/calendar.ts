@@ -1,13 +1,14 @@
 import type { Queryable } from "./db.js";
-import type { Viewer } from "./read.js";
+import type { Viewer } from "../model/viewer.js";
+import { visible } from "./scope.js";
 import type { CalendarMeeting } from "../render/calendar.js";
 import { likeExact } from "./like.js";
 
 /** A group's held meetings and the next meetings its reports announce (not yet held). */
 export async function groupCalendar(db: Queryable, v: Viewer, group: string): Promise<{ name: string; meetings: CalendarMeeting[] } | null> {
   const { rows } = await db.query<{ id: number; group_name: string; number: number | null; start: string | null; next_meeting: string | null; source: string }>(
-    `SELECT id, group_name, number, start, next_meeting, source FROM meetings
-     WHERE (group_name ILIKE $1 OR group_acronym ILIKE $1) AND ${v.editor ? "true" : "NOT members_only"} ORDER BY start_at NULLS LAST, id`, [likeExact(group)]);
+    `SELECT id, group_name, number, start, next_meeting, source FROM meetings m
+     WHERE (group_name ILIKE $1 OR group_acronym ILIKE $1) AND ${visible(v)} ORDER BY start_at NULLS LAST, id`, [likeExact(group)]);
   if (!rows.length) return null;
   const held = rows.filter((r) => r.start).map((r) => ({ id: r.id, group: r.group_name, number: r.number, start: r.start!, held: true, source: r.source }));
   const heldDays = new Set(held.map((h) => h.start.slice(0, 10)));

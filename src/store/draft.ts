@@ -1,6 +1,8 @@
 import type { Queryable } from "./db.js";
 import type { StoredRecord } from "./meeting-rows.js";
-import { listActions, visible, type ActionRow, type Viewer } from "./read.js";
+import { listActions, type ActionRow } from "./read.js";
+import { visible } from "./scope.js";
+import type { Viewer } from "../model/viewer.js";
 import { nameKey } from "../resolve/people.js";
 import { likeExact } from "./like.js";
 

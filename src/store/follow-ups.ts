@@ -1,5 +1,6 @@
 import type { Queryable } from "./db.js";
-import type { Viewer } from "./read.js";
+import type { Viewer } from "../model/viewer.js";
+import { visible } from "./scope.js";
 import { findFollowUps, keyWords, type FollowUp, type LaterSection } from "../resolve/follow-ups.js";
 import { stemmerFor } from "./tsvector.js";
 
@@ -13,7 +14,7 @@ export async function followUps(db: Queryable, v: Viewer, meetingId: number, act
     // the next few meetings are chosen first, then their sections are read
     `WITH later AS (
        SELECT m.id, m.source, m.start, m.start_at FROM meetings m, meetings me
-       WHERE me.id = $1 AND m.group_name = me.group_name AND m.start_at > me.start_at AND ${v.editor ? "true" : "NOT m.members_only"}
+       WHERE me.id = $1 AND m.group_name = me.group_name AND m.start_at > me.start_at AND ${visible(v)}
        ORDER BY m.start_at LIMIT 4)
      SELECT l.id, l.source, l.start,
        (SELECT json_agg(json_build_object('title', s.title, 'ord', s.ord, 'speakers', s.speakers, 'lexemes', tsvector_to_array(s.tsv)) ORDER BY s.ord)::text

@@ -1,5 +1,7 @@
 import type { Db, Queryable } from "./db.js";
 import { faultPoint } from "./fault.js";
+import { visible } from "./scope.js";
+import type { Viewer } from "../model/viewer.js";
 import { findDefinitions, mergeGlossary, type Definition } from "../resolve/glossary.js";
 
 /** Rebuilds the glossary from every stored report (first defining meeting wins) and the user's entries. */
@@ -30,4 +32,15 @@ const PAGE = 500;
 
 export async function loadGlossary(db: Queryable): Promise<Definition[]> {
   return (await db.query<Definition>(`SELECT acronym, expansion, source FROM glossary ORDER BY acronym`)).rows;
+}
+
+/**
+ * The glossary a viewer may use: the user's entries and what the meetings they may see
+ * define (an acronym learned only from a members-only meeting stays unknown to readers).
+ */
+export async function glossaryFor(db: Queryable, v: Viewer): Promise<{ acronym: string; expansion: string }[]> {
+  const { rows } = await db.query<{ acronym: string; expansion: string }>(
+    `SELECT g.acronym, g.expansion FROM glossary g
+     WHERE g.source IS NULL OR EXISTS (SELECT 1 FROM meetings m WHERE m.source = g.source AND ${visible(v)})`);
+  return rows;
 }

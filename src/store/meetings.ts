@@ -36,3 +36,14 @@ export async function saveMeeting(tx: Queryable, doc: DocumentRow, record: Store
   const rows = meetingRows(doc, record, lines, units, tokens, stemmer, extra);
   return insertMeeting(tx, rows, { ...(extra.membersOnly !== undefined ? { membersOnly: extra.membersOnly } : {}), ...(extra.replace !== undefined ? { replace: extra.replace } : {}) });
 }
+
+/** Hides a meeting from readers (members only) or shows it; false when there is no such meeting. */
+export async function setMembersOnly(db: Queryable, id: number, value: boolean): Promise<boolean> {
+  const { rows } = await db.query(`UPDATE meetings SET members_only = $2 WHERE id = $1 RETURNING id`, [id, value]);
+  return rows.length > 0;
+}
+
+/** Records an editor's status for an action (the history is kept; the newest wins). */
+export async function recordActionStatus(db: Queryable, source: string, key: string, status: string, editor: string): Promise<void> {
+  await db.query(`INSERT INTO action_events (source, action_key, status, changed_by) VALUES ($1, $2, $3, $4)`, [source, key, status, editor]);
+}

@@ -1,4 +1,7 @@
 import type { Db, Queryable } from "./db.js";
+import { visible } from "./scope.js";
+import type { Viewer } from "../model/viewer.js";
+import { OWNER } from "../model/viewer.js";
 import { resolvePeople, nameKey, type MeetingPeople, type PersonDecision, type ResolvedPerson } from "../resolve/people.js";
 import type { StakeholderGroup } from "../resolve/stakeholders.js";
 import { faultPoint } from "./fault.js";
@@ -77,24 +80,42 @@ export async function rebuildPeople(db: Db, classify?: (affiliation: string | nu
 /** The people as the contract's Person: id, name, aliases, meetings (sources). */
 export interface PersonOut { id: string; name: string; aliases: string[]; meetings: string[] }
 
-export async function listPeople(db: Queryable): Promise<(PersonOut & { evidence: { alias: string; evidence: string; confidence: number }[] })[]> {
+export async function listPeople(db: Queryable, v: Viewer = OWNER): Promise<(PersonOut & { evidence: { alias: string; evidence: string; confidence: number }[] })[]> {
   const people = await db.query<{ id: string; name: string }>(`SELECT id, name FROM people ORDER BY name, id`);
-  const aliases = await db.query<{ person_id: string; alias: string; evidence: string; confidence: number }>(`SELECT person_id, alias, evidence, confidence FROM aliases ORDER BY person_id, alias`);
-  const meetings = await db.query<{ person_id: string; source: string }>(`SELECT person_id, source FROM person_meetings ORDER BY person_id, source`);
+  const aliases = await db.query<{ person_id: string; alias: string; evidence: string; confidence: number; key: string }>(`SELECT person_id, alias, evidence, confidence, key FROM aliases ORDER BY person_id, alias`);
+  const meetings = await db.query<{ person_id: string; source: string }>(
+    `SELECT pm.person_id, pm.source FROM person_meetings pm JOIN meetings m ON m.source = pm.source WHERE ${visible(v)} ORDER BY pm.person_id, pm.source`);
+  // a reader sees people of visible meetings only, under the spellings those meetings use
+  const spelled = v.editor ? null : await visibleSpellings(db, v);
+  if (spelled) aliases.rows.splice(0, aliases.rows.length, ...aliases.rows.filter((a) => spelled.has(a.key)));
   const al = new Map<string, { alias: string; evidence: string; confidence: number }[]>(), ms = new Map<string, string[]>();
   for (const a of aliases.rows) (al.get(a.person_id) ?? al.set(a.person_id, []).get(a.person_id)!).push({ alias: a.alias, evidence: a.evidence, confidence: Math.round(a.confidence * 100) / 100 });
   for (const m of meetings.rows) (ms.get(m.person_id) ?? ms.set(m.person_id, []).get(m.person_id)!).push(m.source);
-  return people.rows.map((p) => {
+  return people.rows.filter((p) => !spelled || ms.has(p.id)).map((p) => {
     const ev = (al.get(p.id) ?? []).filter((a) => a.alias !== p.name);
     return { id: p.id, name: p.name, aliases: ev.map((e) => e.alias), meetings: ms.get(p.id) ?? [], evidence: ev };
   });
 }
 
+/** The name keys of every spelling a visible meeting uses: its lists, nicknames, chairs, speakers, other mentions. */
+export async function visibleSpellings(db: Queryable, v: Viewer): Promise<Set<string>> {
+  const { rows } = await db.query<{ name: string }>(
+    `SELECT a.name FROM attendance a JOIN meetings m ON m.id = a.meeting_id WHERE ${visible(v)}
+     UNION SELECT a.nick FROM attendance a JOIN meetings m ON m.id = a.meeting_id WHERE a.nick IS NOT NULL AND ${visible(v)}
+     UNION SELECT s.speaker FROM statements s JOIN meetings m ON m.id = s.meeting_id WHERE ${visible(v)}
+     UNION SELECT json_array_elements_text(m.record->'moderators') FROM meetings m WHERE ${visible(v)}
+     UNION SELECT json_array_elements_text(m.record->'absent') FROM meetings m WHERE ${visible(v)} AND json_typeof(m.record->'absent') = 'array'
+     UNION SELECT x->>'alias' FROM meetings m, json_array_elements(CASE WHEN json_typeof(m.record->'mentions') = 'array' THEN m.record->'mentions' ELSE '[]'::json END) x WHERE ${visible(v)}`);
+  return new Set(rows.map((r) => nameKey(r.name)));
+}
+
 /** The person a name (any spelling, or an id) refers to, or null. */
-export async function findPerson(db: Queryable, nameOrId: string): Promise<{ id: string; name: string } | null> {
+export async function findPerson(db: Queryable, nameOrId: string, v: Viewer = OWNER): Promise<{ id: string; name: string } | null> {
+  // a reader knows only people of the meetings they may see
+  const seen = v.editor ? "true" : `EXISTS (SELECT 1 FROM person_meetings pm JOIN meetings m ON m.source = pm.source WHERE pm.person_id = p.id AND ${visible(v)})`;
   const { rows } = await db.query<{ id: string; name: string }>(
-    `SELECT p.id, p.name FROM people p WHERE p.id = $1
-     UNION SELECT p.id, p.name FROM people p JOIN aliases a ON a.person_id = p.id WHERE a.key = $2 ORDER BY id LIMIT 2`,
+    `SELECT * FROM (SELECT p.id, p.name FROM people p WHERE p.id = $1 AND ${seen}
+     UNION SELECT p.id, p.name FROM people p JOIN aliases a ON a.person_id = p.id WHERE a.key = $2 AND ${seen}) x ORDER BY id LIMIT 2`,
     [nameOrId, nameKey(nameOrId)],
   );
   return rows[0] ?? null;

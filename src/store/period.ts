@@ -1,8 +1,11 @@
 import type { Queryable } from "./db.js";
 import type { StoredRecord } from "./meeting-rows.js";
-import { listActions, visible, type ActionRow, type Viewer } from "./read.js";
+import { listActions, type ActionRow } from "./read.js";
+import { visible } from "./scope.js";
+import type { Viewer } from "../model/viewer.js";
 import { nameKey } from "../resolve/people.js";
 import { likeExact } from "./like.js";
+import { isOverdue } from "../model/actions.js";
 
 export interface PeriodFacts {
   group: string; from: string | null; to: string | null;
@@ -53,6 +56,6 @@ export async function periodFacts(db: Queryable, v: Viewer, group: string, from:
     newcomers: attendance.filter((a) => !before.has(nameKey(a.person))).map((a) => a.person),
     regulars: attendance.filter((a) => a.meetings >= Math.max(2, Math.ceil(recs.length / 2))).map((a) => a.person),
     balance, topics, decisions,
-    actions: { opened: acts, closed: acts.filter((a) => a.status !== "open"), overdue: acts.filter((a) => a.status === "open" && !!a.due && a.due.slice(0, 10) < today) },
+    actions: { opened: acts, closed: acts.filter((a) => a.status !== "open"), overdue: acts.filter((a) => isOverdue(a, today)) },
   };
 }

@@ -10,8 +10,8 @@ import { likeContains, likeExact } from "./like.js";
 import type { Viewer } from "../model/viewer.js";
 export type { Viewer } from "../model/viewer.js";
 
-/** The SQL condition that keeps a meeting row the viewer may see (the one visibility rule). */
-export const visible = (v: Viewer, alias = "m") => (v.editor ? "true" : `NOT ${alias}.members_only`);
+import { visible } from "./scope.js";
+import { visibleSpellings } from "./people.js";
 
 export interface MeetingSummary { id: number; source: string; group: string | null; groupAcronym: string | null; number: number | null; start: string | null; nextMeeting: string | null; membersOnly: boolean; participants: number; findings: number }
 
@@ -114,16 +114,8 @@ export async function getPerson(db: Queryable, v: Viewer, id: string): Promise<P
   // a reader knows a person only through the meetings they may see, and only the
   // spellings those meetings use
   if (!v.editor && !meetings.length) return null;
-  const seen = new Set<string>();
-  if (!v.editor) {
-    for (const m of ms.rows) {
-      const rec = m.record as StoredRecord;
-      for (const x of rec.participants) seen.add(nameKey(x.name));
-      for (const x of rec.moderators) seen.add(nameKey(x));
-      for (const sec of rec.sections) for (const x of sec.speakers) seen.add(nameKey(x));
-    }
-  }
-  const shown = aliases.rows.filter((a) => a.alias !== p.rows[0]!.name && (v.editor || seen.has(a.key)));
+  const seen = v.editor ? null : await visibleSpellings(db, v);
+  const shown = aliases.rows.filter((a) => a.alias !== p.rows[0]!.name && (!seen || seen.has(a.key)));
   return { id, name: p.rows[0].name, aliases: shown.map(({ alias, evidence }) => ({ alias, evidence })), meetings: meetings.map(({ _sections, _lines, ...m }) => m) };
 }
 

@@ -1,5 +1,8 @@
 import type { Queryable } from "./db.js";
 import { findPerson } from "./people.js";
+import { visible } from "./scope.js";
+import type { Viewer } from "../model/viewer.js";
+import { glossaryFor } from "./glossary.js";
 import { RapporteurError } from "../model/errors.js";
 import { stemmerFor, type Stemmer } from "./tsvector.js";
 import { likeContains, likeExact } from "./like.js";
@@ -11,8 +14,6 @@ export interface SearchQuery {
   from?: string | undefined;
   to?: string | undefined;
   limit?: number | undefined;
-  /** Members-only meetings are left out unless the caller may see them. */
-  includeMembersOnly?: boolean | undefined;
 }
 
 export interface SearchHit {
@@ -44,7 +45,7 @@ const RECENT = 3000;
  * prefix) over sections and undiscussed agenda items; titles and agenda items weigh more
  * than body text. Same SQL on both drivers.
  */
-export async function search(db: Queryable, query: SearchQuery): Promise<SearchHit[]> {
+export async function search(db: Queryable, v: Viewer, query: SearchQuery): Promise<SearchHit[]> {
   const split = splitQuery(query.q);
   const { prefixes } = split;
   let { web } = split;
@@ -53,7 +54,7 @@ export async function search(db: Queryable, query: SearchQuery): Promise<SearchH
   const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
   const parts: string[] = [];
   // an acronym also finds its expansion, and an expansion its acronym
-  const glossary = (await db.query<{ acronym: string; expansion: string }>(`SELECT acronym, expansion FROM glossary`)).rows;
+  const glossary = await glossaryFor(db, v);
   for (const g of glossary) {
     const acr = new RegExp(`(^|\\s)(${g.acronym.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})(?=\\s|$)`, "i");
     const exp = new RegExp(`"?${g.expansion.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"?`, "i");
@@ -70,12 +71,12 @@ export async function search(db: Queryable, query: SearchQuery): Promise<SearchH
   params.length = 0;
   const tsq = `${p(queryText)}::tsquery`;
   const filters: string[] = [];
-  if (!query.includeMembersOnly) filters.push("NOT m.members_only");
+  if (!v.editor) filters.push(visible(v));
   if (query.group) filters.push(`(m.group_name ILIKE ${p(likeContains(query.group))} OR m.group_acronym ILIKE ${p(likeExact(query.group))})`);
   if (query.from) filters.push(`m.start_at >= ${p(checkDate(query.from, "--from"))}::timestamptz`);
   if (query.to) filters.push(`m.start_at < (${p(checkDate(query.to, "--to"))}::date + 1)::timestamptz`);
   if (query.person) {
-    const who = await findPerson(db, query.person);
+    const who = await findPerson(db, query.person, v);
     if (!who) throw new RapporteurError("bad-argument", `--person "${query.person}": nobody of that name is in the store; see \`rapporteur people\``);
     filters.push(`s.speakers && (SELECT array_agg(alias) FROM aliases WHERE person_id = ${p(who.id)})`);
   }

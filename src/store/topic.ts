@@ -1,6 +1,7 @@
 import type { Queryable } from "./db.js";
 import { search, type SearchHit } from "./search.js";
 import { listActions, type ActionRow, type Viewer } from "./read.js";
+import { glossaryFor } from "./glossary.js";
 
 export interface Topic {
   term: string;
@@ -13,8 +14,8 @@ export interface Topic {
 
 /** A term's timeline: the meetings and sections that discuss it (acronyms expanded), who spoke, and its actions. */
 export async function topicTimeline(db: Queryable, v: Viewer, term: string): Promise<Topic> {
-  const g = (await db.query<{ acronym: string; expansion: string }>(`SELECT acronym, expansion FROM glossary WHERE lower(acronym) = lower($1) OR lower(expansion) = lower($1)`, [term])).rows[0];
-  const hits: SearchHit[] = await search(db, { q: term, limit: 100, includeMembersOnly: !!v.editor });
+  const g = (await glossaryFor(db, v)).find((x) => x.acronym.toLowerCase() === term.toLowerCase() || x.expansion.toLowerCase() === term.toLowerCase());
+  const hits: SearchHit[] = await search(db, v, { q: term, limit: 100 });
   const byMeeting = new Map<number, Topic["meetings"][number]>();
   const spoke = new Map<string, number>();
   for (const h of [...hits].sort((a, b) => (a.start ?? "").localeCompare(b.start ?? "") || a.sectionOrd - b.sectionOrd)) {

@@ -4,6 +4,7 @@ import type { MeetingSummary, MeetingDetail, PersonDetail, ActionRow } from "../
 import type { SearchHit } from "../../store/search.js";
 import type { Topic } from "../../store/topic.js";
 import type { AgendaItem, Span } from "../../model/record.js";
+import { ACTION_STATUSES, isOverdue } from "../../model/actions.js";
 
 // Pure presenters: data in, markup out. Every value from a report is escaped by `html`.
 
@@ -31,12 +32,12 @@ ${ms.map((m) => html`<tr><td><a href="/meetings/${m.id}">${meetingName(m)}</a>${
 
 export function actionList(actions: ActionRow[], today: string, editor = false): Html {
   if (!actions.length) return html`<p class="muted">No actions.</p>`;
-  return html`<ul>${actions.map((a) => html`<li>${a.text}${a.owner ? html` — <strong>${a.owner}</strong>` : ""}${a.due ? html` — due ${formatWhen(a.due)}${a.status === "open" && a.due.slice(0, 10) < today ? html` <span class="badge">overdue</span>` : ""}` : ""} (<a href="/meetings/${a.meetingId}">${a.group ?? a.source}, ${formatWhen(a.start)}</a>)${editor ? statusForm(a.source, a.key, a.status, `/actions`) : ""}</li>`)}</ul>`;
+  return html`<ul>${actions.map((a) => html`<li>${a.text}${a.owner ? html` — <strong>${a.owner}</strong>` : ""}${a.due ? html` — due ${formatWhen(a.due)}${isOverdue(a, today) ? html` <span class="badge">overdue</span>` : ""}` : ""} (<a href="/meetings/${a.meetingId}">${a.group ?? a.source}, ${formatWhen(a.start)}</a>)${editor ? statusForm(a.source, a.key, a.status, `/actions`) : ""}</li>`)}</ul>`;
 }
 
 export function statusForm(source: string, key: string, status: string, back: string): Html {
   return html` <form class="inline" method="post" action="/curate/action-status"><input type="hidden" name="source" value="${source}"><input type="hidden" name="key" value="${key}"><input type="hidden" name="back" value="${back}">
-<label>Status <select name="status">${["open", "done", "dropped"].map((s) => html`<option${s === status ? html` selected` : ""}>${s}</option>`)}</select></label> <button type="submit">Set</button></form>`;
+<label>Status <select name="status">${ACTION_STATUSES.map((s) => html`<option${s === status ? html` selected` : ""}>${s}</option>`)}</select></label> <button type="submit">Set</button></form>`;
 }
 
 export function meetingView(m: MeetingDetail, editor: string | null): Html {
@@ -98,7 +99,7 @@ ${p.hits === null ? "" : p.hits.length ? html`<h2>${p.hits.length} result${p.hit
 }
 
 export function actionsBoard(actions: ActionRow[], today: string, editor: boolean): Html {
-  const overdue = actions.filter((a) => a.status === "open" && a.due && a.due.slice(0, 10) < today);
+  const overdue = actions.filter((a) => isOverdue(a, today));
   const open = actions.filter((a) => a.status === "open" && !overdue.includes(a));
   const done = actions.filter((a) => a.status !== "open");
   return html`<h1>Actions</h1><div class="board">

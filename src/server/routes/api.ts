@@ -4,6 +4,7 @@ import { parse, jsonSchema, Filters, SearchQ, IdParam, PersonParam } from "../va
 import * as web from "../../commands/web.js";
 import type { AppDeps } from "../app.js";
 import { RapporteurError } from "../../model/errors.js";
+import { ACTION_FILTERS, ACTION_STATUSES, isOverdue, matchesFilter } from "../../model/actions.js";
 
 // Route -> command -> presenter: each route parses its input with the zod schema beside it,
 // calls one command, and returns plain JSON.
@@ -46,14 +47,14 @@ export async function apiRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
     return { hits: await web.find(db, req.viewer, q) };
   });
 
-  const ActionsQ = z.object({ group: z.string().max(200).optional(), status: z.enum(["open", "overdue", "done", "dropped"]).optional() });
+  const ActionsQ = z.object({ group: z.string().max(200).optional(), status: z.enum(ACTION_FILTERS).optional() });
   app.get("/api/actions", doc("Actions with their current status", { querystring: jsonSchema(ActionsQ) }), async (req) => {
     const q = parse(ActionsQ, req.query);
     const today = deps.now().toISOString().slice(0, 10);
-    const all = (await web.actions(db, req.viewer, q)).map((a) => ({ ...a, overdue: a.status === "open" && !!a.due && a.due.slice(0, 10) < today }));
-    return { actions: q.status ? all.filter((a) => (q.status === "overdue" ? a.overdue : a.status === q.status)) : all };
+    const all = (await web.actions(db, req.viewer, q)).map((a) => ({ ...a, overdue: isOverdue(a, today) }));
+    return { actions: all.filter((a) => matchesFilter(a, q.status, today)) };
   });
-  const StatusBody = z.object({ source: z.string().min(1), key: z.string().min(1), status: z.enum(["open", "done", "dropped"]) });
+  const StatusBody = z.object({ source: z.string().min(1), key: z.string().min(1), status: z.enum(ACTION_STATUSES) });
   app.post("/api/actions/status", doc("Set an action's status (editors only)", { body: jsonSchema(StatusBody) }), async (req) => {
     const b = parse(StatusBody, req.body);
     await web.setActionStatus(db, req.viewer, b.source, b.key, b.status);
