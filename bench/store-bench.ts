@@ -13,7 +13,7 @@ import { generateReport } from "./generate.js";
 import { openStore } from "../src/store/open.js";
 import { PGLITE_SETTINGS } from "../src/store/pglite/index.js";
 import { ingestFiles, refreshDerived } from "../src/commands/ingest.js";
-import { loadConfig, derivationOf } from "../src/commands/store.js";
+import { loadConfig, derivationOf } from "../src/runtime/store-access.js";
 import { search } from "../src/store/search.js";
 
 const driver = (process.argv[2] ?? "pglite") as "pglite" | "pg";

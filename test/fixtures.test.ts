@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { exampleReports } from "../src/commands/demo.js";
-import { extractReport } from "../src/ingest/prepare-report.js";
+import { extractReport } from "../src/runtime/prepare-report.js";
 import { printable } from "../src/extract/pipeline.js";
 import { MeetingRecord } from "../src/model/record.js";
 

@@ -1,8 +1,8 @@
 import { Command, Option } from "commander";
-import { processIo } from "../commands/io.js";
+import { processIo } from "../runtime/io.js";
 import { isRapporteurError } from "../model/errors.js";
 import { terminalProgress } from "./progress.js";
-import { noProgress } from "../ingest/progress.js";
+import { noProgress } from "../runtime/progress.js";
 import { ACTION_FILTERS } from "../model/actions.js";
 
 // Output piped into `head` and closed early is not an error.
@@ -114,7 +114,7 @@ program
   .option(...DATA)
   .action(async (o) => {
     try {
-      const server = await (await import("../commands/serve.js")).serveCommand(cwd(), { port: o.port, host: o.host, withExamples: o.withExamples, data: o.data }, processIo);
+      const server = await (await import("../server/serve.js")).serveCommand(cwd(), { port: o.port, host: o.host, withExamples: o.withExamples, data: o.data }, processIo);
       const stop = () => { void server.close().then(() => process.exit(0)); };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);

@@ -1,6 +1,6 @@
 import cliProgress from "cli-progress";
 import { basename } from "node:path";
-import type { Progress } from "../ingest/progress.js";
+import type { Progress } from "../runtime/progress.js";
 
 /** A progress bar on standard error when it is a terminal; nothing otherwise (logs, CI). */
 export function terminalProgress(label: string): Progress {

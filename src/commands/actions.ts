@@ -2,8 +2,8 @@ import { listActions } from "../store/read.js";
 import { nameKey } from "../resolve/people.js";
 import { RapporteurError } from "../model/errors.js";
 import { formatWhen } from "../render/digest-md.js";
-import type { Io } from "./io.js";
-import { withStore, type StoreOptions } from "./store.js";
+import type { Io } from "../runtime/io.js";
+import { withStore, type StoreOptions } from "../runtime/store-access.js";
 import { ACTION_FILTERS, isActionFilter, isOverdue, matchesFilter } from "../model/actions.js";
 
 export interface ActionsOptions extends StoreOptions { group?: string; status?: string; owner?: string; format?: string }

@@ -1,8 +1,8 @@
 import { groupCalendar } from "../store/calendar.js";
 import { renderCalendar } from "../render/calendar.js";
 import { RapporteurError } from "../model/errors.js";
-import type { Io } from "./io.js";
-import { withStore, type StoreOptions } from "./store.js";
+import type { Io } from "../runtime/io.js";
+import { withStore, type StoreOptions } from "../runtime/store-access.js";
 
 /** `rapporteur calendar --group G`: the group's held and announced meetings as ICS. */
 export async function calendarCommand(cwd: string, options: StoreOptions & { group?: string }, io: Io, now = new Date()): Promise<number> {

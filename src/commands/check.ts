@@ -1,4 +1,4 @@
-import { loadFile, withReader, describe, type Io } from "./io.js";
+import { loadFile, withReader, describe, type Io } from "../runtime/io.js";
 import { RapporteurError } from "../model/errors.js";
 
 /**

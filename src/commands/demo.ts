@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { join, extname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadFile, withReader, describe, type Io } from "./io.js";
+import { loadFile, withReader, describe, type Io } from "../runtime/io.js";
 import { renderDigest } from "../render/digest-md.js";
 
 /** The bundled example reports: fixtures/reports/<name>/input.<ext>, one per style and format. */

@@ -1,9 +1,9 @@
 import { locate } from "../store/db.js";
 import { holderOf } from "../store/pglite/lock.js";
-import { forwardCommand, ServerGone } from "../ingest/command-channel.js";
-import type { Progress } from "../ingest/progress.js";
+import { forwardCommand, ServerGone } from "../runtime/command-channel.js";
+import type { Progress } from "../runtime/progress.js";
 import { runStoreCommand } from "./registry.js";
-import type { Io } from "./io.js";
+import type { Io } from "../runtime/io.js";
 
 /**
  * Runs a store command where it can run: here, or — when a server holds the embedded

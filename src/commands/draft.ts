@@ -4,8 +4,8 @@ import { draftFacts } from "../store/draft.js";
 import { OWNER } from "../model/viewer.js";
 import { renderDraft } from "../render/draft-md.js";
 import { RapporteurError } from "../model/errors.js";
-import type { Io } from "./io.js";
-import { withStore, type StoreOptions } from "./store.js";
+import type { Io } from "../runtime/io.js";
+import { withStore, type StoreOptions } from "../runtime/store-access.js";
 
 /** `rapporteur draft --group G [--out FILE]`: the next meeting's report skeleton in Markdown. */
 export async function draftCommand(cwd: string, options: StoreOptions & { group?: string; out?: string }, io: Io): Promise<number> {

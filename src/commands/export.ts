@@ -1,7 +1,7 @@
 import { exportStore } from "../store/export.js";
 import { RapporteurError } from "../model/errors.js";
-import type { Io } from "./io.js";
-import { withStore, type StoreOptions } from "./store.js";
+import type { Io } from "../runtime/io.js";
+import { withStore, type StoreOptions } from "../runtime/store-access.js";
 
 /** `rapporteur export --format json`: the whole store as { meetings, people, … }. */
 export async function exportCommand(cwd: string, options: StoreOptions & { format?: string }, io: Io): Promise<number> {

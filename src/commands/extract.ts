@@ -4,7 +4,7 @@ import { RapporteurError } from "../model/errors.js";
 import type { FullRecord, MeetingRecord } from "../model/record.js";
 import { printable } from "../extract/pipeline.js";
 import { renderDigest } from "../render/digest-md.js";
-import { loadFile, withReader, describe, type Io } from "./io.js";
+import { loadFile, withReader, describe, type Io } from "../runtime/io.js";
 
 export interface ExtractOptions { files: string[]; format?: "json" | "md"; out?: string }
 

@@ -9,9 +9,9 @@ import { readDocument } from "../readers/index.js";
 import { extract } from "../extract/pipeline.js";
 import { RapporteurError } from "../model/errors.js";
 import type { Db } from "../store/db.js";
-import type { Io } from "./io.js";
+import type { Io } from "../runtime/io.js";
 import { checkExport, decodeContent } from "./import-check.js";
-import { withStore, loadConfig, derivationOf, type StoreOptions } from "./store.js";
+import { withStore, loadConfig, derivationOf, type StoreOptions } from "../runtime/store-access.js";
 
 /**
  * `rapporteur import FILE`: restores an export into an empty store, exactly. Everything

@@ -10,16 +10,16 @@ import { refreshDerived } from "../store/derived.js";
 import { faultPoint } from "../store/fault.js";
 import { EXTRACTOR_VERSION } from "../extract/pipeline.js";
 import { RapporteurError, isRapporteurError } from "../model/errors.js";
-import { ExtractPool } from "../ingest/extract-pool.js";
-import { collectGarbage } from "../ingest/collect-garbage.js";
-import { loadFile, describe, type Io } from "./io.js";
-import { withStore, loadConfig, derivationOf, type StoreOptions } from "./store.js";
+import { ExtractPool } from "../runtime/extract-pool.js";
+import { collectGarbage } from "../runtime/collect-garbage.js";
+import { loadFile, describe, type Io } from "../runtime/io.js";
+import { withStore, loadConfig, derivationOf, type StoreOptions } from "../runtime/store-access.js";
 export { refreshDerived } from "../store/derived.js";
 
 const REPORT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"]);
 
-import { noProgress, type Progress } from "../ingest/progress.js";
-export { noProgress, type Progress } from "../ingest/progress.js";
+import { noProgress, type Progress } from "../runtime/progress.js";
+export { noProgress, type Progress } from "../runtime/progress.js";
 
 export interface IngestSummary { new: number; updated: number; unchanged: number; failed: { path: string; reason: string }[] }
 

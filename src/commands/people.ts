@@ -1,8 +1,8 @@
 import { listPeople, findPerson, addDecision } from "../store/people.js";
 import { refreshDerived } from "../store/derived.js";
 import { RapporteurError } from "../model/errors.js";
-import type { Io } from "./io.js";
-import { withStore, loadConfig, derivationOf, type StoreOptions } from "./store.js";
+import type { Io } from "../runtime/io.js";
+import { withStore, loadConfig, derivationOf, type StoreOptions } from "../runtime/store-access.js";
 
 /** `rapporteur people [--format json]`: everyone, with every spelling and why it belongs. */
 export async function peopleCommand(cwd: string, options: StoreOptions & { format?: string }, io: Io): Promise<number> {

@@ -2,10 +2,10 @@ import type { Db } from "../store/db.js";
 import { insertMeeting } from "../store/meetings.js";
 import { lexizeIn } from "../store/tsvector.js";
 import { EXTRACTOR_VERSION } from "../extract/pipeline.js";
-import { ExtractPool } from "../ingest/extract-pool.js";
-import { collectGarbage } from "../ingest/collect-garbage.js";
-import { describe, type Io } from "./io.js";
-import { withStore, loadConfig, derivationOf, type StoreOptions } from "./store.js";
+import { ExtractPool } from "../runtime/extract-pool.js";
+import { collectGarbage } from "../runtime/collect-garbage.js";
+import { describe, type Io } from "../runtime/io.js";
+import { withStore, loadConfig, derivationOf, type StoreOptions } from "../runtime/store-access.js";
 import { noProgress, refreshDerived, type Progress } from "./ingest.js";
 
 /**

@@ -1,12 +1,12 @@
-import type { Io } from "./io.js";
-import type { Progress } from "../ingest/progress.js";
+import type { Io } from "../runtime/io.js";
+import type { Progress } from "../runtime/progress.js";
 
 /** A store command as the CLI and the command channel call it. */
 export type StoreCommand = (cwd: string, options: never, io: Io, progress: Progress) => Promise<number>;
 
 /**
  * The commands that work on the store, by name, each loaded only when it runs. A server
- * holding an embedded store runs these for other processes (see ingest/command-channel.ts).
+ * holding an embedded store runs these for other processes (see runtime/command-channel.ts).
  */
 export const STORE_COMMANDS: Record<string, () => Promise<StoreCommand>> = {
   "ingest": async () => (await import("./ingest.js")).ingestCommand,
@@ -17,7 +17,7 @@ export const STORE_COMMANDS: Record<string, () => Promise<StoreCommand>> = {
   "search": async () => (await import("./search.js")).searchCommand,
   "export": async () => (await import("./export.js")).exportCommand,
   "import": async () => (await import("./import.js")).importCommand,
-  "token create": async () => (await import("./serve.js")).tokenCommand,
+  "token create": async () => (await import("./token.js")).tokenCommand,
   "actions": async () => { const f = (await import("./actions.js")).actionsCommand; return (cwd, o, io) => f(cwd, o, io); },
   "render": async () => (await import("./render.js")).renderCommand,
   "draft": async () => (await import("./draft.js")).draftCommand,

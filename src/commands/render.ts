@@ -6,8 +6,8 @@ import { renderReportDocx } from "../render/report-docx.js";
 import { renderReportHtml } from "../render/report-html.js";
 import { RapporteurError } from "../model/errors.js";
 import type { MeetingRecord } from "../model/record.js";
-import type { Io } from "./io.js";
-import { withStore, type StoreOptions } from "./store.js";
+import type { Io } from "../runtime/io.js";
+import { withStore, type StoreOptions } from "../runtime/store-access.js";
 
 export type ReportFormat = "md" | "docx" | "html";
 

@@ -2,12 +2,12 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { periodFacts, type PeriodFacts } from "../store/period.js";
 import { periodMd, periodDocx, periodHtml } from "../render/period-report.js";
-import { attendanceChart, balanceChart } from "../server/pages/charts.js";
+import { attendanceChart, balanceChart } from "../render/charts.js";
 import { RapporteurError } from "../model/errors.js";
 import type { Queryable } from "../store/db.js";
 import { OWNER, type Viewer } from "../model/viewer.js";
-import type { Io } from "./io.js";
-import { withStore, type StoreOptions } from "./store.js";
+import type { Io } from "../runtime/io.js";
+import { withStore, type StoreOptions } from "../runtime/store-access.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

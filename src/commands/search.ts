@@ -1,8 +1,8 @@
 import { OWNER } from "../model/viewer.js";
 import { search, type SearchQuery } from "../store/search.js";
 import { RapporteurError } from "../model/errors.js";
-import type { Io } from "./io.js";
-import { withStore, type StoreOptions } from "./store.js";
+import type { Io } from "../runtime/io.js";
+import { withStore, type StoreOptions } from "../runtime/store-access.js";
 import { formatWhen } from "../render/digest-md.js";
 
 /** `rapporteur search QUERY [--person] [--group] [--from] [--to] [--format text|json]`. */

@@ -1,8 +1,8 @@
 import { topicTimeline } from "../store/topic.js";
 import { formatWhen } from "../render/digest-md.js";
 import { RapporteurError } from "../model/errors.js";
-import type { Io } from "./io.js";
-import { withStore, type StoreOptions } from "./store.js";
+import type { Io } from "../runtime/io.js";
+import { withStore, type StoreOptions } from "../runtime/store-access.js";
 
 /** `rapporteur topic TERM`: the meetings and sections that discuss a term, who spoke, its actions. */
 export async function topicCommand(cwd: string, options: StoreOptions & { term: string; format?: string }, io: Io): Promise<number> {

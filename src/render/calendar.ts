@@ -1,7 +1,8 @@
 import ical, { ICalEventStatus } from "ical-generator";
 
 /** A meeting as the calendar needs it. */
-export interface CalendarMeeting { id: number | null; group: string; number: number | null; start: string; held: boolean; source: string | null }
+import type { CalendarMeeting } from "../model/calendar.js";
+export type { CalendarMeeting } from "../model/calendar.js";
 
 /**
  * An RFC 5545 calendar of a group's held and announced meetings. A datetime gives a one-

@@ -2,7 +2,7 @@ import type { PeriodFacts } from "../store/period.js";
 import { reportBlocksToDocx } from "./report-docx.js";
 import { blocksToMd } from "./report-md.js";
 import { when, type Block } from "./report-blocks.js";
-import { escapeHtml as e } from "../server/html.js";
+import { escapeHtml as e } from "./html.js";
 
 /** The activities–engagement–outcomes report of a period, as blocks (md and docx share them). */
 export function periodBlocks(f: PeriodFacts): Block[] {

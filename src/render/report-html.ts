@@ -1,6 +1,6 @@
 import type { MeetingRecord } from "../model/record.js";
 import { reportBlocks, type Block } from "./report-blocks.js";
-import { escapeHtml as e } from "../server/html.js";
+import { escapeHtml as e } from "./html.js";
 
 // (as in the .docx writer: addresses in running text are kept from reading as links)
 const inert = (s: string) => e(s).replace(/\b(https?|ftp):\/\//gi, "$1:&#8203;//").replace(/\bwww\./gi, "www&#8203;.");

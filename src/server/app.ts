@@ -7,11 +7,10 @@ import swagger from "@fastify/swagger";
 import rateLimit from "@fastify/rate-limit";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import type { Db } from "../store/db.js";
+import type { AppDeps } from "./deps.js";
+export type { AppDeps } from "./deps.js";
 import type { Viewer } from "../store/read.js";
-import type { StakeholderGroup } from "../resolve/stakeholders.js";
-import type { Definition } from "../resolve/glossary.js";
-import { MAX_BYTES } from "../commands/io.js";
+import { MAX_BYTES } from "../runtime/io.js";
 import { toHttpError } from "./errors.js";
 import { responseCache } from "./cache.js";
 import { requestIdentity, writeGuard, failedTokenLimit, type Identity } from "./auth.js";
@@ -27,17 +26,6 @@ declare module "fastify" {
   interface FastifyInstance { routeList: () => { url: string; methods: string[] }[] }
 }
 
-/** What the server needs from outside: the store, the stakeholder rules, the clock. */
-export interface AppDeps {
-  db: Db;
-  classify?: (affiliation: string | null) => StakeholderGroup | null;
-  /** The user's glossary (rapporteur.config.json), kept when an upload rebuilds the glossary. */
-  glossary?: Definition[];
-  now: () => Date;
-  logger?: boolean;
-  /** Keep readers' responses while the store is unchanged (default on). */
-  cache?: boolean;
-}
 
 const STATIC = fileURLToPath(new URL("../../static/", import.meta.url));
 const ASSETS: Record<string, string> = { "app.css": "text/css; charset=utf-8", "app.js": "text/javascript; charset=utf-8" };

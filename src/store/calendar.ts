@@ -1,7 +1,7 @@
 import type { Queryable } from "./db.js";
 import type { Viewer } from "../model/viewer.js";
 import { visible } from "./scope.js";
-import type { CalendarMeeting } from "../render/calendar.js";
+import type { CalendarMeeting } from "../model/calendar.js";
 import { likeExact } from "./like.js";
 
 /** A group's held meetings and the next meetings its reports announce (not yet held). */

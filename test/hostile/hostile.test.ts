@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BIN, cli, ROOT, SHARED } from "../helpers.js";
 import { deepHtml, docxBomb, manyPagePdf } from "./inputs.js";
-import { ExtractPool } from "../../src/ingest/extract-pool.js";
+import { ExtractPool } from "../../src/runtime/extract-pool.js";
 import { LIMITS } from "../../src/model/limits.js";
 import { buildApp } from "../../src/server/app.js";
 import { freshStore } from "../store-helpers.js";

@@ -1,4 +1,4 @@
-import { html, type Html } from "../html.js";
+import { html, type Html } from "../../render/html.js";
 
 /** The page frame: landmarks, skip link, navigation and the editor's login state. */
 export function layout(p: { title: string; editor: string | null; body: Html; path?: string }): string {

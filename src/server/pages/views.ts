@@ -1,4 +1,4 @@
-import { html, safeUrl, marked, type Html } from "../html.js";
+import { html, safeUrl, marked, type Html } from "../../render/html.js";
 import { formatWhen } from "../../render/digest-md.js";
 import type { MeetingSummary, MeetingDetail, PersonDetail, ActionRow } from "../../store/read.js";
 import type { SearchHit } from "../../store/search.js";

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { parse, jsonSchema, Filters, SearchQ, IdParam, PersonParam } from "../validate.js";
 import * as web from "../../commands/web.js";
-import type { AppDeps } from "../app.js";
+import type { AppDeps } from "../deps.js";
 import { RapporteurError } from "../../model/errors.js";
 import { ACTION_FILTERS, ACTION_STATUSES, isOverdue, matchesFilter } from "../../model/actions.js";
 

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { parse, Filters, IdParam, PersonParam, IsoDate } from "../validate.js";
 import * as web from "../../commands/web.js";
-import type { AppDeps } from "../app.js";
+import type { AppDeps } from "../deps.js";
 import { layout } from "../pages/layout.js";
 import { homeView, meetingView, personView, searchView, actionsBoard, meetingTable, topicView, followUpsView } from "../pages/views.js";
-import { attendanceChart, balanceChart, timelineChart } from "../pages/charts.js";
-import { html, raw, type Html } from "../html.js";
+import { attendanceChart, balanceChart, timelineChart } from "../../render/charts.js";
+import { html, raw, type Html } from "../../render/html.js";
 import { isRapporteurError } from "../../model/errors.js";
 import { z } from "zod";
 import { groupCalendar } from "../../store/calendar.js";

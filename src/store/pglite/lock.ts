@@ -12,7 +12,7 @@ export interface LockHolder {
   started: string | null;
   /** The command line, shortened ("rapporteur serve --port 3000"). */
   command: string;
-  /** Where a serving process takes other commands (see ingest/command-channel.ts). */
+  /** Where a serving process takes other commands (see runtime/command-channel.ts). */
   socket?: string;
 }
 

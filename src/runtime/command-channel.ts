@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { RapporteurError, isRapporteurError, type ErrorCode } from "../model/errors.js";
-import type { Io } from "../commands/io.js";
+import type { Io } from "./io.js";
 import type { Progress } from "./progress.js";
 
 /**

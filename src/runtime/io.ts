@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { RapporteurError, isRapporteurError } from "../model/errors.js";
-import { ExtractPool } from "../ingest/extract-pool.js";
+import { ExtractPool } from "./extract-pool.js";
 import { isDiskFullError } from "../store/disk-full.js";
 import { LIMITS } from "../model/limits.js";
 import type { FullRecord } from "../model/record.js";
@@ -41,7 +41,7 @@ export async function loadFile(cwd: string, path: string): Promise<{ bytes: Uint
 }
 
 /**
- * Extracts reports one after another in the reading worker (see ingest/extract-pool.ts),
+ * Extracts reports one after another in the reading worker (see runtime/extract-pool.ts),
  * within the limits every path shares; the worker is stopped when `fn` ends.
  */
 export async function withReader<T>(fn: (read: (bytes: Uint8Array, source: string, contentType?: string) => Promise<FullRecord>) => Promise<T>): Promise<T> {

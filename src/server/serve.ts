@@ -1,18 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import { locate, type Db } from "../store/db.js";
 import type { PgliteDb } from "../store/pglite/index.js";
-import { shareStore } from "../ingest/shared-store.js";
-import { listenForCommands } from "../ingest/command-channel.js";
-import { runStoreCommand } from "./registry.js";
+import { shareStore } from "../runtime/shared-store.js";
+import { listenForCommands } from "../runtime/command-channel.js";
+import { runStoreCommand } from "../commands/registry.js";
 import { openStore } from "../store/open.js";
 import { isEmpty } from "../store/export.js";
-import { createToken } from "../store/tokens.js";
-import { buildApp } from "../server/app.js";
+import { buildApp } from "./app.js";
 import { RapporteurError } from "../model/errors.js";
-import { exampleReports } from "./demo.js";
-import { ingestFiles, type IngestSummary } from "./ingest.js";
-import { loadConfig, derivationOf, withStore, healDerived, type StoreOptions } from "./store.js";
-import type { Io } from "./io.js";
+import { exampleReports } from "../commands/demo.js";
+import { ingestFiles, type IngestSummary } from "../commands/ingest.js";
+import { loadConfig, derivationOf, withStore, healDerived, type StoreOptions } from "../runtime/store-access.js";
+import type { Io } from "../runtime/io.js";
 
 export interface ServeOptions extends StoreOptions { port?: number | undefined; host?: string | undefined; withExamples?: boolean | undefined }
 
@@ -70,13 +69,4 @@ async function openChannel(dataDir: string, db: Db): Promise<{ close(): Promise<
   const listener = await listenForCommands(dataDir, (req, io, progress) => runStoreCommand(req.command, req.cwd, req.options, io, progress));
   (db as PgliteDb).lock?.update({ socket: listener.socket });
   return { close: async () => { await listener.close(); unshare(); } };
-}
-
-/** `rapporteur token create NAME`: prints a new editor token (shown once). */
-export async function tokenCommand(cwd: string, options: StoreOptions & { name: string }, io: Io): Promise<number> {
-  if (!/^[\p{L}\p{N} ._@-]{1,80}$/u.test(options.name)) throw new RapporteurError("bad-argument", `token name "${options.name}": use letters, digits, spaces, . _ @ - (up to 80)`);
-  const token = await withStore(cwd, options, io, (db) => createToken(db, options.name));
-  io.out(token);
-  io.err(`rapporteur: editor token for ${options.name} created; it is shown only now, keep it safe`);
-  return 0;
 }

@@ -6,7 +6,7 @@ import { openStore } from "../store/open.js";
 import { RapporteurError, isRapporteurError } from "../model/errors.js";
 import { STAKEHOLDER_GROUPS, stakeholderClassifier, type StakeholderRule } from "../resolve/stakeholders.js";
 import { derivedStale, refreshDerived, type Derivation } from "../store/derived.js";
-import { borrowStore } from "../ingest/shared-store.js";
+import { borrowStore } from "./shared-store.js";
 import type { Io } from "./io.js";
 
 /** Options every store command takes. */
