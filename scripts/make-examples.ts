@@ -37,6 +37,6 @@ write("odsb-meeting-12-report.docx", await renderReportDocx(latest!.record));
 write("odsb-meeting-13-draft.md", renderDraft((await draftFacts(db, { editor: "test" }, "ODSB"))!));
 const cal = (await groupCalendar(db, { editor: "examples" }, "ODSB"))!;
 write("odsb-calendar.ics", renderCalendar(cal.name, cal.meetings, null, today).replace(/^DTSTAMP:.*$/gm, "DTSTAMP:20240630T000000Z"));
-write("odsb-period-report-2024.html", String(await periodReport(db, { editor: "examples" }, "ODSB", "2024-01-01", "2024-12-31", "html", "2024-06-30")));
-write("odsb-period-report-2024.md", String(await periodReport(db, { editor: "examples" }, "ODSB", "2024-01-01", "2024-12-31", "md", "2024-06-30")));
+write("odsb-period-report-2024.html", String(await periodReport(db, { editor: "examples" }, { group: "ODSB", from: "2024-01-01", to: "2024-12-31", format: "html" }, "2024-06-30")));
+write("odsb-period-report-2024.md", String(await periodReport(db, { editor: "examples" }, { group: "ODSB", from: "2024-01-01", to: "2024-12-31", format: "md" }, "2024-06-30")));
 await db.close();

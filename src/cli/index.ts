@@ -114,7 +114,7 @@ program
   .option(...DATA)
   .action(async (o) => {
     try {
-      const server = await (await import("../server/serve.js")).serveCommand(cwd(), { port: o.port, host: o.host, withExamples: o.withExamples, data: o.data }, processIo);
+      const server = await (await import("./serve.js")).serveCommand(cwd(), { port: o.port, host: o.host, withExamples: o.withExamples, data: o.data }, processIo);
       const stop = () => { void server.close().then(() => process.exit(0)); };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);

@@ -19,6 +19,7 @@ export { refreshDerived } from "../store/derived.js";
 const REPORT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"]);
 
 import { noProgress, type Progress } from "../runtime/progress.js";
+import { documentStates } from "../store/documents.js";
 export { noProgress, type Progress } from "../runtime/progress.js";
 
 export interface IngestSummary { new: number; updated: number; unchanged: number; failed: { path: string; reason: string }[] }
@@ -66,7 +67,7 @@ export async function ingestFiles(db: Db, inputs: (string | { path: string; sour
   const files = inputs.map((f) => (typeof f === "string" ? f : f.path));
   const names = new Map(inputs.flatMap((f) => (typeof f !== "string" && f.source ? [[f.path, f.source] as const] : [])));
   const pool = new ExtractPool(lexizeIn(db));
-  const known = new Map((await db.query<{ path: string; sha256: string; extractor_version: string }>(`SELECT path, sha256, extractor_version FROM documents`)).rows.map((r) => [r.path, r]));
+  const known = new Map((await documentStates(db)).map((r) => [r.path, r]));
   const shas = new Set([...known.values()].map((r) => r.sha256));
   type Job = { path: string; state: "new" | "changed" | "skip"; rows?: Promise<MeetingRows>; error?: unknown };
   const prepare = async (path: string): Promise<Job> => {
@@ -127,7 +128,7 @@ async function saveJob(db: Db, state: "new" | "changed", rows: MeetingRows): Pro
   } catch (e) {
     if ((e as { code?: string }).code !== "23505") throw e;
   }
-  const { rows: now } = await db.query<{ sha256: string; extractor_version: string }>(`SELECT sha256, extractor_version FROM documents WHERE path = $1`, [rows.document.path]);
+  const now = await documentStates(db, rows.document.path);
   if (now[0]?.sha256 === rows.document.sha256 && now[0].extractor_version === rows.document.extractorVersion) return "unchanged";
   await db.transaction((tx) => insertMeeting(tx, rows));
   return "updated";

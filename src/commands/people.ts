@@ -1,4 +1,11 @@
-import { listPeople, findPerson, addDecision } from "../store/people.js";
+import type { z } from "zod";
+import type { Db } from "../store/db.js";
+import { listPeople, findPerson, addDecision, rebuildPeople } from "../store/people.js";
+import { getPerson, type PersonDetail } from "../store/read.js";
+import { notFound, unauthorized } from "../model/errors.js";
+import type { Viewer } from "../model/viewer.js";
+import type { StakeholderGroup } from "../resolve/stakeholders.js";
+import type { MergeInput, SplitInput } from "./inputs.js";
 import { refreshDerived } from "../store/derived.js";
 import { RapporteurError } from "../model/errors.js";
 import type { Io } from "../runtime/io.js";
@@ -46,4 +53,36 @@ export async function splitCommand(cwd: string, options: StoreOptions & { person
     io.out(`Split: "${alias}" is now kept apart from ${person.name}.`);
     return 0;
   });
+}
+
+export type { PersonDetail } from "../store/read.js";
+
+/** Everyone the viewer may know of, with spellings and evidence. */
+export const people = (db: Db, v: Viewer) => listPeople(db, v);
+
+/** One person: spellings, affiliations, attendance and statements the viewer may see. */
+export async function person(db: Db, v: Viewer, id: string): Promise<PersonDetail> {
+  const p = await getPerson(db, v, id);
+  if (!p) throw notFound(`person ${id}`);
+  return p;
+}
+
+/** Two people are one (editors only): kept as a decision and applied at once. */
+export async function mergePeople(db: Db, v: Viewer, input: z.infer<typeof MergeInput>, classify?: (x: string | null) => StakeholderGroup | null): Promise<{ id: string; name: string }> {
+  if (!v.editor) throw unauthorized();
+  const pa = await findPerson(db, input.a), pb = await findPerson(db, input.b);
+  if (!pa) throw notFound(`person "${input.a}"`);
+  if (!pb) throw notFound(`person "${input.b}"`);
+  await addDecision(db, { kind: "merge", a: pa.name, b: pb.name });
+  await rebuildPeople(db, classify);
+  return (await findPerson(db, pa.name))!;
+}
+
+/** A spelling is not this person (editors only). */
+export async function splitPerson(db: Db, v: Viewer, input: z.infer<typeof SplitInput>, classify?: (x: string | null) => StakeholderGroup | null): Promise<void> {
+  if (!v.editor) throw unauthorized();
+  const p = await findPerson(db, input.person);
+  if (!p) throw notFound(`person "${input.person}"`);
+  await addDecision(db, { kind: "split", a: p.name, b: input.alias });
+  await rebuildPeople(db, classify);
 }

@@ -7,6 +7,7 @@ import { collectGarbage } from "../runtime/collect-garbage.js";
 import { describe, type Io } from "../runtime/io.js";
 import { withStore, loadConfig, derivationOf, type StoreOptions } from "../runtime/store-access.js";
 import { noProgress, refreshDerived, type Progress } from "./ingest.js";
+import { documentIds, documentsById } from "../store/documents.js";
 
 /**
  * Rebuilds every meeting from its stored original, each in its own transaction. Originals
@@ -14,15 +15,14 @@ import { noProgress, refreshDerived, type Progress } from "./ingest.js";
  */
 export async function reextractAll(db: Db, progress: Progress = noProgress): Promise<{ done: number; failed: string[] }> {
   // the ids are fixed first: a rebuilt document is saved under a new id
-  const ids = (await db.query<{ id: number }>(`SELECT id FROM documents ORDER BY id`)).rows.map((r) => r.id);
+  const ids = await documentIds(db);
   const pool = new ExtractPool(lexizeIn(db));
   const failed: string[] = [];
   let done = 0;
   progress.start(ids.length);
   try {
     for (let at = 0; at < ids.length; at += PAGE) {
-      const { rows: docs } = await db.query<{ path: string; source: string; content: Uint8Array | null; text: string; sha256: string }>(
-        `SELECT path, source, content, text, sha256 FROM documents WHERE id = ANY($1::int[]) ORDER BY id`, [ids.slice(at, at + PAGE)]);
+      const docs = await documentsById(db, ids.slice(at, at + PAGE));
       const prepared = docs.map((d) => {
         const bytes = d.content ? new Uint8Array(d.content) : new TextEncoder().encode(d.text);
         return pool.prepare({ bytes, source: d.source, path: d.path, sha256: d.sha256 }).then((rows) => ({ rows }), (error: unknown) => ({ error }));

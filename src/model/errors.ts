@@ -57,3 +57,5 @@ export const isRapporteurError = (e: unknown): e is RapporteurError => e instanc
 export const notFound = (what: string) => new RapporteurError("not-found", `${what} was not found; check the address`);
 /** 401: no editor behind the request. */
 export const unauthorized = () => new RapporteurError("unauthorized", "this needs an editor: log in with an editor token, or send Authorization: Bearer TOKEN (rapporteur token create NAME)");
+/** 404 for a group with no meetings the asker may see (the same words whether it exists or is hidden). */
+export const noGroup = (group: string) => new RapporteurError("not-found", `group "${group}" has no meetings here; check the name or acronym (see the groups list)`);

@@ -11,7 +11,7 @@ export const When = z.union([
 export interface AgendaItem { title: string; items: AgendaItem[] }
 export const AgendaItem: z.ZodType<AgendaItem> = z.lazy(() =>
   z.object({ title: z.string(), items: z.array(AgendaItem) }),
-);
+).meta({ id: "AgendaItem" });
 
 export const Section = z.object({
   title: z.string(),

@@ -3,16 +3,17 @@ import helmet from "@fastify/helmet";
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import multipart from "@fastify/multipart";
-import swagger from "@fastify/swagger";
+import swagger, { type SwaggerTransformObject } from "@fastify/swagger";
 import rateLimit from "@fastify/rate-limit";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { AppDeps } from "./deps.js";
 export type { AppDeps } from "./deps.js";
-import type { Viewer } from "../store/read.js";
+import type { Viewer } from "../model/viewer.js";
 import { MAX_BYTES } from "../runtime/io.js";
 import { toHttpError } from "./errors.js";
 import { responseCache } from "./cache.js";
+import { COMPONENTS } from "./openapi.js";
 import { requestIdentity, writeGuard, failedTokenLimit, type Identity } from "./auth.js";
 import { RapporteurError } from "../model/errors.js";
 import { apiRoutes } from "./routes/api.js";
@@ -53,10 +54,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: MAX_BYTES, files: 1 }, throwFileSizeLimit: true });
+  // handlers parse with zod and answer plain JSON: route schemas are documentation only
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   await app.register(swagger, {
     openapi: {
+      openapi: "3.1.0",
       info: { title: "Rapporteur API", version: "1.0.0", description: "Meetings, people, search, actions and findings from working-group summary reports. Writes need an editor token: Authorization: Bearer <token>." },
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    },
+    // the named schemas the operations refer to (see openapi.ts)
+    transformObject: (d) => {
+      const doc = (d as { openapiObject: { components?: { schemas?: object } } }).openapiObject;
+      return { ...doc, components: { ...doc.components, schemas: { ...doc.components?.schemas, ...COMPONENTS } } } as ReturnType<SwaggerTransformObject>;
     },
   });
   // rate limits are per route (the login form) and for failed bearer tokens, not global

@@ -1,8 +1,7 @@
 import "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Queryable } from "../store/db.js";
-import { editorFor } from "../store/tokens.js";
-import { sessionEditor } from "../store/sessions.js";
+import type { Queryable } from "../commands/types.js";
+import { editorOfToken, editorOfSession } from "../commands/session.js";
 import { RapporteurError, unauthorized } from "../model/errors.js";
 
 /** The login cookie: a session id (the editor's token never leaves the login form). */
@@ -15,11 +14,11 @@ export interface Identity { editor: string | null; via: "bearer" | "cookie" | nu
 export async function requestIdentity(db: Queryable, req: FastifyRequest): Promise<Identity> {
   const header = req.headers.authorization;
   if (header?.startsWith("Bearer ")) {
-    const editor = await editorFor(db, header.slice(7).trim());
+    const editor = await editorOfToken(db, header.slice(7).trim());
     return { editor, via: editor ? "bearer" : null, badBearer: !editor };
   }
   const cookie = (req.cookies as Record<string, string | undefined> | undefined)?.[COOKIE];
-  const editor = cookie ? await sessionEditor(db, cookie) : null;
+  const editor = cookie ? await editorOfSession(db, cookie) : null;
   return { editor, via: editor ? "cookie" : null, badBearer: false };
 }
 

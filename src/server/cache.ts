@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import type { Queryable } from "../store/db.js";
+import type { Queryable } from "../commands/types.js";
 import { COOKIE } from "./auth.js";
+import { currentVersion } from "../commands/session.js";
 
 /**
  * Readers' GET responses, kept while the store has not changed. Each request asks the
@@ -12,8 +13,7 @@ export function responseCache(app: FastifyInstance, db: Queryable, size = 500): 
   const entries = new Map<string, { version: string; body: string | Buffer; type: string }>();
   app.addHook("onRequest", async (req, reply) => {
     if (req.method !== "GET" || req.viewer.editor || req.url.startsWith("/static/") || req.headers.authorization || req.headers.cookie?.includes(COOKIE)) return;
-    const { rows } = await db.query<{ version: string }>(`SELECT version::text AS version FROM store_version WHERE id = 1`);
-    const version = rows[0]?.version ?? "0";
+    const version = await currentVersion(db);
     (req as unknown as { cacheVersion: string }).cacheVersion = version;
     const hit = entries.get(req.url);
     if (hit && hit.version === version) {

@@ -1,4 +1,4 @@
-import type { Db } from "../store/db.js";
+import type { Db } from "../commands/types.js";
 import type { StakeholderGroup } from "../resolve/stakeholders.js";
 import type { Definition } from "../resolve/glossary.js";
 

@@ -1,8 +1,10 @@
 import { html, safeUrl, marked, type Html } from "../../render/html.js";
 import { formatWhen } from "../../render/digest-md.js";
-import type { MeetingSummary, MeetingDetail, PersonDetail, ActionRow } from "../../store/read.js";
-import type { SearchHit } from "../../store/search.js";
-import type { Topic } from "../../store/topic.js";
+import type { MeetingSummary, MeetingDetail } from "../../commands/meetings.js";
+import type { PersonDetail } from "../../commands/people.js";
+import type { ActionRow } from "../../commands/actions.js";
+import type { SearchHit } from "../../commands/search.js";
+import type { Topic } from "../../commands/topic.js";
 import type { AgendaItem, Span } from "../../model/record.js";
 import { ACTION_STATUSES, isOverdue } from "../../model/actions.js";
 

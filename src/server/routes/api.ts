@@ -1,68 +1,68 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { parse, jsonSchema, Filters, SearchQ, IdParam, PersonParam } from "../validate.js";
-import * as web from "../../commands/web.js";
-import type { AppDeps } from "../deps.js";
+import { parseInput, MeetingFilter, MeetingId, PersonId, SearchInput, ActionsInput, ActionStatusInput } from "../../commands/inputs.js";
+import { meetings, meeting, type MeetingDetail } from "../../commands/meetings.js";
+import { people, person } from "../../commands/people.js";
+import { find } from "../../commands/search.js";
+import { actions, setActionStatus } from "../../commands/actions.js";
+import { findings } from "../../commands/findings.js";
+import { groups } from "../../commands/groups.js";
+import { stats } from "../../commands/stats.js";
+import { participation } from "../../commands/participation.js";
+import { upload } from "../../commands/upload.js";
 import { RapporteurError } from "../../model/errors.js";
-import { ACTION_FILTERS, ACTION_STATUSES, isOverdue, matchesFilter } from "../../model/actions.js";
+import type { AppDeps } from "../deps.js";
+import { operation } from "../openapi.js";
+import * as out from "../api-schemas.js";
 
-// Route -> command -> presenter: each route parses its input with the zod schema beside it,
-// calls one command, and returns plain JSON.
+// Route -> command -> presenter: each route parses its input with the use case's zod schema,
+// calls one command, and returns plain JSON. The OpenAPI document comes from the same schemas.
 
-const meetingOut = (m: Awaited<ReturnType<typeof web.meeting>>) => ({ id: m.id, membersOnly: m.membersOnly, ...m.record, actions: m.actions, people: m.people, stakeholders: m.stakeholders });
+const meetingOut = (m: MeetingDetail) => ({ id: m.id, membersOnly: m.membersOnly, ...m.record, actions: m.actions, people: m.people, stakeholders: m.stakeholders });
 
 export async function apiRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const { db } = deps;
-  const doc = (summary: string, extra: Record<string, unknown> = {}) => ({ schema: { summary, tags: ["api"], ...extra } as object });
+  const today = () => deps.now().toISOString().slice(0, 10);
 
-  app.get("/api/meetings", doc("Meetings, newest first; filter by group and dates", { querystring: jsonSchema(Filters) }), async (req) => {
-    const q = parse(Filters, req.query);
-    return { meetings: await web.meetings(db, req.viewer, q) };
+  app.get("/api/meetings", operation({ summary: "Meetings, newest first; filter by group and dates", querystring: MeetingFilter, response: out.MeetingList }), async (req) =>
+    ({ meetings: await meetings(db, req.viewer, parseInput(MeetingFilter, req.query)) }));
+
+  app.get("/api/meetings/:id", operation({ summary: "One meeting: the full record with provenance", params: MeetingId, response: out.Meeting, notFound: true }), async (req) => {
+    const { id } = parseInput(MeetingId, req.params);
+    return meetingOut(await meeting(db, req.viewer, id, { followUps: true }));
   });
 
-  app.get("/api/meetings/:id", doc("One meeting: the full record with provenance", { params: jsonSchema(IdParam) }), async (req) => {
-    const { id } = parse(IdParam, req.params);
-    return meetingOut(await web.meeting(db, req.viewer, id, { followUps: true }));
-  });
-
-  app.post("/api/meetings", doc("Upload a report (editors only): multipart field `file`; `membersOnly=true` to hide it from readers", { consumes: ["multipart/form-data"] }), async (req, reply) => {
+  app.post("/api/meetings", operation({ summary: "Upload a report (editors only): multipart field `file`; `membersOnly=true` hides it from readers", upload: true, write: true, status: 201, response: out.Meeting }), async (req, reply) => {
     if (!req.isMultipart()) throw new RapporteurError("bad-argument", "send the report as multipart/form-data with a field named file");
     const file = await req.file();
     if (!file) throw new RapporteurError("bad-argument", "no file in the upload; send it in a field named file");
     const bytes = await file.toBuffer();
     const membersOnly = (file.fields.membersOnly as { value?: string } | undefined)?.value === "true";
-    const id = await web.upload(db, req.viewer, bytes, file.filename, { contentType: file.mimetype, membersOnly, derive: { classify: deps.classify, glossary: deps.glossary } });
+    const id = await upload(db, req.viewer, bytes, file.filename, { contentType: file.mimetype, membersOnly, derive: { classify: deps.classify, glossary: deps.glossary } });
     reply.code(201);
-    return meetingOut(await web.meeting(db, req.viewer, id));
+    return meetingOut(await meeting(db, req.viewer, id));
   });
 
-  app.get("/api/people", doc("Everyone across meetings, with spellings and evidence"), async (req) => ({ people: await web.people(db, req.viewer) }));
-  app.get("/api/people/:id", doc("One person: spellings, affiliations, attendance and statements", { params: jsonSchema(PersonParam) }), async (req) => {
-    const { id } = parse(PersonParam, req.params);
-    return web.person(db, req.viewer, id);
+  app.get("/api/people", operation({ summary: "Everyone across meetings, with spellings and evidence", response: out.PeopleList }), async (req) => ({ people: await people(db, req.viewer) }));
+
+  app.get("/api/people/:id", operation({ summary: "One person: spellings, affiliations, attendance and statements", params: PersonId, response: out.Person, notFound: true }), async (req) =>
+    person(db, req.viewer, parseInput(PersonId, req.params).id));
+
+  app.get("/api/search", operation({ summary: "Ranked full-text search (websearch syntax, word* prefix)", querystring: SearchInput, response: out.SearchResult }), async (req) =>
+    ({ hits: await find(db, req.viewer, parseInput(SearchInput, req.query)) }));
+
+  app.get("/api/actions", operation({ summary: "Actions with their current status (overdue is computed today)", querystring: ActionsInput, response: out.ActionList }), async (req) =>
+    ({ actions: await actions(db, req.viewer, parseInput(ActionsInput, req.query), today()) }));
+
+  app.post("/api/actions/status", operation({ summary: "Set an action's status (editors only)", body: ActionStatusInput, write: true, response: out.Ok }), async (req) => {
+    await setActionStatus(db, req.viewer, parseInput(ActionStatusInput, req.body));
+    return { ok: true as const };
   });
 
-  app.get("/api/search", doc("Ranked full-text search (websearch syntax, word* prefix)", { querystring: jsonSchema(SearchQ) }), async (req) => {
-    const q = parse(SearchQ, req.query);
-    return { hits: await web.find(db, req.viewer, q) };
-  });
-
-  const ActionsQ = z.object({ group: z.string().max(200).optional(), status: z.enum(ACTION_FILTERS).optional() });
-  app.get("/api/actions", doc("Actions with their current status", { querystring: jsonSchema(ActionsQ) }), async (req) => {
-    const q = parse(ActionsQ, req.query);
-    const today = deps.now().toISOString().slice(0, 10);
-    const all = (await web.actions(db, req.viewer, q)).map((a) => ({ ...a, overdue: isOverdue(a, today) }));
-    return { actions: all.filter((a) => matchesFilter(a, q.status, today)) };
-  });
-  const StatusBody = z.object({ source: z.string().min(1), key: z.string().min(1), status: z.enum(ACTION_STATUSES) });
-  app.post("/api/actions/status", doc("Set an action's status (editors only)", { body: jsonSchema(StatusBody) }), async (req) => {
-    const b = parse(StatusBody, req.body);
-    await web.setActionStatus(db, req.viewer, b.source, b.key, b.status);
-    return { ok: true };
-  });
-
-  app.get("/api/findings", doc("Consistency findings of every meeting"), async (req) => ({ findings: await web.findings(db, req.viewer) }));
-  app.get("/api/groups", doc("Groups and their meeting counts"), async (req) => ({ groups: await web.groups(db, req.viewer) }));
-  app.get("/api/stats", doc("Counts of meetings, people, groups and findings"), async (req) => web.stats(db, req.viewer));
-  app.get("/api/participation", doc("Attendance and stakeholder balance per meeting", { querystring: jsonSchema(Filters) }), async (req) => web.attendance(db, req.viewer, parse(Filters, req.query)));
+  app.get("/api/findings", operation({ summary: "Consistency findings of every meeting", response: out.FindingList }), async (req) => ({ findings: await findings(db, req.viewer) }));
+  app.get("/api/groups", operation({ summary: "Groups and their meeting counts", response: out.GroupList }), async (req) => ({ groups: await groups(db, req.viewer) }));
+  app.get("/api/stats", operation({ summary: "Counts of meetings, people, groups and findings", response: out.Stats }), async (req) => stats(db, req.viewer));
+  app.get("/api/participation", operation({ summary: "Attendance and stakeholder balance per meeting", querystring: MeetingFilter, response: out.Participation }), async (req) =>
+    participation(db, req.viewer, parseInput(MeetingFilter, req.query)));
+  void z;
 }

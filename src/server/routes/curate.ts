@@ -1,16 +1,18 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { parse } from "../validate.js";
-import * as web from "../../commands/web.js";
+import { parseInput, MembersOnlyInput, ActionStatusInput, MergeInput, SplitInput, LoginInput } from "../../commands/inputs.js";
+import { preview, upload } from "../../commands/upload.js";
+import { setMembersOnly } from "../../commands/meetings.js";
+import { setActionStatus } from "../../commands/actions.js";
+import { mergePeople, splitPerson } from "../../commands/people.js";
+import { login, logout, SESSION_DAYS } from "../../commands/session.js";
 import type { AppDeps } from "../deps.js";
 import { layout } from "../pages/layout.js";
 import { messageView } from "../pages/views.js";
 import { renderDigest } from "../../render/digest-md.js";
 import { html } from "../../render/html.js";
-import { startSession, endSession, SESSION_DAYS } from "../../store/sessions.js";
 import { COOKIE } from "../auth.js";
-import { unauthorized } from "../../model/errors.js";
-import { RapporteurError } from "../../model/errors.js";
+import { RapporteurError, unauthorized } from "../../model/errors.js";
 
 /** Editors' pages: login, upload with preview, members-only, action status, merge/split people. */
 export async function curateRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -24,14 +26,14 @@ export async function curateRoutes(app: FastifyInstance, deps: AppDeps): Promise
 
   // ten tries a minute from one address: enough for a person, too few to guess tokens
   app.post("/login", { ...hide, config: { rateLimit: { max: 10, timeWindow: 60_000 } } }, async (req, reply) => {
-    const { token } = parse(z.object({ token: z.string().min(1).max(200) }), req.body);
-    const session = await startSession(db, token);
+    const { token } = parseInput(LoginInput, req.body);
+    const session = await login(db, token);
     if (!session) return reply.code(401).type("text/html; charset=utf-8").send(layout({ title: "Login failed", editor: null, body: messageView("Login failed", "That token is not valid. Check it, or ask for a new one.") }));
     reply.setCookie(COOKIE, session.id, { path: "/", httpOnly: true, sameSite: "strict", secure: req.protocol === "https", maxAge: SESSION_DAYS * 86_400 });
     return reply.redirect("/curate", 303);
   });
   app.get("/logout", hide, async (req, reply) => {
-    await endSession(db, (req.cookies as Record<string, string | undefined>)[COOKIE]);
+    await logout(db, (req.cookies as Record<string, string | undefined>)[COOKIE]);
     reply.clearCookie(COOKIE, { path: "/" });
     return reply.redirect("/", 303);
   });
@@ -53,7 +55,7 @@ export async function curateRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const file = await req.file();
     if (!file) throw new RapporteurError("bad-argument", "no file was chosen; pick a report to upload");
     const bytes = await file.toBuffer();
-    const record = await web.preview(req.viewer, bytes, file.filename, file.mimetype);
+    const record = await preview(req.viewer, bytes, file.filename, file.mimetype);
     return send(reply, "Preview", req.viewer.editor, html`<h1>Preview of ${file.filename}</h1>
 <p>Check the extracted record and its findings, then save it.</p>
 <form method="post" action="/curate/save"><input type="hidden" name="name" value="${file.filename}"><input type="hidden" name="content" value="${Buffer.from(bytes).toString("base64")}">
@@ -62,32 +64,30 @@ export async function curateRoutes(app: FastifyInstance, deps: AppDeps): Promise
   });
 
   app.post("/curate/save", hide, async (req, reply) => {
-    const b = parse(z.object({ name: z.string().min(1).max(200), content: z.string().min(1), membersOnly: z.string().optional() }), req.body);
-    const id = await web.upload(db, req.viewer, Buffer.from(b.content, "base64"), b.name, { membersOnly: b.membersOnly === "true", derive: { classify: deps.classify, glossary: deps.glossary } });
+    const b = parseInput(z.object({ name: z.string().min(1).max(200), content: z.string().min(1), membersOnly: z.string().optional() }), req.body);
+    const id = await upload(db, req.viewer, Buffer.from(b.content, "base64"), b.name, { membersOnly: b.membersOnly === "true", derive: { classify: deps.classify, glossary: deps.glossary } });
     return reply.redirect(`/meetings/${id}`, 303);
   });
 
   app.post("/curate/members-only", hide, async (req, reply) => {
-    const b = parse(z.object({ id: z.coerce.number().int().positive(), value: z.enum(["true", "false"]) }), req.body);
-    await web.setMembersOnly(db, req.viewer, b.id, b.value === "true");
+    const b = parseInput(MembersOnlyInput, req.body);
+    await setMembersOnly(db, req.viewer, b);
     return reply.redirect(`/meetings/${b.id}`, 303);
   });
 
   app.post("/curate/action-status", hide, async (req, reply) => {
-    const b = parse(z.object({ source: z.string().min(1), key: z.string().min(1), status: z.string(), back: z.string().regex(/^\/[\w/-]*$/).default("/actions") }), req.body);
-    await web.setActionStatus(db, req.viewer, b.source, b.key, b.status);
+    const b = parseInput(ActionStatusInput.extend({ back: z.string().regex(/^\/[\w/-]*$/).default("/actions") }), req.body);
+    await setActionStatus(db, req.viewer, b);
     return reply.redirect(b.back, 303);
   });
 
   app.post("/curate/merge", hide, async (req, reply) => {
-    const b = parse(z.object({ a: z.string().min(1).max(200), b: z.string().min(1).max(200) }), req.body);
-    const p = await web.mergePeople(db, req.viewer, b.a, b.b, deps.classify);
+    const p = await mergePeople(db, req.viewer, parseInput(MergeInput, req.body), deps.classify);
     return reply.redirect(`/people/${p.id}`, 303);
   });
 
   app.post("/curate/split", hide, async (req, reply) => {
-    const b = parse(z.object({ person: z.string().min(1).max(200), alias: z.string().min(1).max(200) }), req.body);
-    await web.splitPerson(db, req.viewer, b.person, b.alias, deps.classify);
+    await splitPerson(db, req.viewer, parseInput(SplitInput, req.body), deps.classify);
     return reply.redirect(`/curate`, 303);
   });
 }

@@ -6,7 +6,7 @@ import { listenForCommands } from "../runtime/command-channel.js";
 import { runStoreCommand } from "../commands/registry.js";
 import { openStore } from "../store/open.js";
 import { isEmpty } from "../store/export.js";
-import { buildApp } from "./app.js";
+import { buildApp } from "../server/app.js";
 import { RapporteurError } from "../model/errors.js";
 import { exampleReports } from "../commands/demo.js";
 import { ingestFiles, type IngestSummary } from "../commands/ingest.js";
