@@ -1,6 +1,6 @@
 import type { Doc } from "./doc.js";
 import type { Issue } from "../model/record.js";
-import { norm } from "./text.js";
+import { nameKey } from "./names.js";
 import { distance } from "fastest-levenshtein";
 
 /** Consistency findings: the seven codes of the contract. */
@@ -40,9 +40,9 @@ function duplicates(list: NonNullable<Doc["participants"]>): Issue[] {
   const out: Issue[] = [];
   const seen: { name: string; key: string; roles: string[] }[] = [];
   const firsts = new Map<string, number>();
-  for (const p of list) { const k = norm(p.name); if (k.includes(" ")) firsts.set(k.split(" ")[0]!, (firsts.get(k.split(" ")[0]!) ?? 0) + 1); }
+  for (const p of list) { const k = nameKey(p.name); if (k.includes(" ")) firsts.set(k.split(" ")[0]!, (firsts.get(k.split(" ")[0]!) ?? 0) + 1); }
   for (const p of list) {
-    const key = norm(p.name);
+    const key = nameKey(p.name);
     const earlier = seen.find((s) =>
       s.key === key ||
       (!key.includes(" ") && s.key.split(" ")[0] === key && firsts.get(key) === 1) ||

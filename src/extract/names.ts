@@ -118,3 +118,12 @@ export function splitNickname(s: string): { name: string; nick: string | null } 
   const m = /^(.*?)\s*\(([\p{Lu}][\p{Ll}\p{M}'’-]{1,15})\)\s*$/u.exec(s.trim());
   return m ? { name: m[1]!.trim(), nick: m[2]! } : { name: s.trim(), nick: null };
 }
+
+/**
+ * Folds what differs between spellings of one name: case, accents, titles ("Prof.",
+ * "Dr", "Sir"), "St"/"Saint", nicknames in (). Two spellings with one key are one person
+ * for the linter (a duplicate in a list) and for the people index alike.
+ */
+export function nameKey(s: string): string {
+  return norm(s.replace(/\([^)]*\)/g, " ").trim().replace(HONORIFICS, "")).replace(/\bst\b/g, "saint");
+}

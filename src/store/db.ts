@@ -3,7 +3,8 @@
  * parameters, transactions, and close. Every query module is written once against it.
  */
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /** Runs one statement; `T` names the row's columns (a statement read for its effect leaves it out). */
+  query<T = never>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
 }
 
 export interface Db extends Queryable {

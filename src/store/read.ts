@@ -11,6 +11,7 @@ import type { Viewer } from "../model/viewer.js";
 export type { Viewer } from "../model/viewer.js";
 
 import { visible } from "./scope.js";
+import type { MeetingListRow, PersonMeetingRow, ActionListRow, FindingRow } from "./rows.js";
 import { visibleSpellings } from "./people.js";
 
 export interface MeetingSummary { id: number; source: string; group: string | null; groupAcronym: string | null; number: number | null; start: string | null; nextMeeting: string | null; membersOnly: boolean; participants: number; findings: number }
@@ -23,14 +24,14 @@ export async function listMeetings(db: Queryable, v: Viewer, f: { group?: string
   if (f.group) where.push(`(m.group_name ILIKE ${p(likeContains(f.group))} OR m.group_acronym ILIKE ${p(likeExact(f.group))})`);
   if (f.from) where.push(`m.start_at >= ${p(f.from)}::timestamptz`);
   if (f.to) where.push(`m.start_at < (${p(f.to)}::date + 1)::timestamptz`);
-  const { rows } = await db.query<Record<string, unknown>>(
+  const { rows } = await db.query<MeetingListRow>(
     `SELECT m.id, m.source, m.group_name, m.group_acronym, m.number, m.start, m.next_meeting, m.members_only,
             (SELECT count(*)::int FROM attendance a WHERE a.meeting_id = m.id) AS participants,
             (SELECT count(*)::int FROM findings x WHERE x.meeting_id = m.id) AS findings
      FROM meetings m WHERE ${where.join(" AND ")} ORDER BY m.start_at DESC NULLS LAST, m.id DESC LIMIT ${p(f.limit ?? 200)}`,
     params,
   );
-  return rows.map((r) => ({ id: r.id as number, source: r.source as string, group: r.group_name as string | null, groupAcronym: r.group_acronym as string | null, number: r.number as number | null, start: r.start as string | null, nextMeeting: r.next_meeting as string | null, membersOnly: r.members_only as boolean, participants: r.participants as number, findings: r.findings as number }));
+  return rows.map((r) => ({ id: r.id, source: r.source, group: r.group_name, groupAcronym: r.group_acronym, number: r.number, start: r.start, nextMeeting: r.next_meeting, membersOnly: r.members_only, participants: r.participants, findings: r.findings }));
 }
 
 export interface MeetingDetail {
@@ -89,7 +90,7 @@ export async function getPerson(db: Queryable, v: Viewer, id: string): Promise<P
   const aliases = await db.query<{ alias: string; evidence: string; key: string }>(`SELECT alias, evidence, key FROM aliases WHERE person_id = $1 ORDER BY alias`, [id]);
   const keys = aliases.rows.map((a) => a.key);
   const spellings = aliases.rows.map((a) => a.alias);
-  const ms = await db.query<Record<string, unknown>>(
+  const ms = await db.query<PersonMeetingRow>(
     `SELECT m.id, m.source, m.group_name, m.number, m.start, m.record, d.text FROM person_meetings pm JOIN meetings m ON m.source = pm.source JOIN documents d ON d.id = m.document_id
      WHERE pm.person_id = $1 AND ${visible(v)} ORDER BY m.start_at NULLS LAST, m.id`, [id]);
   const meetings = ms.rows.map((r) => {
@@ -135,7 +136,7 @@ export async function listActions(db: Queryable, v: Viewer, f: { group?: string 
   const params: unknown[] = [];
   const where = [visible(v)];
   if (f.group) { params.push(likeContains(f.group), likeExact(f.group)); where.push(`(m.group_name ILIKE $1 OR m.group_acronym ILIKE $2)`); }
-  const { rows } = await db.query<Record<string, unknown>>(
+  const { rows } = await db.query<ActionListRow>(
     `SELECT m.id, m.source, m.group_name, m.start, a.text, a.owner, a.due
      FROM meetings m, LATERAL (SELECT x->>'text' AS text, x->>'owner' AS owner, x->>'due' AS due FROM json_array_elements(m.record->'actions') x) a
      WHERE ${where.join(" AND ")} ORDER BY a.due NULLS LAST, m.start_at DESC`, params);
@@ -144,15 +145,15 @@ export async function listActions(db: Queryable, v: Viewer, f: { group?: string 
     `SELECT DISTINCT ON (source, action_key) source, action_key, status FROM action_events ORDER BY source, action_key, id DESC`);
   const status = new Map(ev.rows.map((e) => [`${e.source}|${e.action_key}`, e.status]));
   return rows.map((r) => {
-    const key = actionKey(r.text as string);
-    return { meetingId: r.id as number, source: r.source as string, group: r.group_name as string | null, start: r.start as string | null, text: r.text as string, owner: r.owner as string | null, due: r.due as string | null, key, status: status.get(`${r.source}|${key}`) ?? "open" };
+    const key = actionKey(r.text);
+    return { meetingId: r.id, source: r.source, group: r.group_name, start: r.start, text: r.text, owner: r.owner, due: r.due, key, status: status.get(`${r.source}|${key}`) ?? "open" };
   });
 }
 
 /** Findings of visible meetings. */
 export async function listFindings(db: Queryable, v: Viewer): Promise<{ meetingId: number; source: string; code: string; message: string; subject: string | null; line: number | null }[]> {
-  const { rows } = await db.query<Record<string, unknown>>(`SELECT m.id, m.source, f.code, f.message, f.subject, f.line FROM findings f JOIN meetings m ON m.id = f.meeting_id WHERE ${visible(v)} ORDER BY m.start_at DESC NULLS LAST, f.ord`);
-  return rows.map((r) => ({ meetingId: r.id as number, source: r.source as string, code: r.code as string, message: r.message as string, subject: r.subject as string | null, line: r.line as number | null }));
+  const { rows } = await db.query<FindingRow>(`SELECT m.id, m.source, f.code, f.message, f.subject, f.line FROM findings f JOIN meetings m ON m.id = f.meeting_id WHERE ${visible(v)} ORDER BY m.start_at DESC NULLS LAST, f.ord`);
+  return rows.map((r) => ({ meetingId: r.id, source: r.source, code: r.code, message: r.message, subject: r.subject, line: r.line }));
 }
 
 /** Attendance (people × meetings) and stakeholder balance per meeting, for a group and dates. */

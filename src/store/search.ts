@@ -6,6 +6,7 @@ import { glossaryFor } from "./glossary.js";
 import { RapporteurError } from "../model/errors.js";
 import { stemmerFor, type Stemmer } from "./tsvector.js";
 import { likeContains, likeExact } from "./like.js";
+import type { SearchRow } from "./rows.js";
 
 export interface SearchQuery {
   q: string;
@@ -117,14 +118,14 @@ export async function search(db: Queryable, v: Viewer, query: SearchQuery): Prom
            array_to_string((string_to_array(d.text, E'\n'))[top.line:top.end_line], E'\n') AS body
     FROM top JOIN meetings m ON m.id = top.meeting_id JOIN documents d ON d.id = top.document_id, q
     ORDER BY top.rank DESC, top.start_at DESC NULLS LAST, top.id DESC`;
-  const { rows } = await db.query<Record<string, unknown>>(sql, params);
+  const { rows } = await db.query<SearchRow>(sql, params);
   const stemmer = stemmerFor(db);
   await stemmer.learn(db, rows.map((r) => String(r.body ?? "")));
   const wanted = queryLexemes(queryText);
   return rows.map((r) => ({
-    meetingId: r.meeting_id as number, source: r.source as string, group: r.group_name as string | null, number: r.number as number | null,
-    start: r.start as string | null, kind: r.kind as "section" | "agenda", sectionOrd: r.ord as number, title: r.title as string,
-    speakers: r.speakers as string[], line: r.line as number | null, endLine: r.end_line as number | null, rank: r.rank as number,
+    meetingId: r.meeting_id, source: r.source, group: r.group_name, number: r.number,
+    start: r.start, kind: r.kind, sectionOrd: r.ord, title: r.title,
+    speakers: r.speakers, line: r.line, endLine: r.end_line, rank: r.rank,
     snippet: snippet(stemmer, String(r.body || r.title), wanted),
   }));
 }
