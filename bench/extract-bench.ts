@@ -2,6 +2,8 @@
  * `npm run bench`: extraction throughput in process (reports per second on one core)
  * over generated ~10 KB reports, and the process's peak RSS.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { generateReport } from "./generate.js";
 import { extract } from "../src/extract/pipeline.js";
 import { readText } from "../src/readers/text.js";
@@ -27,8 +29,6 @@ console.log(`  peak RSS:           ${(process.resourceUsage().maxRSS / 1024).toF
 
 // The fixtures in every format, repeated: what each parser costs on top of the passes.
 const { readDocument } = await import("../src/readers/index.js");
-const { readdirSync, readFileSync } = await import("node:fs");
-const { join } = await import("node:path");
 const root = join(process.cwd(), "fixtures/reports");
 const inputs = readdirSync(root).flatMap((d) => readdirSync(join(root, d)).filter((f) => f.startsWith("input.")).map((f) => ({ name: f, ext: f.split(".").pop()!, bytes: readFileSync(join(root, d, f)) })));
 const rounds = Number(process.env.BENCH_FORMAT_ROUNDS ?? 100);

@@ -25,7 +25,7 @@ function run(args: string[]): Promise<{ s: number; mb: number; line: string; cod
   const p = spawn(process.execPath, ["--max-semi-space-size=2", BIN, ...args], { env, stdio: ["ignore", "ignore", "pipe"] });
   let err = "", mb = 0;
   const poll = setInterval(() => { mb = Math.max(mb, peak(p.pid!)); }, 10);
-  p.stderr.on("data", (b: Buffer) => { err += b; });
+  p.stderr.on("data", (b: Buffer) => { err += b.toString(); });
   return new Promise((resolve) => p.on("exit", (code) => {
     clearInterval(poll);
     const lines = err.trim().split("\n").filter((l) => !/applied migration/.test(l));
@@ -66,13 +66,13 @@ for (const [name, make] of inputs) {
 const token = await new Promise<string>((resolve) => {
   const p = spawn(process.execPath, [BIN, "token", "create", "bench", "--data", store], { env, stdio: ["ignore", "pipe", "ignore"] });
   let out = "";
-  p.stdout.on("data", (b: Buffer) => { out += b; });
+  p.stdout.on("data", (b: Buffer) => { out += b.toString(); });
   p.on("exit", () => resolve(out.trim()));
 });
 const server = spawn(process.execPath, ["--max-semi-space-size=2", BIN, "serve", "--data", store, "--port", "0"], { env, stdio: ["ignore", "ignore", "pipe"] });
 const base = await new Promise<string>((resolve) => {
   let err = "";
-  server.stderr.on("data", (b: Buffer) => { err += b; const m = /serving (http:\/\/\S+?)\/? /.exec(err); if (m) resolve(m[1]!); });
+  server.stderr.on("data", (b: Buffer) => { err += b.toString(); const m = /serving (http:\/\/\S+?)\/? /.exec(err); if (m) resolve(m[1]!); });
 });
 const before = peak(server.pid!);
 const form = new FormData();

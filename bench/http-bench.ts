@@ -17,7 +17,7 @@ for (const cached of [true, false]) {
 const server = spawn(process.execPath, ["bin/rapporteur.js", "serve", "--data", dataDir, "--port", "0"], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, DATABASE_URL: "", RAPPORTEUR_NO_CACHE: cached ? "" : "1" } });
 const base = await new Promise<string>((resolve, reject) => {
   let err = "";
-  server.stderr!.on("data", (d: Buffer) => { err += d; const m = /serving (http:\/\/\S+?)\/? /.exec(err); if (m) resolve(m[1]!); });
+  server.stderr.on("data", (d: Buffer) => { err += d.toString(); const m = /serving (http:\/\/\S+?)\/? /.exec(err); if (m) resolve(m[1]!); });
   server.on("exit", () => reject(new Error(`server stopped: ${err}`)));
 });
 const meetings = (await (await fetch(`${base}/api/meetings?limit=200`)).json()) as { meetings: { id: number }[] };

@@ -8,7 +8,7 @@ export const DRIVERS: ("pglite" | "pg")[] = process.env.TEST_DATABASE_URL ? ["pg
 if (process.env.CI && !process.env.TEST_DATABASE_URL) throw new Error("CI must run the database tests on PostgreSQL too: set TEST_DATABASE_URL (see .ci/run)");
 
 /** A fresh migrated store on `driver`: PGlite in memory, or a new database on the test server. */
-export async function freshStore(driver: "pglite" | "pg"): Promise<{ db: Db; url?: string; drop(): Promise<void> }> {
+export async function freshStore(driver: "pglite" | "pg"): Promise<{ db: Db; url?: string; drop: () => Promise<void> }> {
   if (driver === "pglite") {
     const db = await openStore({});
     return { db, drop: () => db.close() };

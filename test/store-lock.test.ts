@@ -23,7 +23,7 @@ function serve(data: string): Promise<{ url: string; proc: ChildProcess; stop(si
   const proc = spawn(process.execPath, [BIN, "serve", "--data", data, "--port", "0"], { env: { ...process.env, ...env } });
   let err = "";
   return new Promise((resolve, reject) => {
-    proc.stderr!.on("data", (b: Buffer) => {
+    proc.stderr.on("data", (b: Buffer) => {
       err += b.toString();
       const m = /serving (http:\/\/\S+?)\/? /.exec(err);
       if (m) resolve({ url: m[1]!, proc, stop: (signal = "SIGTERM") => new Promise((r) => { proc.once("exit", () => r()); proc.kill(signal); }) });

@@ -25,6 +25,22 @@ const run = (fn: () => Promise<number>) => async () => {
   }
 };
 const cwd = () => process.cwd();
+/** Every option any command takes, as commander parses it; the commands check the values. */
+interface CliOptions {
+  data?: string;
+  format?: string;
+  out?: string;
+  group?: string;
+  person?: string;
+  owner?: string;
+  status?: string;
+  from?: string;
+  to?: string;
+  host?: string;
+  limit?: number;
+  port?: number;
+  withExamples?: boolean;
+}
 // Store commands go through the dispatcher: a server holding the store carries them out.
 const store = (name: string, options: object, progress = noProgress) =>
   run(async () => (await import("../commands/dispatch.js")).dispatchStoreCommand(name, cwd(), options, processIo, progress))();
@@ -36,7 +52,7 @@ program
   .argument("<files...>", "report files")
   .addOption(new Option("--format <format>", "json (the MeetingRecord contract) or md (a readable digest)").choices(["json", "md"]).default("json"))
   .option("--out <dir>", "write <dir>/<file name>.json (or .md) per report instead of printing")
-  .action((files: string[], o) => run(async () => (await import("../commands/extract.js")).extractCommand(cwd(), { files, format: o.format, out: o.out }, processIo))());
+  .action((files: string[], o: CliOptions) => run(async () => (await import("../commands/extract.js")).extractCommand(cwd(), { files, format: o.format as "json" | "md", out: o.out }, processIo))());
 
 program
   .command("check")
@@ -49,34 +65,34 @@ program
   .description("add reports (files, folders, globs) to the store; unchanged files are skipped")
   .argument("<paths...>", "report files, folders or globs")
   .option(...DATA)
-  .action((paths: string[], o) => store("ingest", { paths, data: o.data }, terminalProgress("ingest")));
+  .action((paths: string[], o: CliOptions) => store("ingest", { paths, data: o.data }, terminalProgress("ingest")));
 
 program
   .command("reextract")
   .description("rebuild every stored record from its original with the current extractor")
   .option(...DATA)
-  .action((o) => store("reextract", { data: o.data }, terminalProgress("reextract")));
+  .action((o: CliOptions) => store("reextract", { data: o.data }, terminalProgress("reextract")));
 
 const people = program
   .command("people")
   .description("everyone across meetings, with every spelling and the evidence for it")
   .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
   .option(...DATA)
-  .action((o) => store("people", { data: o.data, format: o.format }));
+  .action((o: CliOptions) => store("people", { data: o.data, format: o.format }));
 people
   .command("merge")
   .description("record that A and B are the same person (kept across re-ingest)")
   .argument("<a>", "a person's name, spelling or id")
   .argument("<b>", "another person's name, spelling or id")
   .option(...DATA)
-  .action((a: string, b: string, o) => store("people merge", { a, b, data: o.data ?? people.opts().data }));
+  .action((a: string, b: string, o: CliOptions) => store("people merge", { a, b, data: o.data ?? people.opts<CliOptions>().data }));
 people
   .command("split")
   .description("record that the spelling ALIAS is not person A (kept across re-ingest)")
   .argument("<person>", "a person's name or id")
   .argument("<alias>", "one of that person's spellings")
   .option(...DATA)
-  .action((person: string, alias: string, o) => store("people split", { person, alias, data: o.data ?? people.opts().data }));
+  .action((person: string, alias: string, o: CliOptions) => store("people split", { person, alias, data: o.data ?? people.opts<CliOptions>().data }));
 
 program
   .command("search")
@@ -89,21 +105,21 @@ program
   .option("--limit <n>", "how many hits (default 20)", (v) => Number(v))
   .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
   .option(...DATA)
-  .action((query: string[], o) => store("search", { q: query.join(" "), person: o.person, group: o.group, from: o.from, to: o.to, limit: o.limit, format: o.format, data: o.data }));
+  .action((query: string[], o: CliOptions) => store("search", { q: query.join(" "), person: o.person, group: o.group, from: o.from, to: o.to, limit: o.limit, format: o.format, data: o.data }));
 
 program
   .command("export")
   .description("print the whole store as JSON { meetings, people, documents, decisions }")
   .addOption(new Option("--format <format>", "json").choices(["json"]).default("json"))
   .option(...DATA)
-  .action((o) => store("export", { data: o.data, format: o.format }));
+  .action((o: CliOptions) => store("export", { data: o.data, format: o.format }));
 
 program
   .command("import")
   .description("restore an export into an empty store (backup, or a move between PGlite and PostgreSQL)")
   .argument("<file>", "a file written by rapporteur export")
   .option(...DATA)
-  .action((file: string, o) => store("import", { file, data: o.data }));
+  .action((file: string, o: CliOptions) => store("import", { file, data: o.data }));
 
 program
   .command("serve")
@@ -112,7 +128,7 @@ program
   .option("--host <host>", "address to listen on", "127.0.0.1")
   .option("--with-examples", "on first run, add the bundled example reports")
   .option(...DATA)
-  .action(async (o) => {
+  .action(async (o: CliOptions) => {
     try {
       const server = await (await import("./serve.js")).serveCommand(cwd(), { port: o.port, host: o.host, withExamples: o.withExamples, data: o.data }, processIo);
       const stop = () => { void server.close().then(() => process.exit(0)); };
@@ -132,7 +148,7 @@ program
   .description("create an editor token (printed once)")
   .argument("<name>", "who the token is for")
   .option(...DATA)
-  .action((name: string, o) => store("token create", { name, data: o.data }));
+  .action((name: string, o: CliOptions) => store("token create", { name, data: o.data }));
 
 program
   .command("actions")
@@ -142,7 +158,7 @@ program
   .option("--owner <name>", "only actions of this owner")
   .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
   .option(...DATA)
-  .action((o) => store("actions", { group: o.group, status: o.status, owner: o.owner, format: o.format, data: o.data }));
+  .action((o: CliOptions) => store("actions", { group: o.group, status: o.status, owner: o.owner, format: o.format, data: o.data }));
 
 program
   .command("render")
@@ -151,7 +167,7 @@ program
   .addOption(new Option("--format <format>", "md, docx or html").choices(["md", "docx", "html"]).default("md"))
   .option("--out <file>", "write to this file (needed for docx)")
   .option(...DATA)
-  .action((meeting: string, o) => store("render", { meeting, format: o.format, out: o.out, data: o.data }));
+  .action((meeting: string, o: CliOptions) => store("render", { meeting, format: o.format, out: o.out, data: o.data }));
 
 program
   .command("draft")
@@ -159,7 +175,7 @@ program
   .requiredOption("--group <group>", "the group's name or acronym")
   .option("--out <file>", "write to this file instead of printing")
   .option(...DATA)
-  .action((o) => store("draft", { group: o.group, out: o.out, data: o.data }));
+  .action((o: CliOptions) => store("draft", { group: o.group, out: o.out, data: o.data }));
 
 program
   .command("report")
@@ -170,7 +186,7 @@ program
   .addOption(new Option("--format <format>", "html (with charts), md or docx").choices(["html", "md", "docx"]).default("html"))
   .option("--out <file>", "write to this file (needed for docx)")
   .option(...DATA)
-  .action((o) => store("report", { group: o.group, from: o.from, to: o.to, format: o.format, out: o.out, data: o.data }));
+  .action((o: CliOptions) => store("report", { group: o.group, from: o.from, to: o.to, format: o.format, out: o.out, data: o.data }));
 
 program
   .command("topic")
@@ -178,14 +194,14 @@ program
   .argument("<term...>", "a term or acronym")
   .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
   .option(...DATA)
-  .action((term: string[], o) => store("topic", { term: term.join(" "), format: o.format, data: o.data }));
+  .action((term: string[], o: CliOptions) => store("topic", { term: term.join(" "), format: o.format, data: o.data }));
 
 program
   .command("calendar")
   .description("a group's held and announced meetings as an iCalendar (.ics) file")
   .requiredOption("--group <group>", "the group's name or acronym")
   .option(...DATA)
-  .action((o) => store("calendar", { group: o.group, data: o.data }));
+  .action((o: CliOptions) => store("calendar", { group: o.group, data: o.data }));
 
 program
   .command("demo")

@@ -10,7 +10,7 @@ import { buildApp } from "../server/app.js";
 import { RapporteurError } from "../model/errors.js";
 import { exampleReports } from "../commands/demo.js";
 import { ingestFiles, type IngestSummary } from "../commands/ingest.js";
-import { loadConfig, derivationOf, withStore, healDerived, type StoreOptions } from "../runtime/store-access.js";
+import { loadConfig, derivationOf, healDerived, type StoreOptions } from "../runtime/store-access.js";
 import type { Io } from "../runtime/io.js";
 
 export interface ServeOptions extends StoreOptions { port?: number | undefined; host?: string | undefined; withExamples?: boolean | undefined }

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { RapporteurError } from "../model/errors.js";
-import type { FullRecord, MeetingRecord } from "../model/record.js";
+import type { FullRecord } from "../model/record.js";
 import { printable } from "../extract/pipeline.js";
 import { renderDigest } from "../render/digest-md.js";
 import { loadFile, withReader, describe, type Io } from "../runtime/io.js";
@@ -17,7 +17,7 @@ export interface ExtractOptions { files: string[]; format?: "json" | "md"; out?:
  */
 export async function extractCommand(cwd: string, options: ExtractOptions, io: Io): Promise<number> {
   const format = options.format ?? "json";
-  if (format !== "json" && format !== "md") throw new RapporteurError("bad-argument", `--format ${format}: use json or md`);
+  if (format !== "json" && format !== "md") throw new RapporteurError("bad-argument", `--format ${String(format)}: use json or md`);
   if (!options.files.length) throw new RapporteurError("bad-argument", "no report given; name one or more files, e.g. rapporteur extract minutes.docx");
   const records: FullRecord[] = [];
   let failed = 0;

@@ -69,7 +69,7 @@ export async function ingestFiles(db: Db, inputs: (string | { path: string; sour
   const pool = new ExtractPool(lexizeIn(db));
   const known = new Map((await documentStates(db)).map((r) => [r.path, r]));
   const shas = new Set([...known.values()].map((r) => r.sha256));
-  type Job = { path: string; state: "new" | "changed" | "skip"; rows?: Promise<MeetingRows>; error?: unknown };
+  type Job = { path: string; state: "new" | "changed" | "skip"; rows?: Promise<MeetingRows>; error?: Error };
   const prepare = async (path: string): Promise<Job> => {
     try {
       const { bytes, source } = await loadFile("/", path);
@@ -82,7 +82,7 @@ export async function ingestFiles(db: Db, inputs: (string | { path: string; sour
       rows.catch(() => undefined); // handled when the job is saved
       return { path, state, rows };
     } catch (error) {
-      return { path, state: "new", error };
+      return { path, state: "new", error: error as Error };
     }
   };
   const AHEAD = 8;

@@ -181,13 +181,13 @@ function deadline(text: string, ref: Date | null, anywhere: boolean, doc: Doc): 
   const datesOf = () => (cache !== undefined ? cache : (cache = /\d|January|February|March|April|May|June|July|August|September|October|November|December/i.test(text) ? findDates(text, ref, { order: doc.order }).filter((f) => f.dayGiven && !f.range) : null));
   for (const m of text.matchAll(DEADLINE)) {
     const word = m[0].toLowerCase();
-    const after = m.index! + m[0].length;
+    const after = m.index + m[0].length;
     const rest = text.slice(after, after + 40);
     if (/^\s*(?:the\s+)?end\s+of\b/i.test(rest)) {
       const end = endOfPeriod(rest, ref);
       if (end || /\bweek\b/i.test(rest)) return { found: true, value: end };
     }
-    const near = datesOf()?.find((f) => (word === "deadline" ? f.index > m.index! : f.index >= after && f.index - after <= 12));
+    const near = datesOf()?.find((f) => (word === "deadline" ? f.index > m.index : f.index >= after && f.index - after <= 12));
     if (near) return { found: true, value: iso(near) };
   }
   const all = anywhere ? datesOf() : null;

@@ -74,7 +74,7 @@ export function nameCandidates(mention: string, people: readonly Known[]): strin
   const exact = people.find((p) => p.key === m || norm(p.name) === norm(mention));
   if (exact) return [exact.name];
   // initials ("APP", "KO") and handles ("kimhd", "@ehuss") the report ties to a listed person
-  const compact = mention.replace(/^[@(<\[]+|[)>\]:]+$/g, "").trim();
+  const compact = mention.replace(/^[@(<[]+|[)>\]:]+$/g, "").trim();
   if (/^[\p{Lu}][\p{Lu}\p{Ll}]{1,4}$/u.test(compact) && compact.length <= 5 && /\p{Lu}.*\p{Lu}/u.test(compact)) {
     const byInitials = people.filter((p) => p.initials.includes(compact.toLowerCase()));
     // initials the list gives win over initials read off the names

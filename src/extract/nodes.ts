@@ -4,7 +4,7 @@ import { labelKind } from "./labels.js";
 
 // A line that opens with its own label ("Apologies: …", "Tex: …") starts a new node even
 // inside one paragraph: Word exports and PDF text run such lines together.
-const LABEL_LINE = /^(?:\*\*)?[\p{Lu}\d\[(][^:\n]{0,48}:(?:\s|$)/u;
+const LABEL_LINE = /^(?:\*\*)?[\p{Lu}\d[(][^:\n]{0,48}:(?:\s|$)/u;
 
 /**
  * Flattens the document's blocks into nodes in reading order. List items keep their

@@ -294,7 +294,7 @@ function tableEntries(rows: Node[], mode0: Mode, role0: string | null, found: Fo
     const org = orgCol >= 0 ? orgCell || null : rest.length ? rest.join(", ") : null;
     // with an organisation column, a bracket in the name cell ("Jo Roe (Secretariat)") is a role
     const bracket = org && e.affiliation ? [e.affiliation] : [];
-    const roles = [...e.roles, ...bracket, ...(roleCol >= 0 && cells[roleCol] ? cells[roleCol]!.split(/\s*;\s*/).filter(Boolean) : [])];
+    const roles = [...e.roles, ...bracket, ...(roleCol >= 0 && cells[roleCol] ? cells[roleCol].split(/\s*;\s*/).filter(Boolean) : [])];
     const initials = cells.find((c, j) => j !== nameCol && j !== orgCol && /^[\p{Lu}]{2,4}[\p{Ll}]?$/u.test(c)) ?? e.initials;
     found.push({ node: r.i, k: 0, entry: { ...e, affiliation: org && org !== rawName ? org : e.affiliation, roles, initials }, line: r.span.line, mode: mode0, role: role0 });
   });

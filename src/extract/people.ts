@@ -59,7 +59,7 @@ function mentionsOf(list: readonly Known[], text: string): { name: string; alias
   for (const k of list) for (const h of k.handles) add(k.name, h);
   // "Mr. Gates" for the only listed person of that surname
   for (const m of text.matchAll(new RegExp(String.raw`\b${TITLE_WORD}\s+(\p{Lu}[\p{L}'’-]+)`, "gu"))) {
-    const hits = list.filter((p) => p.last && p.last === norm(m[1]!));
+    const hits = list.filter((p) => p.last && p.last === norm(m[1]));
     if (hits.length === 1) add(hits[0]!.name, m[0]);
   }
   // "Nigel Doe" in the text for the listed "Professor Nigel Doe"

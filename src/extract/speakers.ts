@@ -93,16 +93,16 @@ export function speakersIn(n: Pick<Node, "text" | "span" | "kind">, known: reado
     for (const m of s.text.matchAll(NAME_RUN)) {
       let run = m[0];
       // "Mr. Gates", "Dr Jo Roe": the title is part of how the text names the person
-      const titled = /(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*$/.exec(s.text.slice(Math.max(0, m.index! - 6), m.index));
+      const titled = /(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*$/.exec(s.text.slice(Math.max(0, m.index - 6), m.index));
       if (/^(?:Mr|Mrs|Ms|Dr|Prof)$/.test(run)) continue;
       if (titled) run = run.trim();
       const who = identify(run, false);
       const gap = prevEnd >= 0 ? s.text.slice(prevEnd, m.index).replace(/\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*/g, "") : "";
       if (!(prevEnd >= 0 && /^\s*(?:,|and|&|,\s*and)\s*$/.test(gap))) pending = [];
-      prevEnd = m.index! + m[0].length;
+      prevEnd = m.index + m[0].length;
       if (!who) { pending = []; continue; }
       pending.push(who);
-      if (who.listed && (m.index === 0 || /(?:,\s*|(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)$/.test(s.text.slice(Math.max(0, m.index! - 12), m.index)))) lastSubject = who;
+      if (who.listed && (m.index === 0 || /(?:,\s*|(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*)$/.test(s.text.slice(Math.max(0, m.index - 12), m.index)))) lastSubject = who;
       AFTER.lastIndex = prevEnd;
       const after = AFTER.exec(s.text);
       // "were discussed" is passive; "is suggesting" speaks
@@ -156,7 +156,7 @@ function identifyHandle(handle: string, known: readonly Known[]): { name: string
 const memo = new WeakMap<readonly Known[], Map<string, string[]>>();
 function candidatesCached(mention: string, known: readonly Known[]): string[] {
   let m = memo.get(known);
-  if (!m) memo.set(known, (m = new Map()));
+  if (!m) memo.set(known, (m = new Map<string, string[]>()));
   let hit = m.get(mention);
   if (!hit) m.set(mention, (hit = nameCandidates(mention, known)));
   return hit;

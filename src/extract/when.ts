@@ -48,7 +48,8 @@ export function findTimes(text: string): Clock[] {
     // "2.1" is a paragraph number, "19" a day: a time has minutes, a meridiem, or "h"
     if (!m1 && !mer1 && !mer2) continue;
     void sep;
-    let hour = Number(h1), minute = Number(m1 ?? 0);
+    let hour = Number(h1);
+    const minute = Number(m1 ?? 0);
     const end = h2 !== undefined ? { h: Number(h2), m: Number(m2 ?? 0), pm: mer2 ? /p/i.test(mer2) : null } : null;
     const meridiem = mer1 && /[ap]/i.test(mer1) ? /p/i.test(mer1) : null;
     if (meridiem === true && hour < 12) hour += 12;
@@ -59,10 +60,10 @@ export function findTimes(text: string): Clock[] {
       if (hour + 12 <= endHour) hour += 12;
     }
     if (hour > 23 || minute > 59) continue;
-    const after = text.slice(m.index! + m[0].length);
+    const after = text.slice(m.index + m[0].length);
     const z = ZONE_AFTER.exec(after.replace(/^\s*\/\s*/, " "));
     const zone = (z ? zoneOf(z) : null) ?? rowZone;
-    out.push({ index: m.index!, end: m.index! + m[0].length + (z && zone ? z[0].length : 0), hour, minute, zone, zoneNamed: !!z });
+    out.push({ index: m.index, end: m.index + m[0].length + (z && zone ? z[0].length : 0), hour, minute, zone, zoneNamed: !!z });
   }
   return out;
 }
@@ -76,14 +77,14 @@ interface DatePart { index: number; end: number; y: number | null; mo: number; d
 function numericDates(text: string, order: DateOrder): DatePart[] {
   const out: DatePart[] = [];
   for (const m of text.matchAll(/(?<![\d./-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/g)) {
-    out.push({ index: m.index!, end: m.index! + m[0].length, y: Number(m[1]), mo: Number(m[2]), d: Number(m[3]), range: false });
+    out.push({ index: m.index, end: m.index + m[0].length, y: Number(m[1]), mo: Number(m[2]), d: Number(m[3]), range: false });
   }
   for (const m of text.matchAll(/(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d./]\d|\d)/g)) {
     const a = Number(m[1]), b = Number(m[3]);
     let y = Number(m[4]);
     if (m[4]!.length === 2) y += y < 70 ? 2000 : 1900;
     const dayFirst = a > 12 ? true : b > 12 ? false : order === "dmy";
-    out.push({ index: m.index!, end: m.index! + m[0].length, y, mo: dayFirst ? b : a, d: dayFirst ? a : b, range: false });
+    out.push({ index: m.index, end: m.index + m[0].length, y, mo: dayFirst ? b : a, d: dayFirst ? a : b, range: false });
   }
   return out.filter((p) => p.mo >= 1 && p.mo <= 12 && p.d >= 1 && p.d <= 31);
 }

@@ -63,7 +63,7 @@ export function zoneOf(m: RegExpExecArray): Zone | null {
   if (g.iana) return Intl.supportedValuesOf("timeZone").includes(g.iana) ? { kind: "iana", id: g.iana } : null;
   if (g.named) {
     const key = g.named.toLowerCase().replace(/\s+(?:standard|daylight|summer)/, "").replace(/\s+time$/, "");
-    return NAMES[key] ? { kind: "iana", id: NAMES[key]! } : null;
+    return NAMES[key] ? { kind: "iana", id: NAMES[key] } : null;
   }
   if (g.abbr) return NAMES[g.abbr.toLowerCase()] ? { kind: "iana", id: NAMES[g.abbr.toLowerCase()]! } : null;
   if (g.city) {

@@ -19,7 +19,7 @@ const BY_MIME: Record<string, Format> = {
  */
 export function detectFormat(bytes: Uint8Array, source: string, contentType?: string): Format {
   const mime = contentType?.split(";")[0]?.trim().toLowerCase();
-  if (mime && BY_MIME[mime]) return BY_MIME[mime]!;
+  if (mime && BY_MIME[mime]) return BY_MIME[mime];
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return "pdf";
   const ext = extname(source).toLowerCase();
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
@@ -30,7 +30,7 @@ export function detectFormat(bytes: Uint8Array, source: string, contentType?: st
   }
   const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 2048)).trimStart().toLowerCase();
   if (/^(<!doctype html|<html|<head|<body)/.test(head)) return "html";
-  if (BY_EXTENSION[ext]) return BY_EXTENSION[ext]!;
+  if (BY_EXTENSION[ext]) return BY_EXTENSION[ext];
   if (!ext || ext === ".") return "txt";
   throw new RapporteurError("unsupported-format", `${source}: unknown file type "${ext}"; give a .txt, .md, .html, .docx or .pdf report`);
 }

@@ -41,7 +41,7 @@ function checkNesting(root: Nodes, source: string): void {
   while (stack.length) {
     const [node, depth] = stack.pop()!;
     if (depth > LIMITS.nesting) throw new RapporteurError("unreadable-file", `${source}: nested too deeply (more than ${LIMITS.nesting} levels of quotes or lists); is it the right file?`);
-    if ("children" in node) for (const c of node.children) stack.push([c as Nodes, depth + 1]);
+    if ("children" in node) for (const c of node.children) stack.push([c, depth + 1]);
   }
 }
 
@@ -105,7 +105,7 @@ class MdWalker {
     let runs: Styled[] = [];
     if (children[0]?.type === "paragraph") runs = this.runs((children.shift() as { children: PhrasingContent[] }).children);
     const text = runs.map((r) => r.text).join("").replace(/[ \t]*\n[ \t]*/g, "\n").trim();
-    return { marker, checked: it.checked ?? null, text, runs, blocks: this.blocks(children as RootContent[]), span: s };
+    return { marker, checked: it.checked ?? null, text, runs, blocks: this.blocks(children), span: s };
   }
 
   /** Inline content as runs: bold, italic, link targets; a hard or soft break is "\n". */

@@ -203,9 +203,9 @@ export function inline(s: string): { text: string; runs: Run[]; emphasis: "stron
   const re = /(\*\*|__)([\s\S]+?)\1/g;
   let at = 0;
   for (const m of s.matchAll(re)) {
-    if (m.index! > at) runs.push({ text: plain(s.slice(at, m.index)), strong: false });
+    if (m.index > at) runs.push({ text: plain(s.slice(at, m.index)), strong: false });
     runs.push({ text: plain(m[2]!), strong: true });
-    at = m.index! + m[0].length;
+    at = m.index + m[0].length;
   }
   if (at < s.length) runs.push({ text: plain(s.slice(at)), strong: false });
   const kept = runs.filter((r) => r.text);

@@ -17,7 +17,7 @@ export function attendanceChart(rows: { person: string; meeting: string }[], tit
     marks: [Plot.cell(rows, { x: "meeting", y: "person", fill: "#0b5394", inset: 1 })],
     ariaLabel: title, ariaDescription: `${people.length} people across meetings`,
   });
-  return svg(plot as unknown as Element);
+  return svg(plot);
 }
 
 /** Stakeholder balance: stacked bars of participants per stakeholder group, per meeting. */
@@ -38,5 +38,5 @@ export function balanceChart(rows: { meeting: string; stakeholder: string; count
 export function timelineChart(rows: { date: Date; count: number }[], title: string): string {
   if (!rows.length) return "";
   const plot = Plot.plot({ document, width: 760, height: 200, y: { label: "Sections", grid: true }, marks: [Plot.rectY(rows, { x: "date", y: "count", interval: "month", fill: "#0b5394" }), Plot.ruleY([0])], ariaLabel: title });
-  return svg(plot as unknown as Element);
+  return svg(plot);
 }

@@ -1,5 +1,5 @@
 import type { MeetingRecord } from "../model/record.js";
-import { reportBlocks, type Block } from "./report-blocks.js";
+import { reportBlocks } from "./report-blocks.js";
 import { escapeHtml as e } from "./html.js";
 
 // (as in the .docx writer: addresses in running text are kept from reading as links)

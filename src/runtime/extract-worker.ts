@@ -20,7 +20,10 @@ const lexize = (words: string[]) => new Promise<(string | null)[]>((resolve, rej
   send({ kind: "lexize", id, words });
 });
 
-port.on("message", async (msg: WorkerRequest) => {
+// One handler per message; its failures are answered to the pool, never thrown here.
+port.on("message", (msg: WorkerRequest) => void handle(msg));
+
+async function handle(msg: WorkerRequest): Promise<void> {
   if (msg.kind === "stems") {
     const ask = asked.get(msg.id);
     asked.delete(msg.id);
@@ -34,7 +37,7 @@ port.on("message", async (msg: WorkerRequest) => {
   } catch (e) {
     send({ kind: "error", id: msg.id, ...(isRapporteurError(e) ? { code: e.code, message: e.message } : { code: null, message: describeCrash(e) }) });
   }
-});
+}
 send({ kind: "ready" });
 
 // A parser that recursed too deep is a nesting problem of the input, not a bug of ours.

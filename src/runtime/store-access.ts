@@ -4,7 +4,7 @@ import { z } from "zod";
 import { locate, type Db } from "../store/db.js";
 import { openStore } from "../store/open.js";
 import { RapporteurError, isRapporteurError } from "../model/errors.js";
-import { STAKEHOLDER_GROUPS, stakeholderClassifier, type StakeholderRule } from "../resolve/stakeholders.js";
+import { STAKEHOLDER_GROUPS, stakeholderClassifier } from "../resolve/stakeholders.js";
 import { derivedStale, refreshDerived, type Derivation } from "../store/derived.js";
 import { borrowStore } from "./shared-store.js";
 import type { Io } from "./io.js";
@@ -69,7 +69,7 @@ export async function loadConfig(cwd: string): Promise<Config> {
 }
 
 /** The stakeholder classifier with the user's rules first. */
-export const classifierFor = (config: Config) => stakeholderClassifier(config.stakeholderRules as StakeholderRule[]);
+export const classifierFor = (config: Config) => stakeholderClassifier(config.stakeholderRules);
 
 export type { Derivation } from "../store/derived.js";
 export const derivationOf = (config: Config): Derivation => ({ classify: classifierFor(config), glossary: config.glossary });

@@ -1,4 +1,4 @@
-import { isRapporteurError, RapporteurError } from "../model/errors.js";
+import { isRapporteurError } from "../model/errors.js";
 
 /** The JSON body of every API error: a stable code and a message that names the fix. */
 export interface ErrorBody { error: string; message: string }

@@ -4,7 +4,7 @@
  */
 export interface Queryable {
   /** Runs one statement; `T` names the row's columns (a statement read for its effect leaves it out). */
-  query<T = never>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  query: <T = never>(sql: string, params?: unknown[]) => Promise<{ rows: T[] }>;
 }
 
 export interface Db extends Queryable {

@@ -8,5 +8,5 @@ export async function findMeeting(db: Queryable, idOrSource: string): Promise<{ 
     `SELECT id, record::text AS record FROM meetings WHERE id = $1 OR source = $2 OR source = $3 ORDER BY (id = $1) DESC, start_at DESC NULLS LAST LIMIT 1`,
     [id, idOrSource, idOrSource.split("/").pop()],
   );
-  return rows[0] ? { id: rows[0].id, record: JSON.parse(rows[0].record) } : null;
+  return rows[0] ? { id: rows[0].id, record: JSON.parse(rows[0].record) as StoredRecord } : null;
 }

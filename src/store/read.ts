@@ -59,7 +59,7 @@ export async function getMeeting(db: Queryable, v: Viewer, id: number, opts: { f
   const rec = JSON.parse(r.record) as StoredRecord;
   const names = [...new Set([...rec.participants.map((p) => p.name), ...rec.moderators, ...rec.sections.flatMap((s) => s.speakers)])];
   const people: Record<string, string> = {};
-  const parsed = <T,>(s: unknown): T[] => (typeof s === "string" ? JSON.parse(s) : (s as T[] | null) ?? []);
+  const parsed = <T,>(s: unknown): T[] => (typeof s === "string" ? (JSON.parse(s) as T[]) : (s as T[] | null) ?? []);
   const byKey = new Map(parsed<[string, string]>(r.people));
   for (const n of names) { const id2 = byKey.get(nameKey(n)); if (id2) people[n] = id2; }
   const stakeholders = Object.fromEntries(parsed<[string, string | null]>(r.orgs));
@@ -94,12 +94,12 @@ export async function getPerson(db: Queryable, v: Viewer, id: string): Promise<P
     `SELECT m.id, m.source, m.group_name, m.number, m.start, m.record, d.text FROM person_meetings pm JOIN meetings m ON m.source = pm.source JOIN documents d ON d.id = m.document_id
      WHERE pm.person_id = $1 AND ${visible(v)} ORDER BY m.start_at NULLS LAST, m.id`, [id]);
   const meetings = ms.rows.map((r) => {
-    const rec = r.record as StoredRecord;
-    const lines = (r.text as string).split("\n");
+    const rec = r.record;
+    const lines = (r.text).split("\n");
     const listed = rec.participants.find((x) => keys.includes(nameKey(x.name)));
-    const st = (rec as StoredRecord & { provenance: StoredRecord["provenance"] }).sections;
+    const st = (rec).sections;
     return {
-      id: r.id as number, source: r.source as string, group: r.group_name as string | null, number: r.number as number | null, start: r.start as string | null,
+      id: r.id, source: r.source, group: r.group_name, number: r.number, start: r.start,
       listedAs: listed?.name ?? null, affiliation: listed?.affiliation ?? null, roles: listed?.roles ?? [],
       statements: [] as { section: string; text: string; line: number }[], _sections: st, _lines: lines,
     };

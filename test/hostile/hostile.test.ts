@@ -79,7 +79,7 @@ describe("hostile inputs", () => {
     const asRoot = process.getuid?.() === 0;
     const r = await new Promise<{ code: number; stderr: string }>((resolve) => {
       const [cmd, args] = asRoot ? ["runuser", ["-u", "nobody", "--", process.execPath, BIN, "extract", file]] : [process.execPath, [BIN, "extract", file]];
-      execFile(cmd as string, args as string[], { cwd: ROOT, env: { ...process.env, ...env, HOME: dir } }, (err, _out, stderr) => resolve({ code: (err as { code?: number } | null)?.code ?? 0, stderr }));
+      execFile(cmd, args, { cwd: ROOT, env: { ...process.env, ...env, HOME: dir } }, (err, _out, stderr) => resolve({ code: (err as { code?: number } | null)?.code ?? 0, stderr }));
     });
     expect(r.stderr.trim()).toBe(`rapporteur: ${file}: permission denied; check the file's permissions (or run as a user who may read it)`);
     expect(r.code).toBe(2);

@@ -23,5 +23,5 @@ ${p.body}
 </main>
 <footer><p>Rapporteur keeps a working group's memory from its summary reports.</p></footer>
 </body>
-</html>`}`;
+</html>`.toString()}`;
 }

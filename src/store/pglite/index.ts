@@ -132,6 +132,6 @@ export async function openPglite(dataDir: string | undefined, snapshot?: Blob): 
         lock?.release();
       }
     },
-    dump: async () => (await pg.dumpDataDir("none")) as Blob,
+    dump: async () => (await pg.dumpDataDir("none")),
   };
 }
