@@ -5,11 +5,28 @@ import tseslint from "typescript-eslint";
 // typescript-eslint's type-checked recommended rules over the TypeScript sources, tests,
 // benches and scripts; the formatter (Prettier) owns layout, so no style rules here.
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "fixtures/", "docs/", "test-artifacts/", "scratch/", "examples/", "static/", "bin/", "src/runtime/*.mjs", "src/store/pglite/*.mjs", "coverage/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "fixtures/",
+      "docs/",
+      "test-artifacts/",
+      "scratch/",
+      "examples/",
+      "static/",
+      "bin/",
+      "src/runtime/*.mjs",
+      "src/store/pglite/*.mjs",
+      "coverage/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
   },
   {
     rules: {

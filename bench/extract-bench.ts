@@ -18,27 +18,39 @@ for (let i = 0; i < 50; i++) extract(readText(bytes[i]!, reports[i]!.name));
 
 const t0 = performance.now();
 let sections = 0;
-for (let i = 0; i < count; i++) sections += extract(readText(bytes[i]!, reports[i]!.name)).sections.length;
+for (let i = 0; i < count; i++)
+  sections += extract(readText(bytes[i]!, reports[i]!.name)).sections.length;
 const seconds = (performance.now() - t0) / 1000;
 
 console.log("extraction benchmark (in process, one core)");
-console.log(`  reports:            ${count} (mean ${(totalKb / count).toFixed(1)} KB, ${(sections / count).toFixed(1)} sections each)`);
+console.log(
+  `  reports:            ${count} (mean ${(totalKb / count).toFixed(1)} KB, ${(sections / count).toFixed(1)} sections each)`,
+);
 console.log(`  time:               ${seconds.toFixed(2)} s`);
-console.log(`  throughput:         ${(count / seconds).toFixed(0)} reports/s (target >= 500, goal 1000)`);
+console.log(
+  `  throughput:         ${(count / seconds).toFixed(0)} reports/s (target >= 500, goal 1000)`,
+);
 console.log(`  peak RSS:           ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
 // The fixtures in every format, repeated: what each parser costs on top of the passes.
 const { readDocument } = await import("../src/readers/index.js");
 const root = join(process.cwd(), "fixtures/reports");
-const inputs = readdirSync(root).flatMap((d) => readdirSync(join(root, d)).filter((f) => f.startsWith("input.")).map((f) => ({ name: f, ext: f.split(".").pop()!, bytes: readFileSync(join(root, d, f)) })));
+const inputs = readdirSync(root).flatMap((d) =>
+  readdirSync(join(root, d))
+    .filter((f) => f.startsWith("input."))
+    .map((f) => ({ name: f, ext: f.split(".").pop()!, bytes: readFileSync(join(root, d, f)) })),
+);
 const rounds = Number(process.env.BENCH_FORMAT_ROUNDS ?? 100);
 console.log(`\nextraction by format (the fixtures, ${rounds} rounds each, read + passes)`);
 for (const ext of ["txt", "md", "html", "docx", "pdf"]) {
   const mine = inputs.filter((x) => x.ext === ext);
   for (const x of mine) extract(await readDocument(x.bytes, x.name)); // load the parser, warm up
   const t = performance.now();
-  for (let r = 0; r < rounds; r++) for (const x of mine) extract(await readDocument(x.bytes, x.name));
+  for (let r = 0; r < rounds; r++)
+    for (const x of mine) extract(await readDocument(x.bytes, x.name));
   const s = (performance.now() - t) / 1000;
   const kb = mine.reduce((a, x) => a + x.bytes.length, 0) / mine.length / 1024;
-  console.log(`  ${ext.padEnd(5)} ${String(mine.length).padStart(2)} file(s), mean ${kb.toFixed(1).padStart(5)} KB: ${((rounds * mine.length) / s).toFixed(0).padStart(5)} reports/s`);
+  console.log(
+    `  ${ext.padEnd(5)} ${String(mine.length).padStart(2)} file(s), mean ${kb.toFixed(1).padStart(5)} KB: ${((rounds * mine.length) / s).toFixed(0).padStart(5)} reports/s`,
+  );
 }

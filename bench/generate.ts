@@ -2,13 +2,109 @@
  * Generates realistic fictional summary reports (~10 KB, ~9 sections) for benchmarks:
  * varied groups, header styles, agendas, speakers, actions and participant lists.
  */
-const FIRST = ["Ana", "Bo", "Chiara", "Dmitri", "Efua", "Farid", "Greta", "Hiro", "Ines", "Jamal", "Kaja", "Luis", "Mei", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Sami", "Tomas", "Uma", "Viktor", "Wen", "Ximena", "Yusuf", "Zara"];
-const LAST = ["Abara", "Berglund", "Castillo", "Dlamini", "Eriksen", "Fontaine", "Gupta", "Haddad", "Ivanova", "Jensen", "Kowalczyk", "Lindqvist", "Mensah", "Novak", "Okafor", "Petrov", "Quispe", "Rahman", "Silva", "Tanaka", "Uddin", "Varga", "Wójcik", "Xu", "Yilmaz", "Zeller"];
-const ORGS = ["Ministry of Digital Affairs", "Open Net Foundation", "University of Lakeside", "Civic Code Lab", "Regional Registry", "Telecom Union", "Youth Digital Network", "Independent expert", "Data Rights Institute", "Secretariat"];
-const GROUPS = ["Working Group on Data Stewardship", "Steering Board on Open Standards", "Policy Network on Connectivity", "Advisory Council on Digital Skills", "Caucus on Online Safety", "Committee on Accessible Services"];
-const TOPICS = ["Budget review", "Outreach plan", "Work plan for the year", "Report of the secretariat", "Consultation response", "Training programme", "Survey results", "Annual meeting preparation", "Membership renewal", "Communications strategy", "Any other business"];
-const VERBS = ["said", "noted", "added", "suggested", "asked", "explained", "stressed", "recalled", "replied", "highlighted"];
-const FILLER = "the group discussed the proposal in detail and considered how the work could be taken forward with the community, the partners and the secretariat, noting the need for clear timelines and shared responsibilities";
+const FIRST = [
+  "Ana",
+  "Bo",
+  "Chiara",
+  "Dmitri",
+  "Efua",
+  "Farid",
+  "Greta",
+  "Hiro",
+  "Ines",
+  "Jamal",
+  "Kaja",
+  "Luis",
+  "Mei",
+  "Nadia",
+  "Omar",
+  "Priya",
+  "Quentin",
+  "Rosa",
+  "Sami",
+  "Tomas",
+  "Uma",
+  "Viktor",
+  "Wen",
+  "Ximena",
+  "Yusuf",
+  "Zara",
+];
+const LAST = [
+  "Abara",
+  "Berglund",
+  "Castillo",
+  "Dlamini",
+  "Eriksen",
+  "Fontaine",
+  "Gupta",
+  "Haddad",
+  "Ivanova",
+  "Jensen",
+  "Kowalczyk",
+  "Lindqvist",
+  "Mensah",
+  "Novak",
+  "Okafor",
+  "Petrov",
+  "Quispe",
+  "Rahman",
+  "Silva",
+  "Tanaka",
+  "Uddin",
+  "Varga",
+  "Wójcik",
+  "Xu",
+  "Yilmaz",
+  "Zeller",
+];
+const ORGS = [
+  "Ministry of Digital Affairs",
+  "Open Net Foundation",
+  "University of Lakeside",
+  "Civic Code Lab",
+  "Regional Registry",
+  "Telecom Union",
+  "Youth Digital Network",
+  "Independent expert",
+  "Data Rights Institute",
+  "Secretariat",
+];
+const GROUPS = [
+  "Working Group on Data Stewardship",
+  "Steering Board on Open Standards",
+  "Policy Network on Connectivity",
+  "Advisory Council on Digital Skills",
+  "Caucus on Online Safety",
+  "Committee on Accessible Services",
+];
+const TOPICS = [
+  "Budget review",
+  "Outreach plan",
+  "Work plan for the year",
+  "Report of the secretariat",
+  "Consultation response",
+  "Training programme",
+  "Survey results",
+  "Annual meeting preparation",
+  "Membership renewal",
+  "Communications strategy",
+  "Any other business",
+];
+const VERBS = [
+  "said",
+  "noted",
+  "added",
+  "suggested",
+  "asked",
+  "explained",
+  "stressed",
+  "recalled",
+  "replied",
+  "highlighted",
+];
+const FILLER =
+  "the group discussed the proposal in detail and considered how the work could be taken forward with the community, the partners and the secretariat, noting the need for clear timelines and shared responsibilities";
 
 /** A small seeded random generator, so every run benchmarks the same reports. */
 export function rng(seed: number): () => number {
@@ -22,7 +118,20 @@ export function rng(seed: number): () => number {
   };
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** Report number `i` (deterministic). */
 export function generateReport(i: number): { name: string; text: string } {
@@ -31,24 +140,64 @@ export function generateReport(i: number): { name: string; text: string } {
   const group = GROUPS[i % GROUPS.length]!;
   const number = Math.floor(i / GROUPS.length) + 1;
   const year = 2020 + (Math.floor(i / 40) % 6);
-  const month = Math.floor(r() * 12), day = 1 + Math.floor(r() * 27), hour = 9 + Math.floor(r() * 8);
-  const people = Array.from({ length: 18 + Math.floor(r() * 12) }, () => `${pick(FIRST)} ${pick(LAST)}`).filter((p, k, a) => a.indexOf(p) === k);
-  const topics = [...TOPICS].sort(() => r() - 0.5).slice(0, 8).filter((t) => t !== "Any other business");
+  const month = Math.floor(r() * 12),
+    day = 1 + Math.floor(r() * 27),
+    hour = 9 + Math.floor(r() * 8);
+  const people = Array.from(
+    { length: 18 + Math.floor(r() * 12) },
+    () => `${pick(FIRST)} ${pick(LAST)}`,
+  ).filter((p, k, a) => a.indexOf(p) === k);
+  const topics = [...TOPICS]
+    .sort(() => r() - 0.5)
+    .slice(0, 8)
+    .filter((t) => t !== "Any other business");
   topics.push("Any other business");
   const out: string[] = [];
-  out.push(group, "", `Online Meeting ${number}`, `${day} ${MONTHS[month]} ${year} at ${hour}:00 UTC`, "", "Summary Report", "");
-  out.push(`The ${number}th meeting of the ${group} was held on ${day} ${MONTHS[month]} ${year} at ${hour}:00 UTC. The meeting was moderated by ${people[0]}. The list of participants is annexed to this report.`, "");
+  out.push(
+    group,
+    "",
+    `Online Meeting ${number}`,
+    `${day} ${MONTHS[month]} ${year} at ${hour}:00 UTC`,
+    "",
+    "Summary Report",
+    "",
+  );
+  out.push(
+    `The ${number}th meeting of the ${group} was held on ${day} ${MONTHS[month]} ${year} at ${hour}:00 UTC. The meeting was moderated by ${people[0]}. The list of participants is annexed to this report.`,
+    "",
+  );
   out.push("Agenda", "", ...topics.map((t, k) => `${k + 1}. ${t}`), "");
   topics.forEach((t, k) => {
     out.push(`${k + 1}. ${t}`, "");
     for (let p = 0; p < 2; p++) {
-      const a = pick(people), b = pick(people);
-      out.push(`${a} ${pick(VERBS)} that ${FILLER}. ${b.split(" ")[0]} ${pick(VERBS)} that the ${t.toLowerCase()} should be revisited, and ${FILLER}.`, "");
+      const a = pick(people),
+        b = pick(people);
+      out.push(
+        `${a} ${pick(VERBS)} that ${FILLER}. ${b.split(" ")[0]} ${pick(VERBS)} that the ${t.toLowerCase()} should be revisited, and ${FILLER}.`,
+        "",
+      );
     }
-    if (r() < 0.3) out.push(`It was agreed that ${pick(people)} will circulate a note on the ${t.toLowerCase()} by ${1 + Math.floor(r() * 27)} ${MONTHS[(month + 1) % 12]}.`, "");
-    if (r() < 0.2) out.push(`Further reading: https://example.org/${group.split(" ")[0]!.toLowerCase()}/${number}/${k}`, "");
+    if (r() < 0.3)
+      out.push(
+        `It was agreed that ${pick(people)} will circulate a note on the ${t.toLowerCase()} by ${1 + Math.floor(r() * 27)} ${MONTHS[(month + 1) % 12]}.`,
+        "",
+      );
+    if (r() < 0.2)
+      out.push(
+        `Further reading: https://example.org/${group.split(" ")[0]!.toLowerCase()}/${number}/${k}`,
+        "",
+      );
   });
-  out.push(`Next meeting: ${1 + Math.floor(r() * 27)} ${MONTHS[(month + 1) % 12]} ${year + (month === 11 ? 1 : 0)} at ${hour}:00 UTC`, "", "Annex 1:", "", "List of participants", "");
-  people.forEach((p, k) => out.push(`${k + 1}. ${p}, ${pick(ORGS)}${r() < 0.2 ? ", MAG Member" : ""}`));
+  out.push(
+    `Next meeting: ${1 + Math.floor(r() * 27)} ${MONTHS[(month + 1) % 12]} ${year + (month === 11 ? 1 : 0)} at ${hour}:00 UTC`,
+    "",
+    "Annex 1:",
+    "",
+    "List of participants",
+    "",
+  );
+  people.forEach((p, k) =>
+    out.push(`${k + 1}. ${p}, ${pick(ORGS)}${r() < 0.2 ? ", MAG Member" : ""}`),
+  );
   return { name: `report-${String(i).padStart(5, "0")}.txt`, text: out.join("\n") + "\n" };
 }

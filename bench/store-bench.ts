@@ -22,41 +22,89 @@ const root = join(tmpdir(), `rapporteur-bench-${count}`);
 const textDir = join(root, "reports");
 
 /** The fixed query set: words in most meetings, phrases, rare words, OR, exclusion, prefix. */
-export const QUERIES = ["group", "secretariat proposal", '"shared responsibilities"', "budget", "survey OR training", "outreach -budget", "consultation response", "communic*", "annual meeting preparation", "zorblax"];
+export const QUERIES = [
+  "group",
+  "secretariat proposal",
+  '"shared responsibilities"',
+  "budget",
+  "survey OR training",
+  "outreach -budget",
+  "consultation response",
+  "communic*",
+  "annual meeting preparation",
+  "zorblax",
+];
 
 function writeReports(): number {
-  if (existsSync(join(textDir, ".done"))) return readdirSync(textDir).filter((f) => f.endsWith(".txt")).reduce((a, f) => a + statSync(join(textDir, f)).size, 0);
+  if (existsSync(join(textDir, ".done")))
+    return readdirSync(textDir)
+      .filter((f) => f.endsWith(".txt"))
+      .reduce((a, f) => a + statSync(join(textDir, f)).size, 0);
   rmSync(textDir, { recursive: true, force: true });
   mkdirSync(textDir, { recursive: true });
   let bytes = 0;
-  for (let i = 0; i < count; i++) { const r = generateReport(i); writeFileSync(join(textDir, r.name), r.text); bytes += Buffer.byteLength(r.text); }
+  for (let i = 0; i < count; i++) {
+    const r = generateReport(i);
+    writeFileSync(join(textDir, r.name), r.text);
+    bytes += Buffer.byteLength(r.text);
+  }
   writeFileSync(join(textDir, ".done"), "");
   return bytes;
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-const du = (dir: string) => Number(execFileSync("du", ["-sb", dir], { encoding: "utf8" }).split("\t")[0]);
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const du = (dir: string) =>
+  Number(execFileSync("du", ["-sb", dir], { encoding: "utf8" }).split("\t")[0]);
 
 const rawBytes = writeReports();
 let loc: { dataDir?: string; databaseUrl?: string };
 const dataDir = join(root, "pglite-data");
-if (driver === "pglite") { rmSync(dataDir, { recursive: true, force: true }); loc = { dataDir }; }
-else {
-  if (!process.env.TEST_DATABASE_URL) { console.log("store bench on pg: skipped (set TEST_DATABASE_URL, see .ci/postgres.sh)"); process.exit(0); }
+if (driver === "pglite") {
+  rmSync(dataDir, { recursive: true, force: true });
+  loc = { dataDir };
+} else {
+  if (!process.env.TEST_DATABASE_URL) {
+    console.log("store bench on pg: skipped (set TEST_DATABASE_URL, see .ci/postgres.sh)");
+    process.exit(0);
+  }
   const admin = process.env.TEST_DATABASE_URL;
-  execFileSync("psql", [admin, "-qc", "DROP DATABASE IF EXISTS rapporteur_bench WITH (FORCE)", "-c", "CREATE DATABASE rapporteur_bench"]);
-  const u = new URL(admin); u.pathname = "/rapporteur_bench"; loc = { databaseUrl: u.toString() };
+  execFileSync("psql", [
+    admin,
+    "-qc",
+    "DROP DATABASE IF EXISTS rapporteur_bench WITH (FORCE)",
+    "-c",
+    "CREATE DATABASE rapporteur_bench",
+  ]);
+  const u = new URL(admin);
+  u.pathname = "/rapporteur_bench";
+  loc = { databaseUrl: u.toString() };
 }
 // A new embedded store is created by a short child process (initdb's memory stays out of
 // the process that ingests); it is run here the same way to report its own peak.
 if (driver === "pglite") {
-  const atExit = "data:text/javascript,process.on('exit',()=>console.log(process.resourceUsage().maxRSS))";
-  const init = spawnSync(process.execPath, ["--import", atExit, "src/store/pglite/create-data-dir.mjs", dataDir, ...PGLITE_SETTINGS], { encoding: "utf8" });
-  console.log(`(store created by its child process: peak RSS ${(Number(init.stdout.trim().split("\n").pop()) / 1024).toFixed(0)} MB)`);
+  const atExit =
+    "data:text/javascript,process.on('exit',()=>console.log(process.resourceUsage().maxRSS))";
+  const init = spawnSync(
+    process.execPath,
+    ["--import", atExit, "src/store/pglite/create-data-dir.mjs", dataDir, ...PGLITE_SETTINGS],
+    { encoding: "utf8" },
+  );
+  console.log(
+    `(store created by its child process: peak RSS ${(Number(init.stdout.trim().split("\n").pop()) / 1024).toFixed(0)} MB)`,
+  );
 }
 const db = await openStore(loc);
-const files = readdirSync(textDir).filter((f) => f.endsWith(".txt")).sort().map((f) => join(textDir, f));
-const summary = { new: 0, updated: 0, unchanged: 0, failed: [] as { path: string; reason: string }[] };
+const files = readdirSync(textDir)
+  .filter((f) => f.endsWith(".txt"))
+  .sort()
+  .map((f) => join(textDir, f));
+const summary = {
+  new: 0,
+  updated: 0,
+  unchanged: 0,
+  failed: [] as { path: string; reason: string }[],
+};
 const t0 = performance.now();
 await ingestFiles(db, files, summary);
 const tIngest = (performance.now() - t0) / 1000;
@@ -64,16 +112,29 @@ const t1 = performance.now();
 await refreshDerived(db, derivationOf(await loadConfig(process.cwd())));
 const tPeople = (performance.now() - t1) / 1000;
 if (driver === "pglite") await db.query("CHECKPOINT");
-const sections = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM sections")).rows[0]!.n;
+const sections = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM sections")).rows[0]!
+  .n;
 
-console.log(`store benchmark on ${driver}: ${count} reports (${(rawBytes / 1048576).toFixed(1)} MB of text), ${sections} searchable sections`);
-console.log(`  ingest:        ${tIngest.toFixed(1)} s (${(count / tIngest).toFixed(0)} reports/s), ${summary.failed.length} failed; then people, glossary and statistics ${tPeople.toFixed(1)} s (what rapporteur ingest does after the files)`);
+console.log(
+  `store benchmark on ${driver}: ${count} reports (${(rawBytes / 1048576).toFixed(1)} MB of text), ${sections} searchable sections`,
+);
+console.log(
+  `  ingest:        ${tIngest.toFixed(1)} s (${(count / tIngest).toFixed(0)} reports/s), ${summary.failed.length} failed; then people, glossary and statistics ${tPeople.toFixed(1)} s (what rapporteur ingest does after the files)`,
+);
 console.log(`  peak RSS:      ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-const size = driver === "pglite" ? du(dataDir) : (await db.query<{ n: number }>("SELECT pg_database_size(current_database())::float8 AS n")).rows[0]!.n;
-console.log(`  store size:    ${(size / 1048576).toFixed(0)} MB = ${(size / rawBytes).toFixed(2)}x the raw text`);
+const size =
+  driver === "pglite"
+    ? du(dataDir)
+    : (await db.query<{ n: number }>("SELECT pg_database_size(current_database())::float8 AS n"))
+        .rows[0]!.n;
+console.log(
+  `  store size:    ${(size / 1048576).toFixed(0)} MB = ${(size / rawBytes).toFixed(2)}x the raw text`,
+);
 
 const hasRg = spawnSync("rg", ["--version"]).status === 0;
-console.log(`  search (top 20 with snippets, 30 runs each after 5 warm-up rounds)   p50 ms   p95 ms   hits${hasRg ? "   rg -il ms   ratio p95/rg" : ""}`);
+console.log(
+  `  search (top 20 with snippets, 30 runs each after 5 warm-up rounds)   p50 ms   p95 ms   hits${hasRg ? "   rg -il ms   ratio p95/rg" : ""}`,
+);
 // Steady state, as in a running server: V8 optimises the embedded server's WebAssembly in
 // its first seconds of use, when even `SELECT 1` stalls by 4-13 ms now and then.
 for (let r = 0; r < 5; r++) for (const q of QUERIES) await search(db, OWNER, { q });
@@ -81,16 +142,29 @@ for (const q of QUERIES) {
   for (let i = 0; i < 3; i++) await search(db, OWNER, { q });
   const times: number[] = [];
   let hits = 0;
-  for (let i = 0; i < 30; i++) { const s = performance.now(); hits = (await search(db, OWNER, { q })).length; times.push(performance.now() - s); }
+  for (let i = 0; i < 30; i++) {
+    const s = performance.now();
+    hits = (await search(db, OWNER, { q })).length;
+    times.push(performance.now() - s);
+  }
   let rg = "";
   if (hasRg) {
-    const words = q.replace(/["*]/g, "").split(/\s+/).filter((w) => w && !w.startsWith("-") && w !== "OR");
+    const words = q
+      .replace(/["*]/g, "")
+      .split(/\s+/)
+      .filter((w) => w && !w.startsWith("-") && w !== "OR");
     const pattern = q.includes('"') ? words.join(" ") : words.join("|");
     spawnSync("rg", ["-il", pattern, textDir]);
     const rt: number[] = [];
-    for (let i = 0; i < 5; i++) { const s = performance.now(); spawnSync("rg", ["-il", pattern, textDir], { maxBuffer: 1 << 28 }); rt.push(performance.now() - s); }
+    for (let i = 0; i < 5; i++) {
+      const s = performance.now();
+      spawnSync("rg", ["-il", pattern, textDir], { maxBuffer: 1 << 28 });
+      rt.push(performance.now() - s);
+    }
     rg = `   ${pct(rt, 50).toFixed(1).padStart(9)}   ${(pct(times, 95) / pct(rt, 50)).toFixed(2).padStart(12)}`;
   }
-  console.log(`  ${q.padEnd(46)} ${pct(times, 50).toFixed(1).padStart(6)}   ${pct(times, 95).toFixed(1).padStart(6)}   ${String(hits).padStart(4)}${rg}`);
+  console.log(
+    `  ${q.padEnd(46)} ${pct(times, 50).toFixed(1).padStart(6)}   ${pct(times, 95).toFixed(1).padStart(6)}   ${String(hits).padStart(4)}${rg}`,
+  );
 }
 await db.close();

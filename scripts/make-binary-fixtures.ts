@@ -3,49 +3,88 @@
  * can be regenerated (`npx tsx scripts/make-binary-fixtures.ts`). Fictional groups and people.
  */
 import { writeFileSync } from "node:fs";
-import { Document, Packer, Paragraph, HeadingLevel, ExternalHyperlink, TextRun, LevelFormat, AlignmentType } from "docx";
+import {
+  Document,
+  Packer,
+  Paragraph,
+  HeadingLevel,
+  ExternalHyperlink,
+  TextRun,
+  LevelFormat,
+  AlignmentType,
+} from "docx";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 
 const root = new URL("../fixtures/reports/", import.meta.url);
 
 async function docx(): Promise<void> {
   const p = (text: string) => new Paragraph(text);
-  const h = (text: string, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading });
-  const item = (text: string) => new Paragraph({ text, numbering: { reference: "agenda", level: 0 } });
+  const h = (text: string, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+    new Paragraph({ text, heading });
+  const item = (text: string) =>
+    new Paragraph({ text, numbering: { reference: "agenda", level: 0 } });
   const doc = new Document({
-    numbering: { config: [{ reference: "agenda", levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.START }] }] },
-    sections: [{
-      children: [
-        h("Policy Network on Digital Inclusion (PNDI)", HeadingLevel.TITLE),
-        p("Summary of the 3rd virtual meeting"),
-        p("Tuesday, 21 January 2025 | 13:00–14:30 UTC"),
-        p("The third virtual meeting of the Policy Network on Digital Inclusion (PNDI) was held on 21 January 2025 at 13:00 UTC. The meeting was hosted and moderated by the network's co-facilitators Ana Beatriz Costa and Rahul Mehta."),
-        h("Agenda", HeadingLevel.HEADING_2),
-        item("Welcome and introductions"),
-        item("Work plan for 2025"),
-        item("Community connectivity mapping"),
-        item("AOB"),
-        h("1. Welcome and introductions", HeadingLevel.HEADING_2),
-        p("Ana Beatriz Costa welcomed the new members. Rahul thanked the secretariat for the new mailing list."),
-        h("2. Work plan for 2025", HeadingLevel.HEADING_2),
-        p("Rahul Mehta presented the draft work plan. Fatima Zahra Benali suggested adding a track on affordability. Nguyen Van An agreed and proposed a short survey."),
-        p("Next steps: the co-facilitators will share the revised work plan with the mailing list by 7 February 2025."),
-        h("3. Community connectivity mapping", HeadingLevel.HEADING_2),
-        new Paragraph({ children: [
-          new TextRun("Nguyen Van An presented the mapping tool ("),
-          new ExternalHyperlink({ link: "https://maps.example.org/pndi", children: [new TextRun({ text: "PNDI map", style: "Hyperlink" })] }),
-          new TextRun("). Fatima asked whether the data would be open. He replied that it would be published under an open licence."),
-        ] }),
-        h("4. AOB", HeadingLevel.HEADING_2),
-        p("No other business. The next meeting will take place on 18 February 2025 at 13:00 UTC."),
-        h("Attendees", HeadingLevel.HEADING_2),
-        p("Ana Beatriz Costa – Fundação Conecta, Co-facilitator"),
-        p("Rahul Mehta – Digital Empowerment Trust, Co-facilitator"),
-        p("Fatima Zahra Benali – Ministry of Digital Transition, Morocco"),
-        p("Nguyen Van An – Mekong Community Networks"),
-        p("Ingrid Solberg – PNDI Secretariat"),
+    numbering: {
+      config: [
+        {
+          reference: "agenda",
+          levels: [
+            { level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.START },
+          ],
+        },
       ],
-    }],
+    },
+    sections: [
+      {
+        children: [
+          h("Policy Network on Digital Inclusion (PNDI)", HeadingLevel.TITLE),
+          p("Summary of the 3rd virtual meeting"),
+          p("Tuesday, 21 January 2025 | 13:00–14:30 UTC"),
+          p(
+            "The third virtual meeting of the Policy Network on Digital Inclusion (PNDI) was held on 21 January 2025 at 13:00 UTC. The meeting was hosted and moderated by the network's co-facilitators Ana Beatriz Costa and Rahul Mehta.",
+          ),
+          h("Agenda", HeadingLevel.HEADING_2),
+          item("Welcome and introductions"),
+          item("Work plan for 2025"),
+          item("Community connectivity mapping"),
+          item("AOB"),
+          h("1. Welcome and introductions", HeadingLevel.HEADING_2),
+          p(
+            "Ana Beatriz Costa welcomed the new members. Rahul thanked the secretariat for the new mailing list.",
+          ),
+          h("2. Work plan for 2025", HeadingLevel.HEADING_2),
+          p(
+            "Rahul Mehta presented the draft work plan. Fatima Zahra Benali suggested adding a track on affordability. Nguyen Van An agreed and proposed a short survey.",
+          ),
+          p(
+            "Next steps: the co-facilitators will share the revised work plan with the mailing list by 7 February 2025.",
+          ),
+          h("3. Community connectivity mapping", HeadingLevel.HEADING_2),
+          new Paragraph({
+            children: [
+              new TextRun("Nguyen Van An presented the mapping tool ("),
+              new ExternalHyperlink({
+                link: "https://maps.example.org/pndi",
+                children: [new TextRun({ text: "PNDI map", style: "Hyperlink" })],
+              }),
+              new TextRun(
+                "). Fatima asked whether the data would be open. He replied that it would be published under an open licence.",
+              ),
+            ],
+          }),
+          h("4. AOB", HeadingLevel.HEADING_2),
+          p(
+            "No other business. The next meeting will take place on 18 February 2025 at 13:00 UTC.",
+          ),
+          h("Attendees", HeadingLevel.HEADING_2),
+          p("Ana Beatriz Costa – Fundação Conecta, Co-facilitator"),
+          p("Rahul Mehta – Digital Empowerment Trust, Co-facilitator"),
+          p("Fatima Zahra Benali – Ministry of Digital Transition, Morocco"),
+          p("Nguyen Van An – Mekong Community Networks"),
+          p("Ingrid Solberg – PNDI Secretariat"),
+        ],
+      },
+    ],
   });
   writeFileSync(new URL("policy-network-docx/input.docx", root), await Packer.toBuffer(doc));
 }
@@ -89,7 +128,10 @@ async function pdf(): Promise<void> {
     // wrap long lines at about 95 characters, as a word processor would
     const parts = raw.length ? raw.match(/.{1,95}(\s|$)/g)!.map((s) => s.trim()) : [""];
     for (const line of parts) {
-      if (y < 50) { page = doc.addPage([595, 842]); y = 800; }
+      if (y < 50) {
+        page = doc.addPage([595, 842]);
+        y = 800;
+      }
       if (line) page.drawText(line, { x: 40, y, size: 10, font });
       y -= 14;
     }

@@ -21,12 +21,20 @@ import { periodReport } from "../src/commands/report.js";
 
 const out = new URL("../docs/examples/", import.meta.url);
 mkdirSync(out, { recursive: true });
-const write = (name: string, data: string | Buffer) => { writeFileSync(new URL(name, out), data); console.log(`wrote docs/examples/${name}`); };
+const write = (name: string, data: string | Buffer) => {
+  writeFileSync(new URL(name, out), data);
+  console.log(`wrote docs/examples/${name}`);
+};
 // a fixed date keeps the files the same from one run to the next
 const today = new Date("2024-06-30T00:00:00Z");
 
 const db = await openStore({});
-const summary = { new: 0, updated: 0, unchanged: 0, failed: [] as { path: string; reason: string }[] };
+const summary = {
+  new: 0,
+  updated: 0,
+  unchanged: 0,
+  failed: [] as { path: string; reason: string }[],
+};
 await ingestFiles(db, await exampleReports(), summary);
 await rebuildPeople(db, stakeholderClassifier());
 await rebuildGlossary(db);
@@ -36,7 +44,33 @@ write("odsb-meeting-12-report.md", renderReportMd(latest!.record));
 write("odsb-meeting-12-report.docx", await renderReportDocx(latest!.record));
 write("odsb-meeting-13-draft.md", renderDraft((await draftFacts(db, { editor: "test" }, "ODSB"))!));
 const cal = (await groupCalendar(db, { editor: "examples" }, "ODSB"))!;
-write("odsb-calendar.ics", renderCalendar(cal.name, cal.meetings, null, today).replace(/^DTSTAMP:.*$/gm, "DTSTAMP:20240630T000000Z"));
-write("odsb-period-report-2024.html", String(await periodReport(db, { editor: "examples" }, { group: "ODSB", from: "2024-01-01", to: "2024-12-31", format: "html" }, "2024-06-30")));
-write("odsb-period-report-2024.md", String(await periodReport(db, { editor: "examples" }, { group: "ODSB", from: "2024-01-01", to: "2024-12-31", format: "md" }, "2024-06-30")));
+write(
+  "odsb-calendar.ics",
+  renderCalendar(cal.name, cal.meetings, null, today).replace(
+    /^DTSTAMP:.*$/gm,
+    "DTSTAMP:20240630T000000Z",
+  ),
+);
+write(
+  "odsb-period-report-2024.html",
+  String(
+    await periodReport(
+      db,
+      { editor: "examples" },
+      { group: "ODSB", from: "2024-01-01", to: "2024-12-31", format: "html" },
+      "2024-06-30",
+    ),
+  ),
+);
+write(
+  "odsb-period-report-2024.md",
+  String(
+    await periodReport(
+      db,
+      { editor: "examples" },
+      { group: "ODSB", from: "2024-01-01", to: "2024-12-31", format: "md" },
+      "2024-06-30",
+    ),
+  ),
+);
 await db.close();

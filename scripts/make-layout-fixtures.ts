@@ -17,31 +17,44 @@ const save = (dir: string, name: string, data: Uint8Array) => {
 };
 
 // --- .docx: date in the page header, bold headings, typed agenda
-const p = (text: string, bold = false) => new Paragraph({ children: [new TextRun({ text, bold })] });
+const p = (text: string, bold = false) =>
+  new Paragraph({ children: [new TextRun({ text, bold })] });
 const docx = new Document({
-  sections: [{
-    headers: { default: new Header({ children: [p("Meadow Valley Broadband Co-operative – 21 November 2023")] }) },
-    children: [
-      p("Technical Steering Committee Meeting", true),
-      p("7:30pm Central European Time"),
-      p("Attendees", true),
-      p("Greta Holm – Valley Fibre Ltd *"),
-      p("Luca Bernardi – Independent *"),
-      p("Sofia Ekdahl – Meadow Council"),
-      p("Members not in attendance", true),
-      p("Arvid Nyström – Northlink *"),
-      p("Welcome", true),
-      p("Ms. Holm opened the meeting and presented the agenda:"),
-      p("1) Cabinet upgrades"),
-      p("2) Winter maintenance rota"),
-      p("Cabinet upgrades", true),
-      p("Mr. Bernardi reported that four street cabinets were upgraded in October. Ms. Ekdahl asked about the remaining two."),
-      p("Winter maintenance rota", true),
-      p("Ms. Holm asked for volunteers for the rota. Mr. Bernardi agreed to draft it by 1 December 2023."),
-      p("Next Meeting", true),
-      p("The next meeting is scheduled for Tuesday, 19 December 2023 at 7:30pm Central European Time."),
-    ],
-  }],
+  sections: [
+    {
+      headers: {
+        default: new Header({
+          children: [p("Meadow Valley Broadband Co-operative – 21 November 2023")],
+        }),
+      },
+      children: [
+        p("Technical Steering Committee Meeting", true),
+        p("7:30pm Central European Time"),
+        p("Attendees", true),
+        p("Greta Holm – Valley Fibre Ltd *"),
+        p("Luca Bernardi – Independent *"),
+        p("Sofia Ekdahl – Meadow Council"),
+        p("Members not in attendance", true),
+        p("Arvid Nyström – Northlink *"),
+        p("Welcome", true),
+        p("Ms. Holm opened the meeting and presented the agenda:"),
+        p("1) Cabinet upgrades"),
+        p("2) Winter maintenance rota"),
+        p("Cabinet upgrades", true),
+        p(
+          "Mr. Bernardi reported that four street cabinets were upgraded in October. Ms. Ekdahl asked about the remaining two.",
+        ),
+        p("Winter maintenance rota", true),
+        p(
+          "Ms. Holm asked for volunteers for the rota. Mr. Bernardi agreed to draft it by 1 December 2023.",
+        ),
+        p("Next Meeting", true),
+        p(
+          "The next meeting is scheduled for Tuesday, 19 December 2023 at 7:30pm Central European Time.",
+        ),
+      ],
+    },
+  ],
 });
 save("cooperative-committee-docx", "input.docx", new Uint8Array(await Packer.toBuffer(docx)));
 
@@ -69,7 +82,9 @@ td { padding: 2px 24px 2px 0; } h1 { font-size: 14pt; }
 <p><b>3. AOB</b></p>
 <p>3.1 The next meeting was scheduled for Wednesday 11 September 2024.</p>
 </body></html>`;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+});
 const page = await browser.newPage();
 await page.setContent(html);
 save("transparency-panel-pdf", "input.pdf", new Uint8Array(await page.pdf({ format: "A4" })));

@@ -6,8 +6,13 @@ import { seededApp } from "./web-helpers.js";
 import { listActions } from "../src/store/read.js";
 
 let app: FastifyInstance, db: Db, token: string;
-beforeAll(async () => { ({ app, db, token } = await seededApp()); });
-afterAll(async () => { await app.close(); await db.close(); });
+beforeAll(async () => {
+  ({ app, db, token } = await seededApp());
+});
+afterAll(async () => {
+  await app.close();
+  await db.close();
+});
 
 describe("group calendar", () => {
   it("serves held and announced meetings as RFC 5545, read back by an independent parser", async () => {
@@ -46,7 +51,9 @@ describe("writing", () => {
     const { renderDraft } = await import("../src/render/draft-md.js");
     const d = (await draftFacts(db, { editor: "test" }, "ODSB"))!;
     expect(d).toMatchObject({ number: 13, start: "2024-07-09T14:00:00Z" });
-    expect(d.usual.map((u) => u.name)).toEqual(expect.arrayContaining(["Margaret Okafor", "Kenji Morimoto", "Lucía Fernández"]));
+    expect(d.usual.map((u) => u.name)).toEqual(
+      expect.arrayContaining(["Margaret Okafor", "Kenji Morimoto", "Lucía Fernández"]),
+    );
     expect(d.usual.map((u) => u.name)).not.toContain("Samir Haddad");
     const md = renderDraft(d);
     expect(md).toContain("**Online Meeting 13**");
@@ -60,12 +67,21 @@ describe("writing", () => {
 
 describe("actions taken up later", () => {
   it("links an action to the later section that discusses it, with the evidence", async () => {
-    const m10 = (await app.inject("/api/meetings?group=ODSB")).json().meetings.find((m: { number: number }) => m.number === 10);
+    const m10 = (await app.inject("/api/meetings?group=ODSB"))
+      .json()
+      .meetings.find((m: { number: number }) => m.number === 10);
     const rec = (await app.inject(`/api/meetings/${m10.id}`)).json();
     const migration = rec.actions.find((a: { text: string }) => /migration schedule/.test(a.text));
-    expect(migration.followUps[0]).toMatchObject({ section: "Portal migration", shared: expect.arrayContaining(["migration", "schedule"]) });
-    expect((await app.inject(`/meetings/${m10.id}`)).body).toContain(`/meetings/${m10.id}/follow-ups`);
-    expect((await app.inject(`/meetings/${m10.id}/follow-ups`)).body).toMatch(/Taken up later in:.*Portal migration/s);
+    expect(migration.followUps[0]).toMatchObject({
+      section: "Portal migration",
+      shared: expect.arrayContaining(["migration", "schedule"]),
+    });
+    expect((await app.inject(`/meetings/${m10.id}`)).body).toContain(
+      `/meetings/${m10.id}/follow-ups`,
+    );
+    expect((await app.inject(`/meetings/${m10.id}/follow-ups`)).body).toMatch(
+      /Taken up later in:.*Portal migration/s,
+    );
   });
 });
 
@@ -81,16 +97,40 @@ describe("topic page", () => {
 
 describe("actions across meetings", () => {
   it("records status changes with who and when, and computes overdue from today", async () => {
-    const before = (await app.inject("/api/actions")).json().actions as { source: string; key: string; status: string; due: string | null; overdue: boolean }[];
+    const before = (await app.inject("/api/actions")).json().actions as {
+      source: string;
+      key: string;
+      status: string;
+      due: string | null;
+      overdue: boolean;
+    }[];
     const target = before.find((a) => a.due && a.due < "2024-10-20")!;
     expect(target.overdue).toBe(true);
-    expect((await app.inject({ method: "POST", url: "/api/actions/status", payload: { source: target.source, key: target.key, status: "done" } })).statusCode).toBe(401);
-    const ok = await app.inject({ method: "POST", url: "/api/actions/status", headers: { authorization: `Bearer ${token}` }, payload: { source: target.source, key: target.key, status: "done" } });
+    expect(
+      (
+        await app.inject({
+          method: "POST",
+          url: "/api/actions/status",
+          payload: { source: target.source, key: target.key, status: "done" },
+        })
+      ).statusCode,
+    ).toBe(401);
+    const ok = await app.inject({
+      method: "POST",
+      url: "/api/actions/status",
+      headers: { authorization: `Bearer ${token}` },
+      payload: { source: target.source, key: target.key, status: "done" },
+    });
     expect(ok.statusCode).toBe(200);
     const after = (await app.inject("/api/actions?status=done")).json().actions;
     expect(after.map((a: { key: string }) => a.key)).toContain(target.key);
-    const { rows } = await db.query<{ changed_by: string }>(`SELECT changed_by FROM action_events WHERE action_key = $1`, [target.key]);
+    const { rows } = await db.query<{ changed_by: string }>(
+      `SELECT changed_by FROM action_events WHERE action_key = $1`,
+      [target.key],
+    );
     expect(rows).toEqual([{ changed_by: "Test Editor" }]);
-    expect((await listActions(db, { editor: null })).find((a) => a.key === target.key)!.status).toBe("done");
+    expect(
+      (await listActions(db, { editor: null })).find((a) => a.key === target.key)!.status,
+    ).toBe("done");
   });
 });

@@ -1,12 +1,22 @@
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync, existsSync, readdirSync } from "node:fs";
+import {
+  mkdtempSync,
+  mkdirSync,
+  rmSync,
+  writeFileSync,
+  readFileSync,
+  existsSync,
+  readdirSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cli, ROOT, SHARED } from "./helpers.js";
 
 // The store commands through the real CLI, on the embedded driver in a temporary folder.
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), "rapporteur-cli-store-")); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "rapporteur-cli-store-"));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const env = { DATABASE_URL: "" };
 
@@ -15,7 +25,17 @@ describe("store commands", () => {
     const data = join(dir, "data");
     const bad = join(dir, "bad.txt");
     writeFileSync(bad, "");
-    const first = await cli(["ingest", join(SHARED, "corpus/seeds"), join(ROOT, "fixtures/reports/*/input.md"), bad, "--data", data], { env });
+    const first = await cli(
+      [
+        "ingest",
+        join(SHARED, "corpus/seeds"),
+        join(ROOT, "fixtures/reports/*/input.md"),
+        bad,
+        "--data",
+        data,
+      ],
+      { env },
+    );
     expect(first.stderr).toContain("applied migration 001_init.sql");
     expect(first.stderr).toMatch(/ingested 7 paths: 6 new, 0 updated, 0 unchanged, 1 failed/);
     expect(first.stderr).toMatch(/failed: bad\.txt: the file is empty/);
@@ -24,14 +44,25 @@ describe("store commands", () => {
     expect(again.stderr).toMatch(/5 unchanged/);
     expect(again.code).toBe(0);
 
-    const hits = await cli(["search", "leadership", "panel", "--format", "json", "--data", data], { env });
+    const hits = await cli(["search", "leadership", "panel", "--format", "json", "--data", data], {
+      env,
+    });
     expect(JSON.parse(hits.stdout)[0]).toMatchObject({ title: "IGF Leadership Panel" });
-    const people = JSON.parse((await cli(["people", "--format", "json", "--data", data], { env })).stdout);
-    expect(people.find((p: { name: string }) => p.name === "Concettina Cassa").aliases).toContain("Titti Cassa");
+    const people = JSON.parse(
+      (await cli(["people", "--format", "json", "--data", data], { env })).stdout,
+    );
+    expect(people.find((p: { name: string }) => p.name === "Concettina Cassa").aliases).toContain(
+      "Titti Cassa",
+    );
 
-    const merged = await cli(["people", "merge", "Margaret Okafor", "Tomasz Wójcik", "--data", data], { env });
+    const merged = await cli(
+      ["people", "merge", "Margaret Okafor", "Tomasz Wójcik", "--data", data],
+      { env },
+    );
     expect(merged.stdout).toContain("Merged");
-    expect((await cli(["people", "merge", "Nobody", "Tomasz Wójcik", "--data", data], { env })).stderr).toMatch(/"Nobody": nobody of that name/);
+    expect(
+      (await cli(["people", "merge", "Nobody", "Tomasz Wójcik", "--data", data], { env })).stderr,
+    ).toMatch(/"Nobody": nobody of that name/);
 
     const exported = await cli(["export", "--data", data], { env });
     const file = join(dir, "backup.json");
@@ -39,7 +70,9 @@ describe("store commands", () => {
     const restored = join(dir, "restored");
     expect((await cli(["import", file, "--data", restored], { env })).code).toBe(0);
     expect((await cli(["export", "--data", restored], { env })).stdout).toBe(exported.stdout);
-    expect((await cli(["import", file, "--data", restored], { env })).stderr).toMatch(/already holds meetings/);
+    expect((await cli(["import", file, "--data", restored], { env })).stderr).toMatch(
+      /already holds meetings/,
+    );
     expect(JSON.parse(readFileSync(file, "utf8")).meetings).toHaveLength(6);
   }, 300_000); // a dozen CLI runs, each opening the embedded store: slow on a busy 2-core machine
 
@@ -48,7 +81,9 @@ describe("store commands", () => {
     writeFileSync(file, "");
     const r = await cli(["people", "--data", join(file, "store")], { env });
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/cannot create the data folder .*a-file\/store \(ENOTDIR.*\); check that its parent folder exists and is writable/);
+    expect(r.stderr).toMatch(
+      /cannot create the data folder .*a-file\/store \(ENOTDIR.*\); check that its parent folder exists and is writable/,
+    );
   });
 
   it("makes a store in an empty folder the user created, leaving nothing half-made beside it", async () => {

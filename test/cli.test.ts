@@ -1,5 +1,15 @@
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
-import { mkdtempSync, writeFileSync, mkdirSync, rmSync, readFileSync, readdirSync, truncateSync, openSync, closeSync } from "node:fs";
+import {
+  mkdtempSync,
+  writeFileSync,
+  mkdirSync,
+  rmSync,
+  readFileSync,
+  readdirSync,
+  truncateSync,
+  openSync,
+  closeSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cli, ROOT } from "./helpers.js";
@@ -11,8 +21,14 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "rapporteur-cli-"));
   writeFileSync(join(dir, "empty.txt"), "");
   writeFileSync(join(dir, "garbage.bin.txt"), Buffer.from([0, 1, 2, 3, 255, 254, 0, 7, 8, 0]));
-  writeFileSync(join(dir, "recipe.txt"), "Pancakes\n\nMix flour, eggs and milk. Fry in a hot pan until golden. Serve with lemon and sugar.\n");
-  writeFileSync(join(dir, "corrupt.docx"), Buffer.from("PK\u0003\u0004 this is not really a zip archive"));
+  writeFileSync(
+    join(dir, "recipe.txt"),
+    "Pancakes\n\nMix flour, eggs and milk. Fry in a hot pan until golden. Serve with lemon and sugar.\n",
+  );
+  writeFileSync(
+    join(dir, "corrupt.docx"),
+    Buffer.from("PK\u0003\u0004 this is not really a zip archive"),
+  );
   writeFileSync(join(dir, "corrupt.pdf"), "%PDF-1.4\n1 0 obj << broken");
   const big = join(dir, "huge.txt");
   closeSync(openSync(big, "w"));
@@ -25,8 +41,16 @@ describe("rapporteur extract", () => {
   it("prints one contract object for one file and an array for several", async () => {
     const one = await cli(["extract", join(EX, "steering-board-md/input.md")]);
     expect(one.code).toBe(0);
-    expect(JSON.parse(one.stdout)).toMatchObject({ source: "input.md", group: "Open Data Steering Board", number: 12 });
-    const two = await cli(["extract", join(EX, "steering-board-md/input.md"), join(EX, "youth-network-txt/input.txt")]);
+    expect(JSON.parse(one.stdout)).toMatchObject({
+      source: "input.md",
+      group: "Open Data Steering Board",
+      number: 12,
+    });
+    const two = await cli([
+      "extract",
+      join(EX, "steering-board-md/input.md"),
+      join(EX, "youth-network-txt/input.txt"),
+    ]);
     expect(JSON.parse(two.stdout)).toHaveLength(2);
   });
 
@@ -35,7 +59,10 @@ describe("rapporteur extract", () => {
     const r = await cli(["extract", join(EX, "community-networks-pdf/input.pdf"), "--out", out]);
     expect(r.code).toBe(0);
     expect(readdirSync(out)).toEqual(["input.pdf.json"]);
-    expect(JSON.parse(readFileSync(join(out, "input.pdf.json"), "utf8")).provenance.start).toEqual({ line: 3, endLine: 3 });
+    expect(JSON.parse(readFileSync(join(out, "input.pdf.json"), "utf8")).provenance.start).toEqual({
+      line: 3,
+      endLine: 3,
+    });
   });
 
   it("prints a readable digest with --format md", async () => {
@@ -45,8 +72,21 @@ describe("rapporteur extract", () => {
   });
 
   it("reports each bad input in one line, keeps going and exits 2", async () => {
-    const bad = ["empty.txt", "garbage.bin.txt", "recipe.txt", "corrupt.docx", "corrupt.pdf", "huge.txt", "a-folder", "missing.txt"];
-    const r = await cli(["extract", ...bad.map((b) => join(dir, b)), join(EX, "steering-board-md/input.md")]);
+    const bad = [
+      "empty.txt",
+      "garbage.bin.txt",
+      "recipe.txt",
+      "corrupt.docx",
+      "corrupt.pdf",
+      "huge.txt",
+      "a-folder",
+      "missing.txt",
+    ];
+    const r = await cli([
+      "extract",
+      ...bad.map((b) => join(dir, b)),
+      join(EX, "steering-board-md/input.md"),
+    ]);
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(bad.length);
@@ -55,7 +95,9 @@ describe("rapporteur extract", () => {
       expect(lines[i]).toContain(b);
     }
     expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
-    expect(lines.join("\n")).toMatch(/empty[\s\S]*binary[\s\S]*does not look like a meeting report[\s\S]*\.docx[\s\S]*PDF[\s\S]*MB[\s\S]*folder[\s\S]*no such file/);
+    expect(lines.join("\n")).toMatch(
+      /empty[\s\S]*binary[\s\S]*does not look like a meeting report[\s\S]*\.docx[\s\S]*PDF[\s\S]*MB[\s\S]*folder[\s\S]*no such file/,
+    );
     expect(JSON.parse(r.stdout)).toHaveLength(1); // the good file is still extracted
   });
 });

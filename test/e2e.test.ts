@@ -14,7 +14,13 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = join(ROOT, "test-artifacts/screenshots");
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
-let app: FastifyInstance, db: Db, token: string, secretId: number, hostileId: number, base: string, browser: Browser;
+let app: FastifyInstance,
+  db: Db,
+  token: string,
+  secretId: number,
+  hostileId: number,
+  base: string,
+  browser: Browser;
 
 beforeAll(async () => {
   ({ app, db, token, secretId, hostileId } = await seededApp());
@@ -22,11 +28,24 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   mkdirSync(SHOTS, { recursive: true });
 });
-afterAll(async () => { await browser?.close(); await app?.close(); await db?.close(); });
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await db?.close();
+});
 
 async function open(path: string, width = 1280): Promise<Page> {
   // axe is injected as a script, so this context lets it past the page's CSP
@@ -39,19 +58,36 @@ async function open(path: string, width = 1280): Promise<Page> {
 async function axe(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   const result = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    const r = await (
+      window as unknown as {
+        axe: {
+          run(o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return r.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
   });
   return result;
 }
 
 async function shots(path: string, name: string): Promise<void> {
-  for (const [label, width] of [["wide", 1280], ["narrow", 390]] as const) {
+  for (const [label, width] of [
+    ["wide", 1280],
+    ["narrow", 390],
+  ] as const) {
     const page = await open(path, width);
     await page.screenshot({ path: join(SHOTS, `${name}-${label}.png`), fullPage: true });
     if (width === 390) {
       // usable at a phone's width: nothing forces sideways scrolling of the page
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
       expect(overflow, `${path} overflows at 390px`).toBeLessThanOrEqual(1);
     }
     expect(await axe(page), `${path} at ${width}px`).toEqual([]);
@@ -102,15 +138,24 @@ describe("web app in a real browser", () => {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     let dialog = false;
-    page.on("dialog", async (d) => { dialog = true; await d.dismiss(); });
+    page.on("dialog", async (d) => {
+      dialog = true;
+      await d.dismiss();
+    });
     await page.goto(`${base}/meetings/${hostileId}`);
     for (const el of await page.locator("a").all()) {
       const href = await el.getAttribute("href");
       expect(href ?? "").not.toMatch(/^javascript:/i);
     }
-    await page.locator("text=click me").first().click().catch(() => undefined);
+    await page
+      .locator("text=click me")
+      .first()
+      .click()
+      .catch(() => undefined);
     await page.mouse.move(10, 10);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     expect(await page.locator("img").count()).toBe(0);
     expect(dialog).toBe(false);
     await ctx.close();
@@ -130,13 +175,19 @@ describe("web app in a real browser", () => {
     await page.goto(`${base}/meetings/${secretId}`);
     expect(await page.locator("h1").textContent()).toMatch(/Closed Strategy Circle/);
     await page.goto(`${base}/curate`);
-    await page.getByLabel(/Report/).setInputFiles(join(ROOT, "fixtures/reports/policy-network-docx/input.docx"));
+    await page
+      .getByLabel(/Report/)
+      .setInputFiles(join(ROOT, "fixtures/reports/policy-network-docx/input.docx"));
     await page.getByRole("button", { name: "Extract and preview" }).click();
     await page.waitForURL(/\/curate\/preview/);
-    expect(await page.locator("pre.source").textContent()).toContain("Policy Network on Digital Inclusion");
+    expect(await page.locator("pre.source").textContent()).toContain(
+      "Policy Network on Digital Inclusion",
+    );
     await page.getByRole("button", { name: "Save to the store" }).click();
     await page.waitForURL(/\/meetings\/\d+/);
-    expect(await page.locator("h1").textContent()).toMatch(/Policy Network on Digital Inclusion — meeting 3/);
+    expect(await page.locator("h1").textContent()).toMatch(
+      /Policy Network on Digital Inclusion — meeting 3/,
+    );
     await page.context().close();
   });
 
@@ -150,7 +201,9 @@ describe("web app in a real browser", () => {
     // a page on another port that posts "unhide" to the app as soon as it loads
     const evil: Server = createServer((_req, res) => {
       res.setHeader("content-type", "text/html");
-      res.end(`<form id="f" method="post" action="${base}/curate/members-only"><input name="id" value="${secretId}"><input name="value" value="false"></form><script>document.getElementById("f").submit()</script>`);
+      res.end(
+        `<form id="f" method="post" action="${base}/curate/members-only"><input name="id" value="${secretId}"><input name="value" value="false"></form><script>document.getElementById("f").submit()</script>`,
+      );
     });
     await new Promise<void>((r) => evil.listen(0, "127.0.0.1", r));
     const evilPort = (evil.address() as { port: number }).port;

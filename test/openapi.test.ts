@@ -8,10 +8,28 @@ import { seededApp } from "./web-helpers.js";
 // The OpenAPI document is generated from the routes' zod schemas; a real validator checks
 // it, and every API operation's real answers are checked against what it documents.
 let app: FastifyInstance, db: Db, token: string, secretId: number;
-beforeAll(async () => { ({ app, db, token, secretId } = await seededApp()); });
-afterAll(async () => { await app.close(); await db.close(); });
+beforeAll(async () => {
+  ({ app, db, token, secretId } = await seededApp());
+});
+afterAll(async () => {
+  await app.close();
+  await db.close();
+});
 
-type Doc = { openapi: string; paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }>; security?: unknown[]; requestBody?: unknown }>> };
+type Doc = {
+  openapi: string;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        responses: Record<string, { content?: Record<string, { schema: object }> }>;
+        security?: unknown[];
+        requestBody?: unknown;
+      }
+    >
+  >;
+};
 
 describe("the OpenAPI document", () => {
   it("is a valid OpenAPI 3.1 document with schemas, errors and security", async () => {
@@ -20,11 +38,16 @@ describe("the OpenAPI document", () => {
     expect(result.errors ?? [], JSON.stringify(result.errors ?? "").slice(0, 500)).toEqual([]);
     expect(result.valid).toBe(true);
     expect(doc.openapi).toBe("3.1.0");
-    const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+    const ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ path, method, op })),
+    );
     expect(ops.length).toBeGreaterThanOrEqual(12);
     for (const { path, method, op } of ops) {
       const ok = Object.keys(op.responses).find((s) => s.startsWith("2"))!;
-      expect(op.responses[ok]?.content?.["application/json"]?.schema, `${method} ${path}`).toBeTruthy();
+      expect(
+        op.responses[ok]?.content?.["application/json"]?.schema,
+        `${method} ${path}`,
+      ).toBeTruthy();
       expect(op.responses["400"], `${method} ${path} documents 400`).toBeTruthy();
       if (method !== "get") {
         expect(op.security, `${method} ${path} needs a token`).toEqual([{ bearer: [] }]);
@@ -39,14 +62,23 @@ describe("the OpenAPI document", () => {
     const doc = (await app.inject("/api/docs")).json<Doc>();
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     const check = (path: string, method: string, status: number, body: unknown) => {
-      const schema = doc.paths[path]?.[method]?.responses[String(status)]?.content?.["application/json"]?.schema;
+      const schema =
+        doc.paths[path]?.[method]?.responses[String(status)]?.content?.["application/json"]?.schema;
       expect(schema, `${method} ${path} documents ${status}`).toBeTruthy();
       // the schema's references point into the document's components
-      const valid = ajv.validate({ ...schema!, components: (doc as unknown as { components: object }).components }, body);
+      const valid = ajv.validate(
+        { ...schema!, components: (doc as unknown as { components: object }).components },
+        body,
+      );
       expect(valid, `${method} ${path} ${status}: ${ajv.errorsText(ajv.errors)}`).toBe(true);
     };
     const editor = { authorization: `Bearer ${token}` };
-    const get = async (path: string, url = path, status = 200, headers: Record<string, string> = editor) => {
+    const get = async (
+      path: string,
+      url = path,
+      status = 200,
+      headers: Record<string, string> = editor,
+    ) => {
       const r = await app.inject({ url, headers });
       expect(r.statusCode, url).toBe(status);
       check(path, "get", status, r.json());
@@ -70,7 +102,12 @@ describe("the OpenAPI document", () => {
     await get("/api/stats");
     await get("/api/participation");
 
-    const status = await app.inject({ method: "POST", url: "/api/actions/status", headers: editor, payload: { source: actions[0]!.source, key: actions[0]!.key, status: "open" } });
+    const status = await app.inject({
+      method: "POST",
+      url: "/api/actions/status",
+      headers: editor,
+      payload: { source: actions[0]!.source, key: actions[0]!.key, status: "open" },
+    });
     expect(status.statusCode).toBe(200);
     check("/api/actions/status", "post", 200, status.json());
     const anonymous = await app.inject({ method: "POST", url: "/api/actions/status", payload: {} });
@@ -78,9 +115,17 @@ describe("the OpenAPI document", () => {
     check("/api/actions/status", "post", 401, anonymous.json());
 
     const boundary = "----openapitest";
-    const report = "Test Upload Group\nMeeting 1\n3 May 2024\n\nPresent: Ann Lee, Bo Chen\n\n1. Budget\nAnn Lee said the budget is fine.\n";
-    const payload = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="openapi-upload.txt"\r\nContent-Type: text/plain\r\n\r\n${report}\r\n--${boundary}--\r\n`);
-    const up = await app.inject({ method: "POST", url: "/api/meetings", headers: { ...editor, "content-type": `multipart/form-data; boundary=${boundary}` }, payload });
+    const report =
+      "Test Upload Group\nMeeting 1\n3 May 2024\n\nPresent: Ann Lee, Bo Chen\n\n1. Budget\nAnn Lee said the budget is fine.\n";
+    const payload = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="openapi-upload.txt"\r\nContent-Type: text/plain\r\n\r\n${report}\r\n--${boundary}--\r\n`,
+    );
+    const up = await app.inject({
+      method: "POST",
+      url: "/api/meetings",
+      headers: { ...editor, "content-type": `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
     expect(up.statusCode, up.body).toBe(201);
     check("/api/meetings", "post", 201, up.json());
   });

@@ -17,7 +17,11 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "rapporteur-pgconc-"));
   mkdirSync(join(dir, "r"));
   files = [];
-  for (let i = 0; i < 80; i++) { const r = generateReport(i); files.push(join(dir, "r", r.name)); writeFileSync(files.at(-1)!, r.text); }
+  for (let i = 0; i < 80; i++) {
+    const r = generateReport(i);
+    files.push(join(dir, "r", r.name));
+    writeFileSync(files.at(-1)!, r.text);
+  }
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -26,14 +30,17 @@ run("concurrent ingests on PostgreSQL", () => {
     const store = await freshStore("pg");
     const other = await openStore({ databaseUrl: store.url! });
     try {
-      const a: IngestSummary = { new: 0, updated: 0, unchanged: 0, failed: [] }, b: IngestSummary = { ...a, failed: [] };
+      const a: IngestSummary = { new: 0, updated: 0, unchanged: 0, failed: [] },
+        b: IngestSummary = { ...a, failed: [] };
       await Promise.all([ingestFiles(store.db, files, a), ingestFiles(other, files, b)]);
       expect(a.failed).toEqual([]);
       expect(b.failed).toEqual([]);
       expect(a.new + b.new).toBe(80);
       expect(a.new + a.updated + a.unchanged).toBe(80);
       expect(b.new + b.updated + b.unchanged).toBe(80);
-      const { rows } = await store.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM meetings`);
+      const { rows } = await store.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM meetings`,
+      );
       expect(rows[0]!.n).toBe(80);
       // two rebuilds at once: one does the work, the other finds it done
       expect(await derivedStale(store.db)).toBe(true);
@@ -50,10 +57,14 @@ run("concurrent ingests on PostgreSQL", () => {
     const store = await freshStore("pg");
     try {
       const env = { DATABASE_URL: store.url! };
-      const runs = await Promise.all([0, 1, 2, 3].map(() => cli(["ingest", join(dir, "r")], { env })));
+      const runs = await Promise.all(
+        [0, 1, 2, 3].map(() => cli(["ingest", join(dir, "r")], { env })),
+      );
       for (const r of runs) {
         expect(r.code, r.stderr).toBe(0);
-        expect(r.stderr).toMatch(/ingested 80 paths: \d+ new, \d+ updated, \d+ unchanged, 0 failed/);
+        expect(r.stderr).toMatch(
+          /ingested 80 paths: \d+ new, \d+ updated, \d+ unchanged, 0 failed/,
+        );
         expect(r.stderr).not.toMatch(/internal error/);
       }
       const news = runs.map((r) => Number(/(\d+) new/.exec(r.stderr)![1]));

@@ -8,11 +8,32 @@ const record = (text: string) => extract(textDoc(text, "p.txt"));
 
 // Pieces of real report grammar, shuffled: the extractor must cope with any order.
 const piece = fc.constantFrom(
-  "Agenda", "Agenda:", "List of participants", "Annex 1:", "Discussion", "Next meeting: 20 May 1 pm UTC",
-  "1. Opening", "2) Budget", "a. Sub item", "IV. Other", "- 1) bullet", "## Heading", "**Bold line**",
-  "Anna Berg, Chair, Org", "Tom (Org)", "Jo Doe – Ministry", "| Name | Org |", "| A B | C |",
-  "The 3rd meeting of the X Group (XG) was held on 4 May 2024 at 2 p.m. UTC.", "Anna said that it was agreed to act by 5 June.",
-  "The deadline is May 19 (10 PM UTC).", "Present: A B (X); C D (Y)", "Chair: Anna Berg", "<https://a.example>", "[x](#)", "",
+  "Agenda",
+  "Agenda:",
+  "List of participants",
+  "Annex 1:",
+  "Discussion",
+  "Next meeting: 20 May 1 pm UTC",
+  "1. Opening",
+  "2) Budget",
+  "a. Sub item",
+  "IV. Other",
+  "- 1) bullet",
+  "## Heading",
+  "**Bold line**",
+  "Anna Berg, Chair, Org",
+  "Tom (Org)",
+  "Jo Doe – Ministry",
+  "| Name | Org |",
+  "| A B | C |",
+  "The 3rd meeting of the X Group (XG) was held on 4 May 2024 at 2 p.m. UTC.",
+  "Anna said that it was agreed to act by 5 June.",
+  "The deadline is May 19 (10 PM UTC).",
+  "Present: A B (X); C D (Y)",
+  "Chair: Anna Berg",
+  "<https://a.example>",
+  "[x](#)",
+  "",
 );
 
 describe("extraction on arbitrary text", () => {
@@ -27,10 +48,13 @@ describe("extraction on arbitrary text", () => {
   });
   it("holds on shuffled report-like lines too", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 80 })), { maxLength: 60 }), (lines) => {
-        const r = record(lines.join("\n"));
-        expect(MeetingRecord.safeParse(r).success).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.oneof(piece, fc.string({ maxLength: 80 })), { maxLength: 60 }),
+        (lines) => {
+          const r = record(lines.join("\n"));
+          expect(MeetingRecord.safeParse(r).success).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -17,11 +17,18 @@ describe("seed reports against the gold records", () => {
       const files = readdirSync(seeds).map((f) => join(seeds, f));
       const run = await cli(["extract", ...files, "--format", "json", "--out", out]);
       expect(run.code).toBe(0);
-      const printed = execFileSync(process.execPath, [join(SHARED, "eval/score.mjs"), join(SHARED, "corpus/gold"), out], { encoding: "utf8" });
+      const printed = execFileSync(
+        process.execPath,
+        [join(SHARED, "eval/score.mjs"), join(SHARED, "corpus/gold"), out],
+        { encoding: "utf8" },
+      );
       const overall = Number(/overall: ([\d.]+)/.exec(printed)![1]);
       expect(overall).toBeGreaterThanOrEqual(MIN_OVERALL);
       // every seed's findings match the gold issues exactly
-      const issues = printed.split("\n").filter((l) => /^\d{3}_/.test(l)).map((l) => l.split("\t").pop());
+      const issues = printed
+        .split("\n")
+        .filter((l) => /^\d{3}_/.test(l))
+        .map((l) => l.split("\t").pop());
       expect(issues).toEqual(issues.map(() => "1.00"));
     } finally {
       rmSync(out, { recursive: true, force: true });

@@ -4,11 +4,18 @@ import type { Db } from "../src/store/db.js";
 import { openStore } from "../src/store/open.js";
 
 /** The drivers the database tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
-export const DRIVERS: ("pglite" | "pg")[] = process.env.TEST_DATABASE_URL ? ["pglite", "pg"] : ["pglite"];
-if (process.env.CI && !process.env.TEST_DATABASE_URL) throw new Error("CI must run the database tests on PostgreSQL too: set TEST_DATABASE_URL (see .ci/run)");
+export const DRIVERS: ("pglite" | "pg")[] = process.env.TEST_DATABASE_URL
+  ? ["pglite", "pg"]
+  : ["pglite"];
+if (process.env.CI && !process.env.TEST_DATABASE_URL)
+  throw new Error(
+    "CI must run the database tests on PostgreSQL too: set TEST_DATABASE_URL (see .ci/run)",
+  );
 
 /** A fresh migrated store on `driver`: PGlite in memory, or a new database on the test server. */
-export async function freshStore(driver: "pglite" | "pg"): Promise<{ db: Db; url?: string; drop: () => Promise<void> }> {
+export async function freshStore(
+  driver: "pglite" | "pg",
+): Promise<{ db: Db; url?: string; drop: () => Promise<void> }> {
   if (driver === "pglite") {
     const db = await openStore({});
     return { db, drop: () => db.close() };
@@ -34,5 +41,7 @@ export async function freshStore(driver: "pglite" | "pg"): Promise<{ db: Db; url
 
 /** Empties every table between tests (much faster than a new database each time). */
 export async function truncate(db: Db): Promise<void> {
-  await db.query(`TRUNCATE documents, meetings, sections, statements, attendance, organisations, people, aliases, person_meetings, person_decisions, actions, links, findings, glossary, action_events, tokens RESTART IDENTITY CASCADE`);
+  await db.query(
+    `TRUNCATE documents, meetings, sections, statements, attendance, organisations, people, aliases, person_meetings, person_decisions, actions, links, findings, glossary, action_events, tokens RESTART IDENTITY CASCADE`,
+  );
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync, readFileSync, statSync } from "node:fs";
+import {
+  mkdtempSync,
+  mkdirSync,
+  rmSync,
+  writeFileSync,
+  existsSync,
+  readFileSync,
+  statSync,
+} from "node:fs";
 import { spawn, type ChildProcess } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,26 +22,43 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "rapporteur-lock-"));
   many = join(dir, "many");
   mkdirSync(many);
-  for (let i = 0; i < 120; i++) { const r = generateReport(i); writeFileSync(join(many, r.name), r.text); }
+  for (let i = 0; i < 120; i++) {
+    const r = generateReport(i);
+    writeFileSync(join(many, r.name), r.text);
+  }
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Starts `rapporteur serve` in its own process; resolves once it serves. */
-function serve(data: string): Promise<{ url: string; proc: ChildProcess; stop(signal?: NodeJS.Signals): Promise<void> }> {
-  const proc = spawn(process.execPath, [BIN, "serve", "--data", data, "--port", "0"], { env: { ...process.env, ...env } });
+function serve(
+  data: string,
+): Promise<{ url: string; proc: ChildProcess; stop(signal?: NodeJS.Signals): Promise<void> }> {
+  const proc = spawn(process.execPath, [BIN, "serve", "--data", data, "--port", "0"], {
+    env: { ...process.env, ...env },
+  });
   let err = "";
   return new Promise((resolve, reject) => {
     proc.stderr.on("data", (b: Buffer) => {
       err += b.toString();
       const m = /serving (http:\/\/\S+?)\/? /.exec(err);
-      if (m) resolve({ url: m[1]!, proc, stop: (signal = "SIGTERM") => new Promise((r) => { proc.once("exit", () => r()); proc.kill(signal); }) });
+      if (m)
+        resolve({
+          url: m[1]!,
+          proc,
+          stop: (signal = "SIGTERM") =>
+            new Promise((r) => {
+              proc.once("exit", () => r());
+              proc.kill(signal);
+            }),
+        });
     });
     proc.once("exit", (code) => reject(new Error(`serve exited (${code}): ${err}`)));
   });
 }
 
 const waitFor = async (check: () => boolean, ms = 60_000) => {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (check()) return;
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50)))
+    if (check()) return;
   throw new Error("timed out");
 };
 
@@ -47,11 +72,18 @@ describe("one writer per embedded store", () => {
       expect(r.stderr).toMatch(/ingested 5 paths: 5 new/);
       expect(r.code).toBe(0);
       expect((await (await fetch(`${server.url}/api/meetings`)).json()).meetings).toHaveLength(5);
-      const hits = await cli(["search", "leadership", "panel", "--format", "json", "--data", data], { env });
+      const hits = await cli(
+        ["search", "leadership", "panel", "--format", "json", "--data", data],
+        { env },
+      );
       expect(JSON.parse(hits.stdout)[0]).toMatchObject({ title: "IGF Leadership Panel" });
       const second = await cli(["serve", "--data", data, "--port", "0"], { env });
       expect(second.code).toBe(4);
-      expect(second.stderr).toMatch(new RegExp(`in use by \`rapporteur serve .*\` \\(pid ${server.proc.pid}\\); stop that server first`));
+      expect(second.stderr).toMatch(
+        new RegExp(
+          `in use by \`rapporteur serve .*\` \\(pid ${server.proc.pid}\\); stop that server first`,
+        ),
+      );
       // the socket is for this user alone
       expect(statSync(join(data, "rapporteur.sock")).mode & 0o077).toBe(0);
     } finally {
@@ -64,14 +96,20 @@ describe("one writer per embedded store", () => {
 
   it("tells a second ingest who holds the store, and a server killed with -9 holds nothing", async () => {
     const data = join(dir, "busy");
-    const first = spawn(process.execPath, [BIN, "ingest", many, "--data", data], { env: { ...process.env, ...env } });
+    const first = spawn(process.execPath, [BIN, "ingest", many, "--data", data], {
+      env: { ...process.env, ...env },
+    });
     const done = new Promise<number>((r) => first.once("exit", (c) => r(c ?? -1)));
     await waitFor(() => existsSync(join(data, "rapporteur.lock")));
     const started = Date.now();
     const second = await cli(["ingest", join(SHARED, "corpus/seeds"), "--data", data], { env });
     expect(second.code).toBe(4);
     expect(second.stderr.trim().split("\n")).toHaveLength(1);
-    expect(second.stderr).toMatch(new RegExp(`in use by \`rapporteur ingest .*\` \\(pid ${first.pid}\\); wait for it to finish`));
+    expect(second.stderr).toMatch(
+      new RegExp(
+        `in use by \`rapporteur ingest .*\` \\(pid ${first.pid}\\); wait for it to finish`,
+      ),
+    );
     expect(Date.now() - started).toBeLessThan(5_000); // a CLI start on a busy machine, then at once
     expect(await done).toBe(0);
 
@@ -82,6 +120,8 @@ describe("one writer per embedded store", () => {
     const after = await cli(["ingest", join(SHARED, "corpus/seeds"), "--data", data], { env });
     expect(after.code, after.stderr).toBe(0); // …and recognised as stale at once
     expect(after.stderr).toMatch(/5 new/);
-    expect(JSON.parse((await cli(["export", "--data", data], { env })).stdout).meetings).toHaveLength(125);
+    expect(
+      JSON.parse((await cli(["export", "--data", data], { env })).stdout).meetings,
+    ).toHaveLength(125);
   }, 180_000);
 });

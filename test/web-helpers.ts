@@ -21,18 +21,44 @@ export const HOSTILE = `<!DOCTYPE html><html><body><h1>Hostile Test Group</h1><p
 <h2>Participants</h2><ul><li>Eve Mallory, &lt;b onmouseover="window.__pwned=5"&gt;Org&lt;/b&gt;</li><li>Bob Builder, Org</li></ul></body></html>`;
 
 /** A store with the example reports, a hostile report, a members-only report and an editor token. */
-export async function seededApp(): Promise<{ app: FastifyInstance; db: Db; token: string; hostileId: number; secretId: number }> {
+export async function seededApp(): Promise<{
+  app: FastifyInstance;
+  db: Db;
+  token: string;
+  hostileId: number;
+  secretId: number;
+}> {
   const db = await openStore({});
   const s = { new: 0, updated: 0, unchanged: 0, failed: [] as { path: string; reason: string }[] };
   await ingestFiles(db, await exampleReports(), s);
-  const hostileId = await ingestBytes(db, { path: "test:hostile.html", source: "hostile.html", bytes: Buffer.from(HOSTILE) });
-  const secret = readFileSync(join(process.cwd(), "fixtures/reports/digital-rights-caucus-txt/input.txt"), "utf8").replaceAll("Digital Rights Caucus", "Closed Strategy Circle").replace("Priya Raman", "Quintus Secretus")
+  const hostileId = await ingestBytes(db, {
+    path: "test:hostile.html",
+    source: "hostile.html",
+    bytes: Buffer.from(HOSTILE),
+  });
+  const secret = readFileSync(
+    join(process.cwd(), "fixtures/reports/digital-rights-caucus-txt/input.txt"),
+    "utf8",
+  )
+    .replaceAll("Digital Rights Caucus", "Closed Strategy Circle")
+    .replace("Priya Raman", "Quintus Secretus")
     // a word no other report has: it must never reach a reader
-    .replace("1. Updates from members", "1. Updates from members on the Quorblex charter").replace("civic tech survey", "Quorblex survey");
-  const secretId = await ingestBytes(db, { path: "test:secret.txt", source: "secret.txt", bytes: Buffer.from(secret), membersOnly: true });
+    .replace("1. Updates from members", "1. Updates from members on the Quorblex charter")
+    .replace("civic tech survey", "Quorblex survey");
+  const secretId = await ingestBytes(db, {
+    path: "test:secret.txt",
+    source: "secret.txt",
+    bytes: Buffer.from(secret),
+    membersOnly: true,
+  });
   await rebuildPeople(db, stakeholderClassifier());
   await rebuildGlossary(db);
   const token = await createToken(db, "Test Editor");
-  const app = await buildApp({ db, classify: stakeholderClassifier(), glossary: [{ acronym: "ZQX", expansion: "Zonal Quality Exchange" }], now: () => new Date("2024-10-20T00:00:00Z") });
+  const app = await buildApp({
+    db,
+    classify: stakeholderClassifier(),
+    glossary: [{ acronym: "ZQX", expansion: "Zonal Quality Exchange" }],
+    now: () => new Date("2024-10-20T00:00:00Z"),
+  });
   return { app, db, token, hostileId, secretId };
 }

@@ -6,7 +6,10 @@ import { noProgress } from "../runtime/progress.js";
 import { ACTION_FILTERS } from "../model/actions.js";
 
 // Output piped into `head` and closed early is not an error.
-process.stdout.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE") process.exit(0); else throw e; });
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  else throw e;
+});
 
 // The CLI only parses arguments; each command is a function of (cwd, options, io), loaded
 // when it is run (a command that serves pages should not make `ingest` load a web server).
@@ -43,29 +46,60 @@ interface CliOptions {
 }
 // Store commands go through the dispatcher: a server holding the store carries them out.
 const store = (name: string, options: object, progress = noProgress) =>
-  run(async () => (await import("../commands/dispatch.js")).dispatchStoreCommand(name, cwd(), options, processIo, progress))();
-const DATA = ["--data <dir>", "embedded store folder (default ./rapporteur-data, or RAPPORTEUR_DATA); DATABASE_URL selects a PostgreSQL server instead"] as const;
+  run(async () =>
+    (await import("../commands/dispatch.js")).dispatchStoreCommand(
+      name,
+      cwd(),
+      options,
+      processIo,
+      progress,
+    ),
+  )();
+const DATA = [
+  "--data <dir>",
+  "embedded store folder (default ./rapporteur-data, or RAPPORTEUR_DATA); DATABASE_URL selects a PostgreSQL server instead",
+] as const;
 
 program
   .command("extract")
   .description("extract the meeting record of each report (.txt, .md, .html, .docx, .pdf)")
   .argument("<files...>", "report files")
-  .addOption(new Option("--format <format>", "json (the MeetingRecord contract) or md (a readable digest)").choices(["json", "md"]).default("json"))
+  .addOption(
+    new Option("--format <format>", "json (the MeetingRecord contract) or md (a readable digest)")
+      .choices(["json", "md"])
+      .default("json"),
+  )
   .option("--out <dir>", "write <dir>/<file name>.json (or .md) per report instead of printing")
-  .action((files: string[], o: CliOptions) => run(async () => (await import("../commands/extract.js")).extractCommand(cwd(), { files, format: o.format as "json" | "md", out: o.out }, processIo))());
+  .action((files: string[], o: CliOptions) =>
+    run(async () =>
+      (await import("../commands/extract.js")).extractCommand(
+        cwd(),
+        { files, format: o.format as "json" | "md", out: o.out },
+        processIo,
+      ),
+    )(),
+  );
 
 program
   .command("check")
-  .description("lint reports: FILE:LINE: CODE message; exit 0 clean, 1 findings, 2 unreadable input")
+  .description(
+    "lint reports: FILE:LINE: CODE message; exit 0 clean, 1 findings, 2 unreadable input",
+  )
   .argument("<files...>", "report files")
-  .action((files: string[]) => run(async () => (await import("../commands/check.js")).checkCommand(cwd(), { files }, processIo))());
+  .action((files: string[]) =>
+    run(async () =>
+      (await import("../commands/check.js")).checkCommand(cwd(), { files }, processIo),
+    )(),
+  );
 
 program
   .command("ingest")
   .description("add reports (files, folders, globs) to the store; unchanged files are skipped")
   .argument("<paths...>", "report files, folders or globs")
   .option(...DATA)
-  .action((paths: string[], o: CliOptions) => store("ingest", { paths, data: o.data }, terminalProgress("ingest")));
+  .action((paths: string[], o: CliOptions) =>
+    store("ingest", { paths, data: o.data }, terminalProgress("ingest")),
+  );
 
 program
   .command("reextract")
@@ -76,7 +110,9 @@ program
 const people = program
   .command("people")
   .description("everyone across meetings, with every spelling and the evidence for it")
-  .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
+  .addOption(
+    new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"),
+  )
   .option(...DATA)
   .action((o: CliOptions) => store("people", { data: o.data, format: o.format }));
 people
@@ -85,14 +121,18 @@ people
   .argument("<a>", "a person's name, spelling or id")
   .argument("<b>", "another person's name, spelling or id")
   .option(...DATA)
-  .action((a: string, b: string, o: CliOptions) => store("people merge", { a, b, data: o.data ?? people.opts<CliOptions>().data }));
+  .action((a: string, b: string, o: CliOptions) =>
+    store("people merge", { a, b, data: o.data ?? people.opts<CliOptions>().data }),
+  );
 people
   .command("split")
   .description("record that the spelling ALIAS is not person A (kept across re-ingest)")
   .argument("<person>", "a person's name or id")
   .argument("<alias>", "one of that person's spellings")
   .option(...DATA)
-  .action((person: string, alias: string, o: CliOptions) => store("people split", { person, alias, data: o.data ?? people.opts<CliOptions>().data }));
+  .action((person: string, alias: string, o: CliOptions) =>
+    store("people split", { person, alias, data: o.data ?? people.opts<CliOptions>().data }),
+  );
 
 program
   .command("search")
@@ -103,9 +143,22 @@ program
   .option("--from <date>", "meetings on or after YYYY-MM-DD")
   .option("--to <date>", "meetings on or before YYYY-MM-DD")
   .option("--limit <n>", "how many hits (default 20)", (v) => Number(v))
-  .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
+  .addOption(
+    new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"),
+  )
   .option(...DATA)
-  .action((query: string[], o: CliOptions) => store("search", { q: query.join(" "), person: o.person, group: o.group, from: o.from, to: o.to, limit: o.limit, format: o.format, data: o.data }));
+  .action((query: string[], o: CliOptions) =>
+    store("search", {
+      q: query.join(" "),
+      person: o.person,
+      group: o.group,
+      from: o.from,
+      to: o.to,
+      limit: o.limit,
+      format: o.format,
+      data: o.data,
+    }),
+  );
 
 program
   .command("export")
@@ -116,7 +169,9 @@ program
 
 program
   .command("import")
-  .description("restore an export into an empty store (backup, or a move between PGlite and PostgreSQL)")
+  .description(
+    "restore an export into an empty store (backup, or a move between PGlite and PostgreSQL)",
+  )
   .argument("<file>", "a file written by rapporteur export")
   .option(...DATA)
   .action((file: string, o: CliOptions) => store("import", { file, data: o.data }));
@@ -130,8 +185,16 @@ program
   .option(...DATA)
   .action(async (o: CliOptions) => {
     try {
-      const server = await (await import("./serve.js")).serveCommand(cwd(), { port: o.port, host: o.host, withExamples: o.withExamples, data: o.data }, processIo);
-      const stop = () => { void server.close().then(() => process.exit(0)); };
+      const server = await (
+        await import("./serve.js")
+      ).serveCommand(
+        cwd(),
+        { port: o.port, host: o.host, withExamples: o.withExamples, data: o.data },
+        processIo,
+      );
+      const stop = () => {
+        void server.close().then(() => process.exit(0));
+      };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     } catch (e) {
@@ -154,24 +217,44 @@ program
   .command("actions")
   .description("actions across meetings with status, owner and due date (overdue is computed)")
   .option("--group <group>", "only this group (name or acronym)")
-  .addOption(new Option("--status <status>", "open, overdue, done or dropped").choices([...ACTION_FILTERS]))
+  .addOption(
+    new Option("--status <status>", "open, overdue, done or dropped").choices([...ACTION_FILTERS]),
+  )
   .option("--owner <name>", "only actions of this owner")
-  .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
+  .addOption(
+    new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"),
+  )
   .option(...DATA)
-  .action((o: CliOptions) => store("actions", { group: o.group, status: o.status, owner: o.owner, format: o.format, data: o.data }));
+  .action((o: CliOptions) =>
+    store("actions", {
+      group: o.group,
+      status: o.status,
+      owner: o.owner,
+      format: o.format,
+      data: o.data,
+    }),
+  );
 
 program
   .command("render")
   .description("write a stored meeting in the house report format (Markdown, DOCX or HTML)")
   .argument("<meeting>", "the meeting's id or source file name")
-  .addOption(new Option("--format <format>", "md, docx or html").choices(["md", "docx", "html"]).default("md"))
+  .addOption(
+    new Option("--format <format>", "md, docx or html")
+      .choices(["md", "docx", "html"])
+      .default("md"),
+  )
   .option("--out <file>", "write to this file (needed for docx)")
   .option(...DATA)
-  .action((meeting: string, o: CliOptions) => store("render", { meeting, format: o.format, out: o.out, data: o.data }));
+  .action((meeting: string, o: CliOptions) =>
+    store("render", { meeting, format: o.format, out: o.out, data: o.data }),
+  );
 
 program
   .command("draft")
-  .description("the next meeting's report skeleton: number + 1, announced date, open actions, usual participants")
+  .description(
+    "the next meeting's report skeleton: number + 1, announced date, open actions, usual participants",
+  )
   .requiredOption("--group <group>", "the group's name or acronym")
   .option("--out <file>", "write to this file instead of printing")
   .option(...DATA)
@@ -179,22 +262,43 @@ program
 
 program
   .command("report")
-  .description("a period report: meetings, attendance and stakeholder balance, topics, decisions, actions")
+  .description(
+    "a period report: meetings, attendance and stakeholder balance, topics, decisions, actions",
+  )
   .requiredOption("--group <group>", "the group's name or acronym")
   .option("--from <date>", "first day, YYYY-MM-DD")
   .option("--to <date>", "last day, YYYY-MM-DD")
-  .addOption(new Option("--format <format>", "html (with charts), md or docx").choices(["html", "md", "docx"]).default("html"))
+  .addOption(
+    new Option("--format <format>", "html (with charts), md or docx")
+      .choices(["html", "md", "docx"])
+      .default("html"),
+  )
   .option("--out <file>", "write to this file (needed for docx)")
   .option(...DATA)
-  .action((o: CliOptions) => store("report", { group: o.group, from: o.from, to: o.to, format: o.format, out: o.out, data: o.data }));
+  .action((o: CliOptions) =>
+    store("report", {
+      group: o.group,
+      from: o.from,
+      to: o.to,
+      format: o.format,
+      out: o.out,
+      data: o.data,
+    }),
+  );
 
 program
   .command("topic")
-  .description("a term's timeline: meetings and sections that discuss it (acronyms expanded), speakers, actions")
+  .description(
+    "a term's timeline: meetings and sections that discuss it (acronyms expanded), speakers, actions",
+  )
   .argument("<term...>", "a term or acronym")
-  .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
+  .addOption(
+    new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"),
+  )
   .option(...DATA)
-  .action((term: string[], o: CliOptions) => store("topic", { term: term.join(" "), format: o.format, data: o.data }));
+  .action((term: string[], o: CliOptions) =>
+    store("topic", { term: term.join(" "), format: o.format, data: o.data }),
+  );
 
 program
   .command("calendar")
@@ -206,6 +310,8 @@ program
 program
   .command("demo")
   .description("extract the bundled example reports and print their digests")
-  .action(() => run(async () => (await import("../commands/demo.js")).demoCommand(cwd(), {}, processIo))());
+  .action(() =>
+    run(async () => (await import("../commands/demo.js")).demoCommand(cwd(), {}, processIo))(),
+  );
 
 await program.parseAsync(process.argv);

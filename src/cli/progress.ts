@@ -6,7 +6,12 @@ import type { Progress } from "../runtime/progress.js";
 export function terminalProgress(label: string): Progress {
   if (!process.stderr.isTTY) return { start() {}, tick() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {value}/{total} {file}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    {
+      format: `${label} [{bar}] {value}/{total} {file}`,
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   return {

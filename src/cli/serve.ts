@@ -10,19 +10,37 @@ import { buildApp } from "../server/app.js";
 import { RapporteurError } from "../model/errors.js";
 import { exampleReports } from "../commands/demo.js";
 import { ingestFiles, type IngestSummary } from "../commands/ingest.js";
-import { loadConfig, derivationOf, healDerived, type StoreOptions } from "../runtime/store-access.js";
+import {
+  loadConfig,
+  derivationOf,
+  healDerived,
+  type StoreOptions,
+} from "../runtime/store-access.js";
 import type { Io } from "../runtime/io.js";
 
-export interface ServeOptions extends StoreOptions { port?: number | undefined; host?: string | undefined; withExamples?: boolean | undefined }
+export interface ServeOptions extends StoreOptions {
+  port?: number | undefined;
+  host?: string | undefined;
+  withExamples?: boolean | undefined;
+}
 
 /**
  * `rapporteur serve`: the web app and API. With --with-examples (what `npm start` uses)
  * an empty store first gets the bundled example reports. Runs until stopped. An embedded
  * store is held for the server's life; other commands on it are carried out here.
  */
-export async function serveCommand(cwd: string, options: ServeOptions, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<{ close(): Promise<void>; url: string }> {
+export async function serveCommand(
+  cwd: string,
+  options: ServeOptions,
+  io: Io,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ close(): Promise<void>; url: string }> {
   const port = options.port ?? Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RapporteurError("bad-argument", `--port ${options.port}: give a port number from 1 to 65535`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RapporteurError(
+      "bad-argument",
+      `--port ${options.port}: give a port number from 1 to 65535`,
+    );
   const derive = derivationOf(await loadConfig(cwd));
   const loc = locate(options, env, cwd);
   const db = await openStore(loc, (m) => io.err(`rapporteur: ${m}`));
@@ -40,7 +58,12 @@ export async function serveCommand(cwd: string, options: ServeOptions, io: Io, e
       io.err(`rapporteur: first run: added ${summary.new} example reports to the store`);
     }
     await healDerived(db, derive, io);
-    app = await buildApp({ db, ...derive, now: () => new Date(), cache: env.RAPPORTEUR_NO_CACHE !== "1" });
+    app = await buildApp({
+      db,
+      ...derive,
+      now: () => new Date(),
+      cache: env.RAPPORTEUR_NO_CACHE !== "1",
+    });
     const host = options.host ?? "127.0.0.1";
     await listen(app, port, host);
     const addr = app.server.address();
@@ -59,14 +82,24 @@ async function listen(app: FastifyInstance, port: number, host: string): Promise
     await app.listen({ port, host });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "EADDRINUSE") throw e;
-    throw new RapporteurError("bad-argument", `port ${port} on ${host} is already in use (another server?); stop it, or choose another with --port N`);
+    throw new RapporteurError(
+      "bad-argument",
+      `port ${port} on ${host} is already in use (another server?); stop it, or choose another with --port N`,
+    );
   }
 }
 
 /** Lends the store to commands run in this process and takes other processes' commands. */
 async function openChannel(dataDir: string, db: Db): Promise<{ close(): Promise<void> }> {
   const unshare = shareStore(dataDir, db);
-  const listener = await listenForCommands(dataDir, (req, io, progress) => runStoreCommand(req.command, req.cwd, req.options, io, progress));
+  const listener = await listenForCommands(dataDir, (req, io, progress) =>
+    runStoreCommand(req.command, req.cwd, req.options, io, progress),
+  );
   (db as PgliteDb).lock?.update({ socket: listener.socket });
-  return { close: async () => { await listener.close(); unshare(); } };
+  return {
+    close: async () => {
+      await listener.close();
+      unshare();
+    },
+  };
 }

@@ -13,10 +13,14 @@ export const EXAMPLE_GROUP_DIR = fileURLToPath(new URL("../../examples/odsb/", i
 /** Lists the example reports as paths with the name each is known by ("<folder>.<ext>"). */
 export async function exampleReports(): Promise<{ path: string; source: string }[]> {
   const out: { path: string; source: string }[] = [];
-  for (const f of (await readdir(EXAMPLE_GROUP_DIR).catch(() => [] as string[])).sort()) out.push({ path: join(EXAMPLE_GROUP_DIR, f), source: f });
+  for (const f of (await readdir(EXAMPLE_GROUP_DIR).catch(() => [] as string[])).sort())
+    out.push({ path: join(EXAMPLE_GROUP_DIR, f), source: f });
   for (const dir of (await readdir(EXAMPLES_DIR)).sort()) {
-    const input = (await readdir(join(EXAMPLES_DIR, dir)).catch(() => [])).find((f) => f.startsWith("input."));
-    if (input) out.push({ path: join(EXAMPLES_DIR, dir, input), source: `${dir}${extname(input)}` });
+    const input = (await readdir(join(EXAMPLES_DIR, dir)).catch(() => [])).find((f) =>
+      f.startsWith("input."),
+    );
+    if (input)
+      out.push({ path: join(EXAMPLES_DIR, dir, input), source: `${dir}${extname(input)}` });
   }
   return out;
 }

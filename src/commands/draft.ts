@@ -10,10 +10,18 @@ import type { Io } from "../runtime/io.js";
 import { withStore, type StoreOptions } from "../runtime/store-access.js";
 
 /** `rapporteur draft --group G [--out FILE]`: the next meeting's report skeleton in Markdown. */
-export async function draftCommand(cwd: string, options: StoreOptions & { group?: string; out?: string }, io: Io): Promise<number> {
-  if (!options.group) throw new RapporteurError("bad-argument", "--group is needed: the group's name or acronym");
+export async function draftCommand(
+  cwd: string,
+  options: StoreOptions & { group?: string; out?: string },
+  io: Io,
+): Promise<number> {
+  if (!options.group)
+    throw new RapporteurError("bad-argument", "--group is needed: the group's name or acronym");
   const md = await withStore(cwd, options, io, (db) => draft(db, OWNER, options.group!));
-  if (options.out) { await writeFile(resolve(cwd, options.out), md); io.err(`rapporteur: wrote ${options.out}`); } else io.out(md);
+  if (options.out) {
+    await writeFile(resolve(cwd, options.out), md);
+    io.err(`rapporteur: wrote ${options.out}`);
+  } else io.out(md);
   return 0;
 }
 

@@ -6,7 +6,11 @@ import { printable } from "../extract/pipeline.js";
 import { renderDigest } from "../render/digest-md.js";
 import { loadFile, withReader, describe, type Io } from "../runtime/io.js";
 
-export interface ExtractOptions { files: string[]; format?: "json" | "md"; out?: string }
+export interface ExtractOptions {
+  files: string[];
+  format?: "json" | "md";
+  out?: string;
+}
 
 /** The printed form of a record: the contract's fields plus where each came from. */
 
@@ -15,10 +19,19 @@ export interface ExtractOptions { files: string[]; format?: "json" | "md"; out?:
  * or writes DIR/<name>.json. Bad files are reported one line each; the rest go on.
  * Returns the exit status: 0, or 2 when any input could not be read.
  */
-export async function extractCommand(cwd: string, options: ExtractOptions, io: Io): Promise<number> {
+export async function extractCommand(
+  cwd: string,
+  options: ExtractOptions,
+  io: Io,
+): Promise<number> {
   const format = options.format ?? "json";
-  if (format !== "json" && format !== "md") throw new RapporteurError("bad-argument", `--format ${String(format)}: use json or md`);
-  if (!options.files.length) throw new RapporteurError("bad-argument", "no report given; name one or more files, e.g. rapporteur extract minutes.docx");
+  if (format !== "json" && format !== "md")
+    throw new RapporteurError("bad-argument", `--format ${String(format)}: use json or md`);
+  if (!options.files.length)
+    throw new RapporteurError(
+      "bad-argument",
+      "no report given; name one or more files, e.g. rapporteur extract minutes.docx",
+    );
   const records: FullRecord[] = [];
   let failed = 0;
   await withReader(async (read) => {
@@ -36,9 +49,14 @@ export async function extractCommand(cwd: string, options: ExtractOptions, io: I
     const dir = resolve(cwd, options.out);
     await mkdir(dir, { recursive: true });
     for (const r of records) {
-      await writeFile(join(dir, `${r.source}.${format === "md" ? "md" : "json"}`), format === "md" ? renderDigest(r) : JSON.stringify(printable(r), null, 2) + "\n");
+      await writeFile(
+        join(dir, `${r.source}.${format === "md" ? "md" : "json"}`),
+        format === "md" ? renderDigest(r) : JSON.stringify(printable(r), null, 2) + "\n",
+      );
     }
-    io.err(`rapporteur: wrote ${records.length} record${records.length === 1 ? "" : "s"} to ${options.out}${failed ? `, ${failed} failed` : ""}`);
+    io.err(
+      `rapporteur: wrote ${records.length} record${records.length === 1 ? "" : "s"} to ${options.out}${failed ? `, ${failed} failed` : ""}`,
+    );
   } else if (format === "md") {
     io.out(records.map(renderDigest).join("\n---\n\n"));
   } else if (records.length) {

@@ -8,18 +8,33 @@ import { TEXT_FORMATS } from "../store/meeting-rows.js";
 
 const ExportFile = z.object({
   meetings: z.array(MeetingRecord.passthrough()),
-  documents: z.array(z.object({
-    path: z.string().min(1), source: z.string().min(1), format: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    extractorVersion: z.string(), membersOnly: z.boolean(), content: z.string(),
-    // written since exports were checked on import; older exports lack it
-    contentSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-  })),
-  decisions: z.array(z.object({ kind: z.enum(["merge", "split"]), a: z.string(), b: z.string() })).default([]),
+  documents: z.array(
+    z.object({
+      path: z.string().min(1),
+      source: z.string().min(1),
+      format: z.string(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      extractorVersion: z.string(),
+      membersOnly: z.boolean(),
+      content: z.string(),
+      // written since exports were checked on import; older exports lack it
+      contentSha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional(),
+    }),
+  ),
+  decisions: z
+    .array(z.object({ kind: z.enum(["merge", "split"]), a: z.string(), b: z.string() }))
+    .default([]),
 });
 
 /** `meetings[150].number`: where in the file a problem is. */
 export const jsonPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>((out, k) => (typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${String(k)}` : String(k)), "") || "the file";
+  path.reduce<string>(
+    (out, k) => (typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${String(k)}` : String(k)),
+    "",
+  ) || "the file";
 
 /** Base64 as export writes it, or null when it is not (a damaged copy, a hand edit). */
 export function decodeBase64(text: string): Buffer | null {
@@ -40,14 +55,22 @@ const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
  * the export, or throws one line naming the first problem.
  */
 export async function checkExport(json: unknown, file: string): Promise<StoreExport> {
-  const bad = (where: string, what: string) => new RapporteurError("unreadable-file", `${file}: ${where}: ${what}; the export is damaged (nothing was imported)`);
+  const bad = (where: string, what: string) =>
+    new RapporteurError(
+      "unreadable-file",
+      `${file}: ${where}: ${what}; the export is damaged (nothing was imported)`,
+    );
   const parsed = ExportFile.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw bad(jsonPath(issue.path), issue.message);
   }
   const data = parsed.data;
-  if (data.meetings.length !== data.documents.length) throw bad("meetings", `${data.meetings.length} meetings but ${data.documents.length} documents`);
+  if (data.meetings.length !== data.documents.length)
+    throw bad(
+      "meetings",
+      `${data.meetings.length} meetings but ${data.documents.length} documents`,
+    );
   const paths = new Set<string>();
   for (const [i, d] of data.documents.entries()) {
     const at = `documents[${i}]`;
@@ -58,9 +81,11 @@ export async function checkExport(json: unknown, file: string): Promise<StoreExp
     // the text formats keep their text, not always the original bytes: older exports of
     // them can be checked only by their own checksum, which they do not have
     const expected = d.contentSha256 ?? (TEXT_FORMATS.has(d.format) ? null : d.sha256);
-    if (expected && sha(bytes) !== expected) throw bad(`${at}.content`, `does not match its checksum ${expected.slice(0, 12)}…`);
+    if (expected && sha(bytes) !== expected)
+      throw bad(`${at}.content`, `does not match its checksum ${expected.slice(0, 12)}…`);
     const m = data.meetings[i]!;
-    if (m.source !== d.source) throw bad(`meetings[${i}].source`, `"${m.source}" but its document is "${d.source}"`);
+    if (m.source !== d.source)
+      throw bad(`meetings[${i}].source`, `"${m.source}" but its document is "${d.source}"`);
     checkIndices(m, `meetings[${i}]`, bad);
     let lines: number;
     try {
@@ -78,18 +103,23 @@ type Bad = (where: string, what: string) => Error;
 function checkIndices(m: MeetingRecord, at: string, bad: Bad): void {
   for (const [j, s] of m.sections.entries()) {
     if (s.agendaIndex !== null && (s.agendaIndex < 0 || s.agendaIndex >= m.agenda.length)) {
-      throw bad(`${at}.sections[${j}].agendaIndex`, `${s.agendaIndex} is not an agenda item (the agenda has ${m.agenda.length})`);
+      throw bad(
+        `${at}.sections[${j}].agendaIndex`,
+        `${s.agendaIndex} is not an agenda item (the agenda has ${m.agenda.length})`,
+      );
     }
   }
 }
 
 // Every line a record cites must be a line of its document.
 function checkLines(value: unknown, at: string, lines: number, bad: Bad): void {
-  if (Array.isArray(value)) return value.forEach((v, i) => checkLines(v, `${at}[${i}]`, lines, bad));
+  if (Array.isArray(value))
+    return value.forEach((v, i) => checkLines(v, `${at}[${i}]`, lines, bad));
   if (!value || typeof value !== "object") return;
   for (const [k, v] of Object.entries(value)) {
     if ((k === "line" || k === "endLine") && v !== null) {
-      if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > lines) throw bad(`${at}.${k}`, `${String(v)} is not a line of the report (it has ${lines})`);
+      if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > lines)
+        throw bad(`${at}.${k}`, `${String(v)} is not a line of the report (it has ${lines})`);
     } else checkLines(v, `${at}.${k}`, lines, bad);
   }
 }

@@ -18,33 +18,67 @@ import { withStore, loadConfig, derivationOf, type StoreOptions } from "../runti
  * is checked before anything is written (see import-check.ts); a damaged file changes
  * nothing.
  */
-export async function importCommand(cwd: string, options: StoreOptions & { file: string }, io: Io): Promise<number> {
+export async function importCommand(
+  cwd: string,
+  options: StoreOptions & { file: string },
+  io: Io,
+): Promise<number> {
   const path = resolve(cwd, options.file);
   let json: unknown;
   try {
     json = JSON.parse(await readFile(path, "utf8"));
   } catch (e) {
-    throw new RapporteurError("unreadable-file", `${options.file}: not a readable export (${String((e as Error).message).split("\n")[0]}); give a file written by rapporteur export`);
+    throw new RapporteurError(
+      "unreadable-file",
+      `${options.file}: not a readable export (${String((e as Error).message).split("\n")[0]}); give a file written by rapporteur export`,
+    );
   }
   const data = await checkExport(json, options.file);
   const config = await loadConfig(cwd);
   await withStore(cwd, options, io, (db) => importStore(db, data, derivationOf(config)));
-  io.err(`rapporteur: imported ${data.meetings.length} meeting${data.meetings.length === 1 ? "" : "s"} from ${options.file}`);
+  io.err(
+    `rapporteur: imported ${data.meetings.length} meeting${data.meetings.length === 1 ? "" : "s"} from ${options.file}`,
+  );
   return 0;
 }
 
 /** Restores a checked export into an empty store in one transaction, then rebuilds derived data. */
-export async function importStore(db: Db, data: StoreExport, derive: Derivation = {}): Promise<void> {
-  if (!(await isEmpty(db))) throw new RapporteurError("store-not-empty", "the store already holds meetings; import into an empty one (use --data DIR for a new folder, or a new database)");
+export async function importStore(
+  db: Db,
+  data: StoreExport,
+  derive: Derivation = {},
+): Promise<void> {
+  if (!(await isEmpty(db)))
+    throw new RapporteurError(
+      "store-not-empty",
+      "the store already holds meetings; import into an empty one (use --data DIR for a new folder, or a new database)",
+    );
   await db.transaction(async (tx) => {
     for (const [i, d] of data.documents.entries()) {
       const content = decodeContent(d.content);
       const doc = await readDocument(content, d.source);
       // statements are not in the export: they are recomputed from the original
       const full = extract(doc);
-      await saveMeeting(tx, { path: d.path, source: d.source, format: d.format, content, sha256: d.sha256, extractorVersion: d.extractorVersion }, data.meetings[i] as StoredRecord, doc.lines, {
-        nicknames: full.nicknames, statements: full.statements, membersOnly: d.membersOnly, stemmer: stemmerFor(db), replace: false,
-      });
+      await saveMeeting(
+        tx,
+        {
+          path: d.path,
+          source: d.source,
+          format: d.format,
+          content,
+          sha256: d.sha256,
+          extractorVersion: d.extractorVersion,
+        },
+        data.meetings[i] as StoredRecord,
+        doc.lines,
+        {
+          nicknames: full.nicknames,
+          statements: full.statements,
+          membersOnly: d.membersOnly,
+          stemmer: stemmerFor(db),
+          replace: false,
+        },
+      );
     }
     for (const dec of data.decisions) await addDecision(tx, dec);
   });

@@ -22,19 +22,31 @@ import { noProgress, type Progress } from "../runtime/progress.js";
 import { documentStates } from "../store/documents.js";
 export { noProgress, type Progress } from "../runtime/progress.js";
 
-export interface IngestSummary { new: number; updated: number; unchanged: number; failed: { path: string; reason: string }[] }
+export interface IngestSummary {
+  new: number;
+  updated: number;
+  unchanged: number;
+  failed: { path: string; reason: string }[];
+}
 
 /**
  * Files, folders (searched for reports) and globs to the list of report paths. Each real
  * file is listed once, however many links lead to it (a link loop would list it again at
  * every turn).
  */
-export async function expandPaths(cwd: string, inputs: string[]): Promise<{ files: string[]; missing: string[] }> {
-  const files: string[] = [], missing: string[] = [];
+export async function expandPaths(
+  cwd: string,
+  inputs: string[],
+): Promise<{ files: string[]; missing: string[] }> {
+  const files: string[] = [],
+    missing: string[] = [];
   for (const input of inputs) {
     const full = resolve(cwd, input);
     const st = await stat(full).catch(() => null);
-    if (st?.isFile()) { files.push(full); continue; }
+    if (st?.isFile()) {
+      files.push(full);
+      continue;
+    }
     if (st?.isDirectory()) {
       const found = await glob("**/*", { cwd: full, absolute: true, onlyFiles: true });
       files.push(...found.filter((f) => REPORT_EXTENSIONS.has(extname(f).toLowerCase())).sort());
@@ -42,7 +54,10 @@ export async function expandPaths(cwd: string, inputs: string[]): Promise<{ file
     }
     if (/[*?[{]/.test(input)) {
       const found = await glob(input, { cwd, absolute: true, onlyFiles: true });
-      if (found.length) { files.push(...found.sort()); continue; }
+      if (found.length) {
+        files.push(...found.sort());
+        continue;
+      }
     }
     missing.push(input);
   }
@@ -62,20 +77,38 @@ export async function expandPaths(cwd: string, inputs: string[]): Promise<{ file
  * indexed; in a worker thread for long runs, so two cores share the work) while the
  * current one is written.
  */
-export async function ingestFiles(db: Db, inputs: (string | { path: string; source?: string })[], summary: IngestSummary, progress: Progress = noProgress): Promise<void> {
+export async function ingestFiles(
+  db: Db,
+  inputs: (string | { path: string; source?: string })[],
+  summary: IngestSummary,
+  progress: Progress = noProgress,
+): Promise<void> {
   // a file may be known by another name than its own (the bundled examples are)
   const files = inputs.map((f) => (typeof f === "string" ? f : f.path));
-  const names = new Map(inputs.flatMap((f) => (typeof f !== "string" && f.source ? [[f.path, f.source] as const] : [])));
+  const names = new Map(
+    inputs.flatMap((f) => (typeof f !== "string" && f.source ? [[f.path, f.source] as const] : [])),
+  );
   const pool = new ExtractPool(lexizeIn(db));
   const known = new Map((await documentStates(db)).map((r) => [r.path, r]));
   const shas = new Set([...known.values()].map((r) => r.sha256));
-  type Job = { path: string; state: "new" | "changed" | "skip"; rows?: Promise<MeetingRows>; error?: Error };
+  type Job = {
+    path: string;
+    state: "new" | "changed" | "skip";
+    rows?: Promise<MeetingRows>;
+    error?: Error;
+  };
   const prepare = async (path: string): Promise<Job> => {
     try {
       const { bytes, source } = await loadFile("/", path);
       const sha256 = createHash("sha256").update(bytes).digest("hex");
       const old = known.get(path);
-      const state = old ? (old.sha256 === sha256 && old.extractor_version === EXTRACTOR_VERSION ? "skip" : "changed") : shas.has(sha256) ? "skip" : "new";
+      const state = old
+        ? old.sha256 === sha256 && old.extractor_version === EXTRACTOR_VERSION
+          ? "skip"
+          : "changed"
+        : shas.has(sha256)
+          ? "skip"
+          : "new";
       if (state === "skip") return { path, state };
       shas.add(sha256);
       const rows = pool.prepare({ bytes, source: names.get(path) ?? source, path, sha256 });
@@ -93,7 +126,10 @@ export async function ingestFiles(db: Db, inputs: (string | { path: string; sour
       if (i + AHEAD < files.length) queue.push(prepare(files[i + AHEAD]!));
       try {
         if (job.error) throw job.error;
-        if (job.state === "skip") { summary.unchanged++; continue; }
+        if (job.state === "skip") {
+          summary.unchanged++;
+          continue;
+        }
         const rows = await job.rows!;
         summary[await saveJob(db, job.state, rows)]++;
         faultPoint("save");
@@ -120,7 +156,11 @@ export async function ingestFiles(db: Db, inputs: (string | { path: string; sour
  * process (sharing a PostgreSQL server) saved the same path first, the file counts as
  * unchanged when that process saved the same content, else it replaces it.
  */
-async function saveJob(db: Db, state: "new" | "changed", rows: MeetingRows): Promise<"new" | "updated" | "unchanged"> {
+async function saveJob(
+  db: Db,
+  state: "new" | "changed",
+  rows: MeetingRows,
+): Promise<"new" | "updated" | "unchanged"> {
   try {
     if (state === "changed") await db.transaction((tx) => insertMeeting(tx, rows));
     else await insertMeeting(db, rows, { replace: false });
@@ -129,22 +169,48 @@ async function saveJob(db: Db, state: "new" | "changed", rows: MeetingRows): Pro
     if ((e as { code?: string }).code !== "23505") throw e;
   }
   const now = await documentStates(db, rows.document.path);
-  if (now[0]?.sha256 === rows.document.sha256 && now[0].extractor_version === rows.document.extractorVersion) return "unchanged";
+  if (
+    now[0]?.sha256 === rows.document.sha256 &&
+    now[0].extractor_version === rows.document.extractorVersion
+  )
+    return "unchanged";
   await db.transaction((tx) => insertMeeting(tx, rows));
   return "updated";
 }
 
 /** Extracts bytes and saves the meeting in one transaction (replacing one from the same path); returns its id. */
-export async function ingestBytes(db: Db, input: { path: string; source: string; bytes: Uint8Array; sha256?: string; contentType?: string; membersOnly?: boolean }): Promise<number> {
+export async function ingestBytes(
+  db: Db,
+  input: {
+    path: string;
+    source: string;
+    bytes: Uint8Array;
+    sha256?: string;
+    contentType?: string;
+    membersOnly?: boolean;
+  },
+): Promise<number> {
   const sha256 = input.sha256 ?? createHash("sha256").update(input.bytes).digest("hex");
   const pool = new ExtractPool(lexizeIn(db));
   let rows: MeetingRows;
   try {
-    rows = await pool.prepare({ bytes: input.bytes, source: input.source, path: input.path, sha256, contentType: input.contentType });
+    rows = await pool.prepare({
+      bytes: input.bytes,
+      source: input.source,
+      path: input.path,
+      sha256,
+      contentType: input.contentType,
+    });
   } finally {
     await pool.close();
   }
-  return db.transaction((tx) => insertMeeting(tx, rows, input.membersOnly !== undefined ? { membersOnly: input.membersOnly } : {}));
+  return db.transaction((tx) =>
+    insertMeeting(
+      tx,
+      rows,
+      input.membersOnly !== undefined ? { membersOnly: input.membersOnly } : {},
+    ),
+  );
 }
 
 /**
@@ -152,11 +218,28 @@ export async function ingestBytes(db: Db, input: { path: string; source: string;
  * hash; a summary line, one reason per failure; people are rebuilt at the end.
  * Exit 0, or 1 when some file failed (the others are kept).
  */
-export async function ingestCommand(cwd: string, options: StoreOptions & { paths: string[] }, io: Io, progress: Progress = noProgress): Promise<number> {
-  if (!options.paths.length) throw new RapporteurError("bad-argument", "nothing to ingest; name report files, folders or globs");
+export async function ingestCommand(
+  cwd: string,
+  options: StoreOptions & { paths: string[] },
+  io: Io,
+  progress: Progress = noProgress,
+): Promise<number> {
+  if (!options.paths.length)
+    throw new RapporteurError(
+      "bad-argument",
+      "nothing to ingest; name report files, folders or globs",
+    );
   const config = await loadConfig(cwd);
   const { files, missing } = await expandPaths(cwd, options.paths);
-  const summary: IngestSummary = { new: 0, updated: 0, unchanged: 0, failed: missing.map((m) => ({ path: m, reason: `${m}: no such file or folder; check the path` })) };
+  const summary: IngestSummary = {
+    new: 0,
+    updated: 0,
+    unchanged: 0,
+    failed: missing.map((m) => ({
+      path: m,
+      reason: `${m}: no such file or folder; check the path`,
+    })),
+  };
   const derive = derivationOf(config);
   await withStore(cwd, options, io, async (db) => {
     progress.start(files.length);
@@ -165,14 +248,19 @@ export async function ingestCommand(cwd: string, options: StoreOptions & { paths
     } catch (e) {
       if (!isRapporteurError(e) || e.code !== "disk-full") throw e;
       const saved = summary.new + summary.updated;
-      throw new RapporteurError("disk-full", `${e.message.split(";")[0]}; ${saved} report${saved === 1 ? " was" : "s were"} saved before it filled and are kept: make room there and run the command again`);
+      throw new RapporteurError(
+        "disk-full",
+        `${e.message.split(";")[0]}; ${saved} report${saved === 1 ? " was" : "s were"} saved before it filled and are kept: make room there and run the command again`,
+      );
     } finally {
       progress.stop();
     }
     // whatever this run or an earlier one (killed before its rebuild) left stale
     await refreshDerived(db, derive, summary.updated ? { replaced: "some" } : {});
   });
-  io.err(`rapporteur: ingested ${files.length + missing.length} path${files.length + missing.length === 1 ? "" : "s"}: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed`);
+  io.err(
+    `rapporteur: ingested ${files.length + missing.length} path${files.length + missing.length === 1 ? "" : "s"}: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed`,
+  );
   for (const f of summary.failed) io.err(`  failed: ${f.reason}`);
   return summary.failed.length ? 1 : 0;
 }

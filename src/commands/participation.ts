@@ -5,4 +5,5 @@ import type { Viewer } from "../model/viewer.js";
 import type { MeetingFilter } from "./inputs.js";
 
 /** Attendance and stakeholder balance per meeting the viewer may see. */
-export const participation = (db: Db, v: Viewer, f: z.infer<typeof MeetingFilter>) => readParticipation(db, v, f);
+export const participation = (db: Db, v: Viewer, f: z.infer<typeof MeetingFilter>) =>
+  readParticipation(db, v, f);

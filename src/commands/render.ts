@@ -12,18 +12,31 @@ import { withStore, type StoreOptions } from "../runtime/store-access.js";
 export type ReportFormat = "md" | "docx" | "html";
 
 /** A record in the house format, in one of the three formats. */
-export async function renderReport(r: MeetingRecord, format: ReportFormat): Promise<string | Buffer> {
+export async function renderReport(
+  r: MeetingRecord,
+  format: ReportFormat,
+): Promise<string | Buffer> {
   if (format === "docx") return renderReportDocx(r);
   return format === "html" ? renderReportHtml(r) : renderReportMd(r);
 }
 
 /** `rapporteur render MEETING --format md|docx|html [--out FILE]` (MEETING: id or source file name). */
-export async function renderCommand(cwd: string, options: StoreOptions & { meeting: string; format?: string; out?: string }, io: Io): Promise<number> {
+export async function renderCommand(
+  cwd: string,
+  options: StoreOptions & { meeting: string; format?: string; out?: string },
+  io: Io,
+): Promise<number> {
   const format = (options.format ?? "md") as ReportFormat;
-  if (!["md", "docx", "html"].includes(format)) throw new RapporteurError("bad-argument", `--format ${options.format}: use md, docx or html`);
-  if (format === "docx" && !options.out) throw new RapporteurError("bad-argument", "a .docx is a binary file: give --out FILE.docx");
+  if (!["md", "docx", "html"].includes(format))
+    throw new RapporteurError("bad-argument", `--format ${options.format}: use md, docx or html`);
+  if (format === "docx" && !options.out)
+    throw new RapporteurError("bad-argument", "a .docx is a binary file: give --out FILE.docx");
   const m = await withStore(cwd, options, io, (db) => findMeeting(db, options.meeting));
-  if (!m) throw new RapporteurError("not-found", `meeting "${options.meeting}": no meeting with that id or source file name; see rapporteur search or the web app`);
+  if (!m)
+    throw new RapporteurError(
+      "not-found",
+      `meeting "${options.meeting}": no meeting with that id or source file name; see rapporteur search or the web app`,
+    );
   const out = await renderReport(m.record, format);
   if (options.out) {
     await writeFile(resolve(cwd, options.out), out);

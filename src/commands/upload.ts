@@ -7,18 +7,38 @@ import type { FullRecord } from "../model/record.js";
 import type { Viewer } from "../model/viewer.js";
 
 /** Extracts an upload without saving it: the curate page shows it before an editor saves. */
-export async function preview(v: Viewer, bytes: Uint8Array, name: string, contentType?: string): Promise<FullRecord> {
+export async function preview(
+  v: Viewer,
+  bytes: Uint8Array,
+  name: string,
+  contentType?: string,
+): Promise<FullRecord> {
   if (!v.editor) throw unauthorized();
   return withReader((read) => read(bytes, name, contentType));
 }
 
 /** Saves an uploaded report (editors only); returns the meeting id. */
-export async function upload(db: Db, v: Viewer, bytes: Uint8Array, name: string, opts: { contentType?: string; membersOnly?: boolean; derive?: Derivation } = {}): Promise<number> {
+export async function upload(
+  db: Db,
+  v: Viewer,
+  bytes: Uint8Array,
+  name: string,
+  opts: { contentType?: string; membersOnly?: boolean; derive?: Derivation } = {},
+): Promise<number> {
   if (!v.editor) throw unauthorized();
   if (!/^[\w .()+-]{1,200}\.(txt|md|markdown|html?|docx|pdf)$/i.test(name)) {
-    throw new RapporteurError("unsupported-format", `"${name}": upload a .txt, .md, .html, .docx or .pdf report`);
+    throw new RapporteurError(
+      "unsupported-format",
+      `"${name}": upload a .txt, .md, .html, .docx or .pdf report`,
+    );
   }
-  const id = await ingestBytes(db, { path: `upload:${name}`, source: name, bytes, ...(opts.contentType ? { contentType: opts.contentType } : {}), ...(opts.membersOnly !== undefined ? { membersOnly: opts.membersOnly } : {}) });
+  const id = await ingestBytes(db, {
+    path: `upload:${name}`,
+    source: name,
+    bytes,
+    ...(opts.contentType ? { contentType: opts.contentType } : {}),
+    ...(opts.membersOnly !== undefined ? { membersOnly: opts.membersOnly } : {}),
+  });
   // what `ingest` rebuilds after its files, with the user's rules and glossary
   await refreshDerived(db, opts.derive ?? {});
   return id;

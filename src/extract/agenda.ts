@@ -3,13 +3,23 @@ import { leadOf, labelOfNode } from "./labels.js";
 import { isHeadingLike, isInside } from "./outline.js";
 import { listMarker } from "../readers/text.js";
 
-const TABLE_HEAD = /^(?:no\.?|#|n°|item|items|agenda item|topic|topics|time|timing|lead|leads|presenter|presenters|speaker|speakers|duration|owner|responsible|title|description|subject|paper|papers|documents?)$/i;
-const INTRO = /\b(?:presented|introduced|introducing|presenting|adopted|approved)\s+the\s+(?:draft\s+|provisional\s+)?agenda\b|\bfollowing agenda\b|\bthe agenda (?:was|as follows)\b|\bagenda items?\s*:\s*$/i;
+const TABLE_HEAD =
+  /^(?:no\.?|#|n°|item|items|agenda item|topic|topics|time|timing|lead|leads|presenter|presenters|speaker|speakers|duration|owner|responsible|title|description|subject|paper|papers|documents?)$/i;
+const INTRO =
+  /\b(?:presented|introduced|introducing|presenting|adopted|approved)\s+the\s+(?:draft\s+|provisional\s+)?agenda\b|\bfollowing agenda\b|\bthe agenda (?:was|as follows)\b|\bagenda items?\s*:\s*$/i;
 
 /** The announced agenda: the list, table or numbered lines an agenda label (or intro) opens, sub-items nested. */
 export function agenda(doc: Doc): Doc {
-  const starts = doc.outline!.labels.filter((l) => l.kind === "agenda").map((l) => ({ node: l.node, inline: l.inline }));
-  for (const n of doc.nodes) if ((n.kind === "para" || n.kind === "heading") && INTRO.test(n.text) && !starts.some((s) => s.node === n.i)) starts.push({ node: n.i, inline: false });
+  const starts = doc
+    .outline!.labels.filter((l) => l.kind === "agenda")
+    .map((l) => ({ node: l.node, inline: l.inline }));
+  for (const n of doc.nodes)
+    if (
+      (n.kind === "para" || n.kind === "heading") &&
+      INTRO.test(n.text) &&
+      !starts.some((s) => s.node === n.i)
+    )
+      starts.push({ node: n.i, inline: false });
   starts.sort((a, b) => a.node - b.node);
   for (const s of starts) {
     const items = agendaAfter(doc, s.node);
@@ -22,16 +32,36 @@ function agendaAfter(doc: Doc, at: number): AgendaNode[] {
   const nodes = doc.nodes;
   const head = nodes[at]!;
   // an item "Agenda:" with its own sub-items
-  if (head.kind === "item" && nodes[at + 1]?.parent === at) return fromItems(nodes.filter((n) => n.kind === "item" && isInside(nodes, n.i, at)), nodes);
+  if (head.kind === "item" && nodes[at + 1]?.parent === at)
+    return fromItems(
+      nodes.filter((n) => n.kind === "item" && isInside(nodes, n.i, at)),
+      nodes,
+    );
   let i = at + 1;
   // skip a note before the list ("Extracted from labelled issues …", "Agenda to be posted at …")
-  while (i < nodes.length && i <= at + 2 && nodes[i]!.kind === "para" && !listMarker(nodes[i]!.text) && nodes[i]!.text.length > 40 && !isHeadingLike(nodes[i]!)) i++;
+  while (
+    i < nodes.length &&
+    i <= at + 2 &&
+    nodes[i]!.kind === "para" &&
+    !listMarker(nodes[i]!.text) &&
+    nodes[i]!.text.length > 40 &&
+    !isHeadingLike(nodes[i]!)
+  )
+    i++;
   const first = nodes[i];
   if (!first) return [];
   if (first.kind === "item") {
     const items: Node[] = [];
     const depth = first.depth;
-    for (; i < nodes.length && nodes[i]!.kind === "item" && nodes[i]!.depth >= depth && nodes[i]!.list === first.list; i++) items.push(nodes[i]!);
+    for (
+      ;
+      i < nodes.length &&
+      nodes[i]!.kind === "item" &&
+      nodes[i]!.depth >= depth &&
+      nodes[i]!.list === first.list;
+      i++
+    )
+      items.push(nodes[i]!);
     return fromItems(items, nodes);
   }
   if (first.kind === "row") {
@@ -42,7 +72,8 @@ function agendaAfter(doc: Doc, at: number): AgendaNode[] {
   const lone = first.kind === "heading" && first.level === 7 ? listMarker(first.text) : null;
   if (lone) {
     const after = nodes[i + 1];
-    if (!after || !(after.kind === "para" && !labelOfNode(after))) return nest([{ text: lone.text, marker: lone.marker, line: first.span.line }]);
+    if (!after || !(after.kind === "para" && !labelOfNode(after)))
+      return nest([{ text: lone.text, marker: lone.marker, line: first.span.line }]);
   }
   if (first.kind === "para" && listMarker(first.text)) {
     // numbered lines written as paragraphs ("1) Opening" …, as Word keeps typed numbers)
@@ -51,7 +82,13 @@ function agendaAfter(doc: Doc, at: number): AgendaNode[] {
       const parts = nodes[i]!.text.split("\n");
       const marked = parts.map((p) => listMarker(p));
       if (!marked.every(Boolean)) break;
-      marked.forEach((m, k) => lines.push({ text: m!.text, marker: m!.marker, line: nodes[i]!.span.line + Math.min(k, nodes[i]!.span.endLine - nodes[i]!.span.line) }));
+      marked.forEach((m, k) =>
+        lines.push({
+          text: m!.text,
+          marker: m!.marker,
+          line: nodes[i]!.span.line + Math.min(k, nodes[i]!.span.endLine - nodes[i]!.span.line),
+        }),
+      );
     }
     return nest(lines);
   }
@@ -75,7 +112,13 @@ function fromItems(items: Node[], nodes: readonly Node[]): AgendaNode[] {
   for (const n of items) {
     // "Agenda issue: <link>": a pointer to the agenda, not an item of it
     const lead = leadOf(n);
-    if (lead && /^(?:https?:|www\.|\[?https?:)/i.test(lead.rest) && n.depth === minDepth && !nodes.some((c) => c.parent === n.i)) continue;
+    if (
+      lead &&
+      /^(?:https?:|www\.|\[?https?:)/i.test(lead.rest) &&
+      n.depth === minDepth &&
+      !nodes.some((c) => c.parent === n.i)
+    )
+      continue;
     const t = title(n.text);
     if (!t) continue;
     const node: AgendaNode = { title: t, items: [], line: n.span.line };
@@ -93,11 +136,19 @@ function fromTable(rows: Node[]): AgendaNode[] {
   if (!body.length) return [];
   const width = Math.max(...body.map((r) => r.cells!.length));
   // the title column: the one with most words, not numbers, times or initials
-  let best = 0, bestScore = -1;
+  let best = 0,
+    bestScore = -1;
   for (let c = 0; c < width; c++) {
     const cells = body.map((r) => r.cells![c]?.trim() ?? "");
-    const score = cells.filter((x) => /\p{L}{3,}/u.test(x) && !/^\d{1,2}[:.]\d{2}/.test(x) && !/^\p{Lu}{1,4}$/u.test(x)).reduce((a, x) => a + x.split(/\s+/).length, 0);
-    if (score > bestScore) { bestScore = score; best = c; }
+    const score = cells
+      .filter(
+        (x) => /\p{L}{3,}/u.test(x) && !/^\d{1,2}[:.]\d{2}/.test(x) && !/^\p{Lu}{1,4}$/u.test(x),
+      )
+      .reduce((a, x) => a + x.split(/\s+/).length, 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = c;
+    }
   }
   return body.flatMap((r) => {
     const t = r.cells![best]?.split("\n")[0]?.trim();
@@ -107,7 +158,14 @@ function fromTable(rows: Node[]): AgendaNode[] {
 
 // Typed numbering nests by kind: "a." under "1.", "i." under "a.".
 function nest(lines: { text: string; marker: string; line: number }[]): AgendaNode[] {
-  const kind = (m: string) => (/^\d/.test(m) ? "num" : /^[ivx]{2,}|^i[.)]/.test(m) ? "roman" : /^[a-z]/.test(m) ? "alpha" : "other");
+  const kind = (m: string) =>
+    /^\d/.test(m)
+      ? "num"
+      : /^[ivx]{2,}|^i[.)]/.test(m)
+        ? "roman"
+        : /^[a-z]/.test(m)
+          ? "alpha"
+          : "other";
   const out: AgendaNode[] = [];
   const stack: { node: AgendaNode; kind: string }[] = [];
   for (const l of lines) {

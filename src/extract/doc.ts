@@ -37,10 +37,25 @@ export interface Node {
 }
 
 /** Where something is: a range of node indexes, [from, to). */
-export interface Range { from: number; to: number }
+export interface Range {
+  from: number;
+  to: number;
+}
 
 /** A label that opens a part of the report ("Attendees", "Agenda:", "Panel:", "Action items"). */
-export type LabelKind = "attend" | "absent" | "agenda" | "actions" | "decisions" | "discussion" | "next" | "links" | "logistics" | "summary" | "annex" | "chat";
+export type LabelKind =
+  | "attend"
+  | "absent"
+  | "agenda"
+  | "actions"
+  | "decisions"
+  | "discussion"
+  | "next"
+  | "links"
+  | "logistics"
+  | "summary"
+  | "annex"
+  | "chat";
 
 export interface Outline {
   /** Node indexes that are the report's title area (before any part opens). */
@@ -65,7 +80,10 @@ export interface HeaderFacts {
   bodyDate: { date: string; time: string | null; line: number } | null;
 }
 
-export interface AgendaNode extends AgendaItem { line: number; items: AgendaNode[] }
+export interface AgendaNode extends AgendaItem {
+  line: number;
+  items: AgendaNode[];
+}
 
 export interface SectionNode {
   title: string;
@@ -80,7 +98,12 @@ export interface SectionNode {
   speakers: string[];
 }
 
-export interface ParticipantEntry extends Participant { line: number; nick: string | null; initials: string | null; handles?: string[] }
+export interface ParticipantEntry extends Participant {
+  line: number;
+  nick: string | null;
+  initials: string | null;
+  handles?: string[];
+}
 
 /** The typed document every pass reads and extends; no pass does I/O. */
 export interface Doc {

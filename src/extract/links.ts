@@ -11,8 +11,13 @@ const BARE = /\b(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'`\])]+(?:\([^\s()]*\)[^\s<>
  */
 export function links(doc: Doc): Doc {
   const out: { url: string; text: string | null; line: number }[] = [];
-  const lines = doc.format === "pdf" ? joinBrokenUrls(doc.lines) : doc.lines.map((l, i) => ({ text: l, line: i + 1 }));
-  const front = new Set(doc.nodes.filter((n) => n.kind === "front").flatMap((n) => range(n.span.line, n.span.endLine)));
+  const lines =
+    doc.format === "pdf"
+      ? joinBrokenUrls(doc.lines)
+      : doc.lines.map((l, i) => ({ text: l, line: i + 1 }));
+  const front = new Set(
+    doc.nodes.filter((n) => n.kind === "front").flatMap((n) => range(n.span.line, n.span.endLine)),
+  );
   for (const l of lines) {
     if (front.has(l.line)) continue; // front matter lists files, not links of the minutes
     let raw = l.text;
@@ -20,7 +25,11 @@ export function links(doc: Doc): Doc {
     raw = raw.replace(MD_LINK, (whole, text: string, url: string) => {
       if (isUrl(url)) {
         const label = text.replace(/[*_]/g, "").trim();
-        out.push({ url: tidy(url), text: label && tidy(label) !== tidy(url) ? label : null, line: l.line });
+        out.push({
+          url: tidy(url),
+          text: label && tidy(label) !== tidy(url) ? label : null,
+          line: l.line,
+        });
       }
       return " ".repeat(whole.length);
     });
@@ -41,7 +50,8 @@ function tidy(url: string): string {
   let u = url.replace(/[*_]+$/, "");
   for (;;) {
     const t = u.replace(/[.,;:!?'"”’]+$/, "");
-    const unbalanced = t.endsWith(")") && (t.match(/\(/g)?.length ?? 0) < (t.match(/\)/g)?.length ?? 0);
+    const unbalanced =
+      t.endsWith(")") && (t.match(/\(/g)?.length ?? 0) < (t.match(/\)/g)?.length ?? 0);
     const next = unbalanced ? t.slice(0, -1) : t;
     if (next === u) return u;
     u = next;
@@ -63,7 +73,9 @@ function joinBrokenUrls(lines: readonly string[]): { text: string; line: number 
       const m = /(?:https?:\/\/|www\.)\S+$/.exec(text);
       const cont = /^([\w\-./?=&%#~+:]+)(?=[\s)>\],;]|\.?$)/.exec(lines[j]!.trim());
       if (!m || !cont) break;
-      const cut = /[-/_=.?&#]$/.test(m[0]) || (lines[j - 1]!.length >= 0.85 * width && /[/._=-]/.test(cont[1]!));
+      const cut =
+        /[-/_=.?&#]$/.test(m[0]) ||
+        (lines[j - 1]!.length >= 0.85 * width && /[/._=-]/.test(cont[1]!));
       if (!cut || /^(?:https?:|www\.)/.test(cont[1]!) || /^\p{Lu}\p{Ll}+$/u.test(cont[1]!)) break;
       text += cont[1];
       if (cont[1]!.length < lines[j]!.trim().length) break;

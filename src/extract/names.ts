@@ -2,11 +2,15 @@ import { distance } from "fastest-levenshtein";
 import { norm } from "./text.js";
 
 /** Lower-case particles that may sit inside a personal name ("Wout de Natris"). */
-const PARTICLES = "de|da|do|dos|das|van|von|der|den|del|della|di|du|le|la|al|el|bin|ben|ibn|y|zu|ter|ten";
+const PARTICLES =
+  "de|da|do|dos|das|van|von|der|den|del|della|di|du|le|la|al|el|bin|ben|ibn|y|zu|ter|ten";
 const CAP = String.raw`(?:St\.|\p{Lu}\.(?=\s\p{Lu}\p{Ll})|[\p{Lu}][\p{L}\p{M}'’-]*|(?:dell|d|l|O)['’][\p{Lu}][\p{L}\p{M}'’-]*)`;
 
 /** Capitalised word runs that may be names, allowing particles ("Piero dell'Orto"). */
-export const NAME_RUN = new RegExp(String.raw`(?<![\p{L}\p{M}'’.])${CAP}(?:\s+(?:(?:${PARTICLES})\s+)*${CAP})*`, "gu");
+export const NAME_RUN = new RegExp(
+  String.raw`(?<![\p{L}\p{M}'’.])${CAP}(?:\s+(?:(?:${PARTICLES})\s+)*${CAP})*`,
+  "gu",
+);
 
 /** Words that are capitalised in reports but are not (parts of) personal names. */
 export const NOT_NAME = new Set(
@@ -42,18 +46,41 @@ export function isNonNameWord(word: string, lowercaseWords?: ReadonlySet<string>
  * (first name, surname, a nickname the report gives, initials the list or the text
  * gives, a handle).
  */
-export interface Known { name: string; key: string; first: string; last: string; nick: string | null; nickDisplay?: string; initials: string[]; handles: string[] }
+export interface Known {
+  name: string;
+  key: string;
+  first: string;
+  last: string;
+  nick: string | null;
+  nickDisplay?: string;
+  initials: string[];
+  handles: string[];
+}
 
 /** Titles written before a name, never part of matching it ("Professor Sir Nigel Doe", "Mr. Gates"). */
-export const HONORIFICS = /^(?:(?:professor|prof|dr|sir|dame|lord|lady|baroness|baron|cllr|councillor|mr|mrs|ms|mx|rev|hon|amb|ambassador|judge|justice)\.?\s+)+/i;
+export const HONORIFICS =
+  /^(?:(?:professor|prof|dr|sir|dame|lord|lady|baroness|baron|cllr|councillor|mr|mrs|ms|mx|rev|hon|amb|ambassador|judge|justice)\.?\s+)+/i;
 
 /** Splits a listed name into its first and last word (particles stay with the surname). */
-export function known(name: string, nick: string | null = null, initials: readonly string[] = []): Known {
+export function known(
+  name: string,
+  nick: string | null = null,
+  initials: readonly string[] = [],
+): Known {
   const parts = norm(name.replace(HONORIFICS, "")).split(" ").filter(Boolean);
-  const auto = parts.length >= 2 ? [parts.map((p) => p[0]).join(""), parts[0]![0]! + parts[parts.length - 1]![0]!] : [];
+  const auto =
+    parts.length >= 2
+      ? [parts.map((p) => p[0]).join(""), parts[0]![0]! + parts[parts.length - 1]![0]!]
+      : [];
   return {
-    name, key: parts.join(" "), first: parts[0] ?? "", last: parts.length > 1 ? parts[parts.length - 1]! : "", nick: nick ? norm(nick) : null, ...(nick ? { nickDisplay: nick } : {}),
-    initials: [...new Set([...initials.map((i) => i.toLowerCase()), ...auto])], handles: [],
+    name,
+    key: parts.join(" "),
+    first: parts[0] ?? "",
+    last: parts.length > 1 ? parts[parts.length - 1]! : "",
+    nick: nick ? norm(nick) : null,
+    ...(nick ? { nickDisplay: nick } : {}),
+    initials: [...new Set([...initials.map((i) => i.toLowerCase()), ...auto])],
+    handles: [],
   };
 }
 
@@ -75,7 +102,11 @@ export function nameCandidates(mention: string, people: readonly Known[]): strin
   if (exact) return [exact.name];
   // initials ("APP", "KO") and handles ("kimhd", "@ehuss") the report ties to a listed person
   const compact = mention.replace(/^[@(<[]+|[)>\]:]+$/g, "").trim();
-  if (/^[\p{Lu}][\p{Lu}\p{Ll}]{1,4}$/u.test(compact) && compact.length <= 5 && /\p{Lu}.*\p{Lu}/u.test(compact)) {
+  if (
+    /^[\p{Lu}][\p{Lu}\p{Ll}]{1,4}$/u.test(compact) &&
+    compact.length <= 5 &&
+    /\p{Lu}.*\p{Lu}/u.test(compact)
+  ) {
     const byInitials = people.filter((p) => p.initials.includes(compact.toLowerCase()));
     // initials the list gives win over initials read off the names
     const given = byInitials.filter((p) => p.initials[0] === compact.toLowerCase());
@@ -88,7 +119,10 @@ export function nameCandidates(mention: string, people: readonly Known[]): strin
   const words = m.split(" ");
   const names = (hits: Known[]) => [...new Set(hits.map((h) => h.name))];
   const firstHit = (...rules: (() => Known[])[]) => {
-    for (const rule of rules) { const hits = rule(); if (hits.length) return names(hits); }
+    for (const rule of rules) {
+      const hits = rule();
+      if (hits.length) return names(hits);
+    }
     return [];
   };
   if (words.length === 1) {
@@ -97,20 +131,39 @@ export function nameCandidates(mention: string, people: readonly Known[]): strin
       () => people.filter((p) => p.first === w),
       () => people.filter((p) => p.nick === w),
       () => people.filter((p) => p.last === w),
-      () => (w.length >= 5 ? people.filter((p) => p.first.length >= 5 && distance(p.first, w) === 1) : []),
+      () =>
+        w.length >= 5
+          ? people.filter((p) => p.first.length >= 5 && distance(p.first, w) === 1)
+          : [],
     );
   }
-  const first = words[0]!, last = words[words.length - 1]!;
+  const first = words[0]!,
+    last = words[words.length - 1]!;
   return firstHit(
-    () => people.filter((p) => p.last && (p.last === last || (last.length >= 6 && distance(p.last, last) <= 1)) && (p.first === first || p.nick === first || closeFirst(p.first, first))),
-    () => people.filter((p) => p.key.length >= 8 && Math.abs(p.key.length - m.length) <= 2 && distance(p.key, m) <= (p.key.length >= 14 ? 2 : 1)),
+    () =>
+      people.filter(
+        (p) =>
+          p.last &&
+          (p.last === last || (last.length >= 6 && distance(p.last, last) <= 1)) &&
+          (p.first === first || p.nick === first || closeFirst(p.first, first)),
+      ),
+    () =>
+      people.filter(
+        (p) =>
+          p.key.length >= 8 &&
+          Math.abs(p.key.length - m.length) <= 2 &&
+          distance(p.key, m) <= (p.key.length >= 14 ? 2 : 1),
+      ),
   );
 }
 
 // "Justin"/"Justine", "Marta"/"Martta": one edit, or one a prefix of the other.
 function closeFirst(a: string, b: string): boolean {
   if (a.length < 3 || b.length < 3) return false;
-  return distance(a, b) <= 1 || ((a.startsWith(b) || b.startsWith(a)) && Math.min(a.length, b.length) >= 4);
+  return (
+    distance(a, b) <= 1 ||
+    ((a.startsWith(b) || b.startsWith(a)) && Math.min(a.length, b.length) >= 4)
+  );
 }
 
 /** Removes a trailing parenthesised nickname: "Margaret Okafor (Peggy)" -> name + nick. */
@@ -125,5 +178,10 @@ export function splitNickname(s: string): { name: string; nick: string | null } 
  * for the linter (a duplicate in a list) and for the people index alike.
  */
 export function nameKey(s: string): string {
-  return norm(s.replace(/\([^)]*\)/g, " ").trim().replace(HONORIFICS, "")).replace(/\bst\b/g, "saint");
+  return norm(
+    s
+      .replace(/\([^)]*\)/g, " ")
+      .trim()
+      .replace(HONORIFICS, ""),
+  ).replace(/\bst\b/g, "saint");
 }

@@ -4,9 +4,11 @@ import { sentences } from "./text.js";
 import { leadOf, labelOfNode } from "./labels.js";
 
 const MENTION = /\bnext\s+(?:\w+['’]?s?\s+){0,3}?(?:meeting|call|session|gathering)\b/i;
-const SCHEDULED = /\b(?:will|shall)\s+(?:be|take place|meet|convene)\b|\b(?:is|are|has been|was|were)\s+(?:planned|scheduled|set|proposed|tentatively|foreseen|expected|confirmed|fixed|booked)\b|\b(?:planned|scheduled|set|proposed)\s+(?:for|on)\b|\bwill\s+(?:be\s+)?held\b|\bnext\s+(?:\w+\s+){0,3}?(?:meeting|call|session)\s+(?:is|on|:)\b/i;
+const SCHEDULED =
+  /\b(?:will|shall)\s+(?:be|take place|meet|convene)\b|\b(?:is|are|has been|was|were)\s+(?:planned|scheduled|set|proposed|tentatively|foreseen|expected|confirmed|fixed|booked)\b|\b(?:planned|scheduled|set|proposed)\s+(?:for|on)\b|\bwill\s+(?:be\s+)?held\b|\bnext\s+(?:\w+\s+){0,3}?(?:meeting|call|session)\s+(?:is|on|:)\b/i;
 // another body's call ("the next call of the other task force")
-const OTHER = /\bnext\s+(?:\w+\s+){0,3}?(?:meeting|call|session)\s+of\s+(?:the\s+)?(?:other|another)\b|\b(?:other|another)\s+(?:\w+\s+){0,2}(?:meeting|call|session)\b/i;
+const OTHER =
+  /\bnext\s+(?:\w+\s+){0,3}?(?:meeting|call|session)\s+of\s+(?:the\s+)?(?:other|another)\b|\b(?:other|another)\s+(?:\w+\s+){0,2}(?:meeting|call|session)\b/i;
 
 /**
  * The announced next meeting: the date a "Next meeting" label gives (on its line or in
@@ -34,10 +36,17 @@ export function nextMeeting(doc: Doc): Doc {
       for (const m of doc.nodes.slice(l.node + 1, l.node + 4)) {
         if (m.kind === "heading") break;
         const found = findDates(m.text, ref, opts).find((x) => x.dayGiven);
-        if (found) { f = found.range ? null : notBefore(found, ref); line = m.span.line; break; }
+        if (found) {
+          f = found.range ? null : notBefore(found, ref);
+          line = m.span.line;
+          break;
+        }
       }
     }
-    if (f) { labelled = { value: iso(f), line }; break; }
+    if (f) {
+      labelled = { value: iso(f), line };
+      break;
+    }
   }
   if (!labelled) {
     for (const n of doc.nodes) {
@@ -47,7 +56,9 @@ export function nextMeeting(doc: Doc): Doc {
       for (const s of sentences(n.text.replace(/\n/g, " "))) {
         if (!MENTION.test(s.text) || !SCHEDULED.test(s.text) || OTHER.test(s.text)) continue;
         const f = pick(s.text);
-        if (f) { stated = { value: iso(f), line: n.span.line }; }
+        if (f) {
+          stated = { value: iso(f), line: n.span.line };
+        }
       }
       if (stated) break;
     }

@@ -15,20 +15,50 @@ const LABEL_LINE = /^(?:\*\*)?[\p{Lu}\d[(][^:\n]{0,48}:(?:\s|$)/u;
 export function flatten(blocks: readonly Block[]): Node[] {
   const out: Node[] = [];
   let tables = 0;
-  const push = (n: Fields) => { out.push(makeNode(out.length, n)); return out.length - 1; };
-  let lists = 0, currentList: number | null = null;
+  const push = (n: Fields) => {
+    out.push(makeNode(out.length, n));
+    return out.length - 1;
+  };
+  let lists = 0,
+    currentList: number | null = null;
 
-  const paragraph = (text: string, runs: Run[], emphasis: Node["emphasis"], span: Span, depth: number, parent: number | null) => {
+  const paragraph = (
+    text: string,
+    runs: Run[],
+    emphasis: Node["emphasis"],
+    span: Span,
+    depth: number,
+    parent: number | null,
+  ) => {
     const lines = text.split("\n");
     const sizeOk = span.endLine - span.line + 1 === lines.length;
     let from = 0;
     for (let k = 1; k <= lines.length; k++) {
       // "Participants" / "Ann Lee" / … : a label line over its content is a node of its own
-      const labelAbove = k === 1 && lines.length > 1 && sizeOk && lines[0]!.length <= 40 && !!labelKind(lines[0]!) && !/[.;,]$/.test(lines[0]!);
-      if (k < lines.length && !labelAbove && !(sizeOk && LABEL_LINE.test(lines[k]!) && lines[k]!.length > 3)) continue;
+      const labelAbove =
+        k === 1 &&
+        lines.length > 1 &&
+        sizeOk &&
+        lines[0]!.length <= 40 &&
+        !!labelKind(lines[0]!) &&
+        !/[.;,]$/.test(lines[0]!);
+      if (
+        k < lines.length &&
+        !labelAbove &&
+        !(sizeOk && LABEL_LINE.test(lines[k]!) && lines[k]!.length > 3)
+      )
+        continue;
       const part = lines.slice(from, k).join("\n");
       const whole = from === 0 && k === lines.length;
-      push({ kind: "para", text: part, runs: whole ? runs : partRuns(runs, lines, from, k), emphasis: whole ? emphasis : strongPart(runs, lines, from, k), span: sizeOk ? { line: span.line + from, endLine: span.line + k - 1 } : span, depth, parent });
+      push({
+        kind: "para",
+        text: part,
+        runs: whole ? runs : partRuns(runs, lines, from, k),
+        emphasis: whole ? emphasis : strongPart(runs, lines, from, k),
+        span: sizeOk ? { line: span.line + from, endLine: span.line + k - 1 } : span,
+        depth,
+        parent,
+      });
       from = k;
     }
   };
@@ -39,7 +69,15 @@ export function flatten(blocks: readonly Block[]): Node[] {
         for (const e of b.entries) push({ kind: "front", key: e.key, text: e.value, span: b.span });
         return;
       case "heading":
-        push({ kind: "heading", text: b.text, level: b.level, emphasis: b.emphasis, span: b.span, depth, parent });
+        push({
+          kind: "heading",
+          text: b.text,
+          level: b.level,
+          emphasis: b.emphasis,
+          span: b.span,
+          depth,
+          parent,
+        });
         return;
       case "paragraph":
         paragraph(b.text, b.runs, b.emphasis, b.span, depth, parent);
@@ -51,14 +89,39 @@ export function flatten(blocks: readonly Block[]): Node[] {
         for (const c of b.blocks) visit(c, depth, parent);
         return;
       case "definitions":
-        for (const it of b.items) push({ kind: "def", key: it.term, text: it.text, runs: it.runs, span: it.span, depth, parent });
+        for (const it of b.items)
+          push({
+            kind: "def",
+            key: it.term,
+            text: it.text,
+            runs: it.runs,
+            span: it.span,
+            depth,
+            parent,
+          });
         return;
       case "list": {
         const outer = currentList === null;
         if (outer) currentList = lists++;
         for (const it of b.items) {
-          const emphasis = it.runs.length && it.runs.filter((r) => /[\p{L}\p{N}]/u.test(r.text)).every((r) => r.strong) ? "strong" : null;
-          const at = push({ kind: "item", text: it.text, runs: it.runs, emphasis, marker: it.marker, checked: it.checked, span: it.span, depth, parent, list: currentList, typed: b.typed === true });
+          const emphasis =
+            it.runs.length &&
+            it.runs.filter((r) => /[\p{L}\p{N}]/u.test(r.text)).every((r) => r.strong)
+              ? "strong"
+              : null;
+          const at = push({
+            kind: "item",
+            text: it.text,
+            runs: it.runs,
+            emphasis,
+            marker: it.marker,
+            checked: it.checked,
+            span: it.span,
+            depth,
+            parent,
+            list: currentList,
+            typed: b.typed === true,
+          });
           for (const c of it.blocks) visit(c, depth + 1, at);
         }
         if (outer) currentList = null;
@@ -71,7 +134,17 @@ export function flatten(blocks: readonly Block[]): Node[] {
             for (const c of row.cells[0]!.blocks) visit(c, depth, parent);
             continue;
           }
-          push({ kind: "row", text: row.cells.map((c) => c.text).join(" | "), cells: row.cells.map((c) => c.text), table, header: row.header, span: row.span, depth, parent, runs: row.cells.flatMap((c) => c.runs) });
+          push({
+            kind: "row",
+            text: row.cells.map((c) => c.text).join(" | "),
+            cells: row.cells.map((c) => c.text),
+            table,
+            header: row.header,
+            span: row.span,
+            depth,
+            parent,
+            runs: row.cells.flatMap((c) => c.runs),
+          });
         }
         return;
       }
@@ -87,9 +160,23 @@ type Fields = Partial<Node> & Pick<Node, "kind" | "text" | "span">;
 // here cost twenty times as much and slowed every pass that reads nodes.
 function makeNode(i: number, f: Fields): Node {
   return {
-    i, kind: f.kind, text: f.text, span: f.span, level: f.level ?? 0, depth: f.depth ?? 0, emphasis: f.emphasis ?? null,
-    runs: f.runs ?? [], marker: f.marker ?? null, checked: f.checked ?? null, typed: f.typed === true, parent: f.parent ?? null,
-    list: f.list ?? null, cells: f.cells ?? null, table: f.table ?? null, header: f.header ?? false, key: f.key ?? null,
+    i,
+    kind: f.kind,
+    text: f.text,
+    span: f.span,
+    level: f.level ?? 0,
+    depth: f.depth ?? 0,
+    emphasis: f.emphasis ?? null,
+    runs: f.runs ?? [],
+    marker: f.marker ?? null,
+    checked: f.checked ?? null,
+    typed: f.typed === true,
+    parent: f.parent ?? null,
+    list: f.list ?? null,
+    cells: f.cells ?? null,
+    table: f.table ?? null,
+    header: f.header ?? false,
+    key: f.key ?? null,
   };
 }
 
@@ -100,14 +187,20 @@ function partRuns(runs: readonly Run[], lines: readonly string[], from: number, 
   const out: Run[] = [];
   let at = 0;
   for (const r of runs) {
-    const a = Math.max(at, start), b = Math.min(at + r.text.length, end);
+    const a = Math.max(at, start),
+      b = Math.min(at + r.text.length, end);
     if (b > a) out.push({ ...r, text: r.text.slice(a - at, b - at) });
     at += r.text.length;
   }
   return out;
 }
 
-function strongPart(runs: readonly Run[], lines: readonly string[], from: number, to: number): Node["emphasis"] {
+function strongPart(
+  runs: readonly Run[],
+  lines: readonly string[],
+  from: number,
+  to: number,
+): Node["emphasis"] {
   const part = partRuns(runs, lines, from, to).filter((r) => /[\p{L}\p{N}]/u.test(r.text));
   return part.length && part.every((r) => r.strong) ? "strong" : null;
 }

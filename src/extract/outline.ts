@@ -14,7 +14,12 @@ export function outline(doc: Doc): Doc {
   }
   const firstPart = Math.min(
     labels.find((l) => l.kind !== "summary" && l.kind !== "logistics")?.node ?? doc.nodes.length,
-    doc.nodes.findIndex((n) => n.kind === "item" || n.kind === "row" || (isHeadingLike(n) && sectionNumber(n.text) !== null)) >>> 0,
+    doc.nodes.findIndex(
+      (n) =>
+        n.kind === "item" ||
+        n.kind === "row" ||
+        (isHeadingLike(n) && sectionNumber(n.text) !== null),
+    ) >>> 0,
   );
   const title = { from: 0, to: Math.max(0, Math.min(firstPart, doc.nodes.length)) };
   return { ...doc, outline: { title, labels, discussion: discussionRange(doc, labels, title) } };
@@ -25,18 +30,24 @@ export function isHeadingLike(n: Node): boolean {
   if (n.kind === "heading") return true;
   if (n.kind !== "para" || !n.emphasis) return false;
   const lines = n.text.split("\n");
-  return n.text.length <= 160 && (lines.length === 1 || (lines.length === 2 && sectionNumber(n.text) !== null));
+  return (
+    n.text.length <= 160 &&
+    (lines.length === 1 || (lines.length === 2 && sectionNumber(n.text) !== null))
+  );
 }
 
 /** "1.", "2)", "IV.", "a.", "Item 3:", "3.1" before a heading's text: its kind and value. */
-export function sectionNumber(text: string): { kind: "num" | "roman" | "alpha"; value: number; rest: string } | null {
+export function sectionNumber(
+  text: string,
+): { kind: "num" | "roman" | "alpha"; value: number; rest: string } | null {
   const t = text.trim();
   let m = /^(?:item|agenda item|point)\s+(\d{1,2})\b\s*[:.)–—-]?\s*/i.exec(t);
   if (m) return { kind: "num", value: Number(m[1]), rest: t.slice(m[0].length) };
   m = /^(\d{1,2})(?:\.(?!\d)|\)|:|\s+[–—-]\s+)\s*(?=\S)/.exec(t);
   if (m) return { kind: "num", value: Number(m[1]), rest: t.slice(m[0].length) };
   m = /^([IVX]{1,5})[.)]\s+(?=\S)/.exec(t);
-  if (m && romanValue(m[1]!)) return { kind: "roman", value: romanValue(m[1]!)!, rest: t.slice(m[0].length) };
+  if (m && romanValue(m[1]!))
+    return { kind: "roman", value: romanValue(m[1]!)!, rest: t.slice(m[0].length) };
   m = /^([a-z])[.)]\s+(?=\S)/.exec(t);
   if (m) return { kind: "alpha", value: m[1]!.charCodeAt(0) - 96, rest: t.slice(m[0].length) };
   return null;
@@ -46,7 +57,11 @@ function romanValue(s: string): number | null {
   const v: Record<string, number> = { I: 1, V: 5, X: 10 };
   if (!/^(?:X{0,3})(?:IX|IV|V?I{0,3})$/.test(s)) return null;
   let total = 0;
-  for (let i = 0; i < s.length; i++) { const a = v[s[i]!]!, b = v[s[i + 1] ?? ""] ?? 0; total += a < b ? -a : a; }
+  for (let i = 0; i < s.length; i++) {
+    const a = v[s[i]!]!,
+      b = v[s[i + 1] ?? ""] ?? 0;
+    total += a < b ? -a : a;
+  }
   return total || null;
 }
 
@@ -59,7 +74,11 @@ const OPENING = new Set<LabelKind>(["attend", "absent", "agenda", "logistics", "
  * end, less trailing parts that are not discussion (a participants annex, chat logs,
  * links). A "Discussion"/"Notes"/"Minutes" label says where it begins.
  */
-function discussionRange(doc: Doc, labels: Outline["labels"], title: { from: number; to: number }): Outline["discussion"] {
+function discussionRange(
+  doc: Doc,
+  labels: Outline["labels"],
+  title: { from: number; to: number },
+): Outline["discussion"] {
   const nodes = doc.nodes;
   const container = labels.find((l) => l.kind === "discussion" && !l.inline);
   const covered = new Set<number>();
@@ -67,18 +86,32 @@ function discussionRange(doc: Doc, labels: Outline["labels"], title: { from: num
   for (const l of labels) {
     if (!OPENING.has(l.kind)) continue;
     // a summary heading often stands over the whole report: only the label itself opens nothing
-    if (l.inline || l.kind === "summary") { covered.add(l.node); continue; }
+    if (l.inline || l.kind === "summary") {
+      covered.add(l.node);
+      continue;
+    }
     const end = partEnd(doc, l.node);
     for (let i = l.node; i < end; i++) covered.add(i);
   }
   const begin = container ? container.node + 1 : 0;
-  const candidate = (n: Node) => (isHeadingLike(n) || ((n.kind === "para" || (n.kind === "heading" && n.level === 7)) && sectionNumber(n.text) !== null && n.depth === 0)
-    || (n.typed && n.kind === "item" && n.depth === 0 && /^\d{1,2}[.)]$/.test(n.marker ?? ""))) && !labelOfNode(n);
+  const candidate = (n: Node) =>
+    (isHeadingLike(n) ||
+      ((n.kind === "para" || (n.kind === "heading" && n.level === 7)) &&
+        sectionNumber(n.text) !== null &&
+        n.depth === 0) ||
+      (n.typed && n.kind === "item" && n.depth === 0 && /^\d{1,2}[.)]$/.test(n.marker ?? ""))) &&
+    !labelOfNode(n);
   let from = nodes.findIndex((n, i) => i >= begin && !covered.has(i) && candidate(n));
-  if (from < 0) from = nodes.findIndex((n, i) => i >= begin && !covered.has(i) && n.kind !== "front");
+  if (from < 0)
+    from = nodes.findIndex((n, i) => i >= begin && !covered.has(i) && n.kind !== "front");
   if (from < 0) return null;
   let to = nodes.length;
-  const tail = labels.filter((l) => l.node > from && (l.kind === "attend" || l.kind === "annex" || l.kind === "chat" || l.kind === "links") && !l.inline);
+  const tail = labels.filter(
+    (l) =>
+      l.node > from &&
+      (l.kind === "attend" || l.kind === "annex" || l.kind === "chat" || l.kind === "links") &&
+      !l.inline,
+  );
   if (tail.length) to = Math.min(...tail.map((l) => l.node));
   return to > from ? { from, to } : null;
 }
@@ -108,7 +141,11 @@ export function partEnd(doc: Doc, at: number): number {
   for (; i < nodes.length; i++) {
     const n = nodes[i]!;
     // one list (or table) is the part; the next list is something else
-    if (n.kind === "item") { if (list !== null && n.list !== list) break; list = n.list; continue; }
+    if (n.kind === "item") {
+      if (list !== null && n.list !== list) break;
+      list = n.list;
+      continue;
+    }
     if (n.kind === "row" || n.kind === "def") continue;
     if (isHeadingLike(n) || n.kind === "rule" || n.kind === "front") break;
     // lines of names (one person a line, or a short list) belong to the part; prose ends it
@@ -120,7 +157,13 @@ export function partEnd(doc: Doc, at: number): number {
 
 // Short lines without sentences: names, one a line ("Francis Maude (Chair)").
 function isListLike(text: string): boolean {
-  return text.split("\n").every((l) => l.length <= 90 && !/[.!?]\s+\p{Lu}/u.test(l) && !/[.!?]$/.test(l.trim()) || /^[\p{Lu}][^.!?]{0,60}$/u.test(l.trim()));
+  return text
+    .split("\n")
+    .every(
+      (l) =>
+        (l.length <= 90 && !/[.!?]\s+\p{Lu}/u.test(l) && !/[.!?]$/.test(l.trim())) ||
+        /^[\p{Lu}][^.!?]{0,60}$/u.test(l.trim()),
+    );
 }
 
 /** Whether node `i` is nested (at any depth) inside item `at`. */

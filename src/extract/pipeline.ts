@@ -17,7 +17,20 @@ import { actions } from "./actions.js";
 import { checks } from "./checks.js";
 
 /** The passes, in order; each adds one concern to the document. */
-export const PASSES: readonly Pass[] = [outline, header, agenda, participants, people, moderators, sections, speakers, nextMeeting, links, actions, checks];
+export const PASSES: readonly Pass[] = [
+  outline,
+  header,
+  agenda,
+  participants,
+  people,
+  moderators,
+  sections,
+  speakers,
+  nextMeeting,
+  links,
+  actions,
+  checks,
+];
 
 /** Version of the extractor, stored beside records so a store knows what to re-extract. */
 export const EXTRACTOR_VERSION = "2.1.0";
@@ -27,8 +40,14 @@ export function startDoc(input: LineDoc): Doc {
   const nodes = flatten(input.blocks);
   const text = nodes.map((n) => n.text).join("\n");
   return {
-    source: input.source, format: input.format, lines: input.lines, blocks: input.blocks, title: input.title ?? null,
-    nodes, order: numericOrder(text), lowercaseWords: lazyLowercaseWords(text),
+    source: input.source,
+    format: input.format,
+    lines: input.lines,
+    blocks: input.blocks,
+    title: input.title ?? null,
+    nodes,
+    order: numericOrder(text),
+    lowercaseWords: lazyLowercaseWords(text),
   };
 }
 
@@ -42,7 +61,12 @@ function lazyLowercaseWords(text: string): ReadonlySet<string> {
     }
     return set;
   };
-  return { has: (w: string) => build().has(w), get size() { return build().size; } } as ReadonlySet<string>;
+  return {
+    has: (w: string) => build().has(w),
+    get size() {
+      return build().size;
+    },
+  } as ReadonlySet<string>;
 }
 
 /** Runs every pass over a document and returns the full record. Never throws on text. */
@@ -54,22 +78,63 @@ export function extract(input: LineDoc): FullRecord {
 
 /** The contract's fields only, in the contract's order. */
 export function contractOf(r: MeetingRecord): MeetingRecord {
-  const { source, group, groupAcronym, number, start, moderators, agenda, sections, actions, nextMeeting, participants, links, issues } = r;
-  return { source, group, groupAcronym, number, start, moderators, agenda, sections, actions, nextMeeting, participants, links, issues };
+  const {
+    source,
+    group,
+    groupAcronym,
+    number,
+    start,
+    moderators,
+    agenda,
+    sections,
+    actions,
+    nextMeeting,
+    participants,
+    links,
+    issues,
+  } = r;
+  return {
+    source,
+    group,
+    groupAcronym,
+    number,
+    start,
+    moderators,
+    agenda,
+    sections,
+    actions,
+    nextMeeting,
+    participants,
+    links,
+    issues,
+  };
 }
 
 /** The stored and printed form of a record: the contract plus the provenance of its facts. */
-export const printable = (r: FullRecord): MeetingRecord & { provenance: FullRecord["provenance"] } => ({ ...contractOf(r), provenance: r.provenance });
+export const printable = (
+  r: FullRecord,
+): MeetingRecord & { provenance: FullRecord["provenance"] } => ({
+  ...contractOf(r),
+  provenance: r.provenance,
+});
 
 /**
  * The stored form: the printed record plus what the people index learns from the report
  * (those listed as absent, other spellings of listed people). Export carries it.
  */
-export const storable = (r: FullRecord): MeetingRecord & Pick<FullRecord, "provenance" | "absent" | "mentions"> => ({ ...printable(r), absent: r.absent, mentions: r.mentions });
+export const storable = (
+  r: FullRecord,
+): MeetingRecord & Pick<FullRecord, "provenance" | "absent" | "mentions"> => ({
+  ...printable(r),
+  absent: r.absent,
+  mentions: r.mentions,
+});
 
 const span = (line: number, endLine = line): Span => ({ line, endLine });
-const plainAgenda = (items: AgendaNode[]): AgendaItem[] => items.map((i) => ({ title: i.title, items: plainAgenda(i.items) }));
-const flatSpans = (items: AgendaNode[]): Span[] => items.flatMap((i) => [span(i.line), ...flatSpans(i.items)]);
+const plainAgenda = (items: AgendaNode[]): AgendaItem[] =>
+  items.map((i) => ({ title: i.title, items: plainAgenda(i.items) }));
+const flatSpans = (items: AgendaNode[]): Span[] =>
+  items.flatMap((i) => [span(i.line), ...flatSpans(i.items)]);
 
 function toRecord(doc: Doc): FullRecord {
   const h = doc.header!;
@@ -81,15 +146,25 @@ function toRecord(doc: Doc): FullRecord {
     start: h.start,
     moderators: (doc.moderators ?? []).map((m) => m.name),
     agenda: plainAgenda(doc.agenda ?? []),
-    sections: (doc.sections ?? []).map((s) => ({ title: s.title, agendaIndex: s.agendaIndex, speakers: s.speakers })),
+    sections: (doc.sections ?? []).map((s) => ({
+      title: s.title,
+      agendaIndex: s.agendaIndex,
+      speakers: s.speakers,
+    })),
     actions: (doc.actions ?? []).map(({ text, owner, due }) => ({ text, owner, due })),
     nextMeeting: doc.nextMeeting?.value ?? null,
-    participants: (doc.participants ?? []).map(({ name, affiliation, roles }) => ({ name, affiliation, roles })),
+    participants: (doc.participants ?? []).map(({ name, affiliation, roles }) => ({
+      name,
+      affiliation,
+      roles,
+    })),
     links: (doc.links ?? []).map(({ url, text }) => ({ url, text })),
     issues: doc.issues ?? [],
     format: doc.format,
     statements: doc.statements ?? [],
-    nicknames: (doc.people ?? []).filter((k) => k.nickDisplay).map((k) => ({ name: k.name, nick: k.nickDisplay! })),
+    nicknames: (doc.people ?? [])
+      .filter((k) => k.nickDisplay)
+      .map((k) => ({ name: k.name, nick: k.nickDisplay! })),
     absent: (doc.absent ?? []).map((a) => a.name),
     mentions: doc.mentions ?? [],
     provenance: {
@@ -113,7 +188,15 @@ function toRecord(doc: Doc): FullRecord {
  * a list of people, a chair — two of them; or headed sections with named people in them.
  */
 export function looksLikeReport(r: MeetingRecord): boolean {
-  const signals = [r.start !== null, r.number !== null, r.agenda.length > 0, r.sections.length > 0, r.participants.length > 1, r.moderators.length > 0, r.actions.length > 0 && r.sections.length > 0];
+  const signals = [
+    r.start !== null,
+    r.number !== null,
+    r.agenda.length > 0,
+    r.sections.length > 0,
+    r.participants.length > 1,
+    r.moderators.length > 0,
+    r.actions.length > 0 && r.sections.length > 0,
+  ];
   if (signals.filter(Boolean).length >= 2) return true;
   return r.sections.length >= 3 && r.sections.some((s) => s.speakers.length > 0);
 }

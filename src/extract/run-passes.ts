@@ -10,7 +10,12 @@ import { markdownBlocks } from "../readers/markdown.js";
 export function runUntil(text: string, last: Pass, source = "test.txt"): Doc {
   const lines = text.split(/\r\n|\r|\n/);
   const md = source.endsWith(".md");
-  let doc = startDoc({ source, format: md ? "md" : "txt", lines, blocks: md ? markdownBlocks(lines.join("\n"), lines, source) : textBlocks(lines) });
+  let doc = startDoc({
+    source,
+    format: md ? "md" : "txt",
+    lines,
+    blocks: md ? markdownBlocks(lines.join("\n"), lines, source) : textBlocks(lines),
+  });
   for (const pass of PASSES) {
     doc = pass(doc);
     if (pass === last) break;

@@ -41,14 +41,23 @@ function normalize(s: string): string {
     .trim();
 }
 
-const STOP = new Set("a an and the of on in for to from with by at as is are was were be this that these those its it".split(" "));
+const STOP = new Set(
+  "a an and the of on in for to from with by at as is are was were be this that these those its it".split(
+    " ",
+  ),
+);
 
 /** Content words of a title, for matching sections to agenda items. */
 export function contentTokens(s: string): string[] {
   let hit = tokenCache.get(s);
   if (!hit) {
     if (tokenCache.size > 10_000) tokenCache.clear();
-    tokenCache.set(s, (hit = norm(s).split(" ").filter((t) => t && !STOP.has(t))));
+    tokenCache.set(
+      s,
+      (hit = norm(s)
+        .split(" ")
+        .filter((t) => t && !STOP.has(t))),
+    );
   }
   return hit;
 }
@@ -57,7 +66,8 @@ const tokenCache = new Map<string, string[]>();
 
 /** Similarity of two titles: Jaccard, or containment of the shorter in the longer. */
 export function titleSimilarity(a: string, b: string): number {
-  const A = new Set(contentTokens(a)), B = new Set(contentTokens(b));
+  const A = new Set(contentTokens(a)),
+    B = new Set(contentTokens(b));
   if (!A.size || !B.size) return 0;
   let inter = 0;
   for (const t of A) if (B.has(t)) inter++;
@@ -68,11 +78,16 @@ export function titleSimilarity(a: string, b: string): number {
 
 /** Initials of a phrase ("Any other business" -> "aob"), for acronym headings. */
 export function initials(s: string): string {
-  return norm(s).split(" ").filter(Boolean).map((w) => w[0]).join("");
+  return norm(s)
+    .split(" ")
+    .filter(Boolean)
+    .map((w) => w[0])
+    .join("");
 }
 
 // Abbreviations after which a period does not end a sentence.
-const ABBREV = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|Vol|vs|etc|e\.g|i\.e|cf|approx|Amb|Hon|Rev|Gen|Sen|Rep|Inc|Ltd|Co|Corp|Dept|Univ|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|p\.m|a\.m)|\b[A-Z]|\b[A-Z]\.[A-Z])\.$/;
+const ABBREV =
+  /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|Vol|vs|etc|e\.g|i\.e|cf|approx|Amb|Hon|Rev|Gen|Sen|Rep|Inc|Ltd|Co|Corp|Dept|Univ|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|p\.m|a\.m)|\b[A-Z]|\b[A-Z]\.[A-Z])\.$/;
 
 /** Splits a paragraph into sentences, keeping end punctuation; offsets index into `text`. */
 export function sentences(text: string): { text: string; start: number }[] {
@@ -84,11 +99,16 @@ export function sentences(text: string): { text: string; start: number }[] {
     const end = m.index + m[0].length;
     const candidate = text.slice(start, end);
     if (m[0] === "." && ABBREV.test(candidate)) continue;
-    if (candidate.trim()) out.push({ text: candidate.trim(), start: start + (candidate.length - candidate.trimStart().length) });
+    if (candidate.trim())
+      out.push({
+        text: candidate.trim(),
+        start: start + (candidate.length - candidate.trimStart().length),
+      });
     start = end;
   }
   const rest = text.slice(start);
-  if (rest.trim()) out.push({ text: rest.trim(), start: start + (rest.length - rest.trimStart().length) });
+  if (rest.trim())
+    out.push({ text: rest.trim(), start: start + (rest.length - rest.trimStart().length) });
   return out;
 }
 

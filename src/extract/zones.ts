@@ -8,17 +8,47 @@ export type Zone = { kind: "offset"; minutes: number } | { kind: "iana"; id: str
 
 // Names and abbreviations to IANA ids (not to offsets: the rule of the date decides).
 const NAMES: Record<string, string> = {
-  "eastern": "America/New_York", "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
-  "central": "America/Chicago", "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago",
-  "mountain": "America/Denver", "mt": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver",
-  "pacific": "America/Los_Angeles", "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
-  "cet": "Europe/Berlin", "cest": "Europe/Berlin", "central european": "Europe/Berlin", "central europe": "Europe/Berlin",
-  "eet": "Europe/Athens", "eest": "Europe/Athens", "eastern european": "Europe/Athens",
-  "wet": "Europe/Lisbon", "west": "Europe/Lisbon", "western european": "Europe/Lisbon",
-  "bst": "Europe/London", "british": "Europe/London", "uk": "Europe/London", "london": "Europe/London",
-  "jst": "Asia/Tokyo", "kst": "Asia/Seoul", "sgt": "Asia/Singapore", "hkt": "Asia/Hong_Kong",
-  "aest": "Australia/Sydney", "aedt": "Australia/Sydney", "acst": "Australia/Adelaide", "awst": "Australia/Perth",
-  "nzst": "Pacific/Auckland", "nzdt": "Pacific/Auckland", "ist india": "Asia/Kolkata",
+  eastern: "America/New_York",
+  et: "America/New_York",
+  est: "America/New_York",
+  edt: "America/New_York",
+  central: "America/Chicago",
+  ct: "America/Chicago",
+  cst: "America/Chicago",
+  cdt: "America/Chicago",
+  mountain: "America/Denver",
+  mt: "America/Denver",
+  mst: "America/Denver",
+  mdt: "America/Denver",
+  pacific: "America/Los_Angeles",
+  pt: "America/Los_Angeles",
+  pst: "America/Los_Angeles",
+  pdt: "America/Los_Angeles",
+  cet: "Europe/Berlin",
+  cest: "Europe/Berlin",
+  "central european": "Europe/Berlin",
+  "central europe": "Europe/Berlin",
+  eet: "Europe/Athens",
+  eest: "Europe/Athens",
+  "eastern european": "Europe/Athens",
+  wet: "Europe/Lisbon",
+  west: "Europe/Lisbon",
+  "western european": "Europe/Lisbon",
+  bst: "Europe/London",
+  british: "Europe/London",
+  uk: "Europe/London",
+  london: "Europe/London",
+  jst: "Asia/Tokyo",
+  kst: "Asia/Seoul",
+  sgt: "Asia/Singapore",
+  hkt: "Asia/Hong_Kong",
+  aest: "Australia/Sydney",
+  aedt: "Australia/Sydney",
+  acst: "Australia/Adelaide",
+  awst: "Australia/Perth",
+  nzst: "Pacific/Auckland",
+  nzdt: "Pacific/Auckland",
+  "ist india": "Asia/Kolkata",
 };
 
 let cities: Map<string, string> | null = null;
@@ -33,7 +63,9 @@ function cityZones(): Map<string, string> {
   return cities;
 }
 
-const ABBREV = Object.keys(NAMES).filter((k) => /^[a-z]{2,4}$/.test(k)).join("|");
+const ABBREV = Object.keys(NAMES)
+  .filter((k) => /^[a-z]{2,4}$/.test(k))
+  .join("|");
 
 /**
  * A zone written right after a time (optionally in brackets or after "/"), and where
@@ -47,7 +79,7 @@ export const ZONE_AFTER = new RegExp(
     String.raw`|(?<named>(?:Central European|Eastern European|Western European|Eastern|Central|Mountain|Pacific|British)(?:\s+(?:Standard|Daylight|Summer))?(?:\s+Time)?)\b` +
     String.raw`|(?<abbr>(?:${ABBREV.toUpperCase()}))\b` +
     String.raw`|(?<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)\s+time\b` +
-  String.raw`)\s*[)\]]?`,
+    String.raw`)\s*[)\]]?`,
   "u",
 );
 
@@ -60,12 +92,19 @@ export function zoneOf(m: RegExpExecArray): Zone | null {
     const minutes = Number(o[2]) * 60 + Number(o[3] ?? 0);
     return { kind: "offset", minutes: o[1] === "+" ? minutes : -minutes };
   }
-  if (g.iana) return Intl.supportedValuesOf("timeZone").includes(g.iana) ? { kind: "iana", id: g.iana } : null;
+  if (g.iana)
+    return Intl.supportedValuesOf("timeZone").includes(g.iana)
+      ? { kind: "iana", id: g.iana }
+      : null;
   if (g.named) {
-    const key = g.named.toLowerCase().replace(/\s+(?:standard|daylight|summer)/, "").replace(/\s+time$/, "");
+    const key = g.named
+      .toLowerCase()
+      .replace(/\s+(?:standard|daylight|summer)/, "")
+      .replace(/\s+time$/, "");
     return NAMES[key] ? { kind: "iana", id: NAMES[key] } : null;
   }
-  if (g.abbr) return NAMES[g.abbr.toLowerCase()] ? { kind: "iana", id: NAMES[g.abbr.toLowerCase()]! } : null;
+  if (g.abbr)
+    return NAMES[g.abbr.toLowerCase()] ? { kind: "iana", id: NAMES[g.abbr.toLowerCase()]! } : null;
   if (g.city) {
     const key = g.city.toLowerCase();
     const id = NAMES[key] ?? cityZones().get(key.replace(/-/g, " "));
@@ -77,7 +116,10 @@ export function zoneOf(m: RegExpExecArray): Zone | null {
 /** The offset of `zone` (minutes east of UTC) at a UTC instant. */
 function offsetAt(zone: Zone, instant: number): number {
   if (zone.kind === "offset") return zone.minutes;
-  const name = new Intl.DateTimeFormat("en-US", { timeZone: zone.id, timeZoneName: "longOffset" }).formatToParts(new Date(instant)).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const name =
+    new Intl.DateTimeFormat("en-US", { timeZone: zone.id, timeZoneName: "longOffset" })
+      .formatToParts(new Date(instant))
+      .find((p) => p.type === "timeZoneName")?.value ?? "GMT";
   const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
   if (!m) return 0;
   const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);

@@ -17,8 +17,8 @@ export const ERRORS = {
   "disk-full": { status: 507, exit: 3 },
   "store-not-empty": { status: 409, exit: 2 },
   "not-found": { status: 404, exit: 2 },
-  "unauthorized": { status: 401, exit: 2 },
-  "forbidden": { status: 403, exit: 2 },
+  unauthorized: { status: 401, exit: 2 },
+  forbidden: { status: 403, exit: 2 },
   "method-not-allowed": { status: 405, exit: 2 },
   "too-many-requests": { status: 429, exit: 2 },
 } as const;
@@ -33,20 +33,34 @@ export class RapporteurError extends Error {
     this.code = code;
     this.name = "RapporteurError";
   }
-  get status(): number { return ERRORS[this.code].status; }
-  get exitCode(): number { return ERRORS[this.code].exit; }
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+  get exitCode(): number {
+    return ERRORS[this.code].exit;
+  }
 }
 
 /** Who holds an embedded store: the process's id and command line, and a server's socket. */
-export interface StoreHolder { pid: number; command: string; socket?: string | undefined }
+export interface StoreHolder {
+  pid: number;
+  command: string;
+  socket?: string | undefined;
+}
 
 /** The store is held by another process (one writer per embedded store). */
 export class StoreInUseError extends RapporteurError {
-  constructor(readonly dir: string, readonly holder: StoreHolder) {
+  constructor(
+    readonly dir: string,
+    readonly holder: StoreHolder,
+  ) {
     const serving = holder.socket !== undefined;
-    super("store-in-use", `the store ${dir} is in use by \`${holder.command}\` (pid ${holder.pid}); ${serving
-      ? "stop that server first (Ctrl-C in its terminal)"
-      : "wait for it to finish"}, or use --data DIR for another store`);
+    super(
+      "store-in-use",
+      `the store ${dir} is in use by \`${holder.command}\` (pid ${holder.pid}); ${
+        serving ? "stop that server first (Ctrl-C in its terminal)" : "wait for it to finish"
+      }, or use --data DIR for another store`,
+    );
   }
 }
 
@@ -54,8 +68,17 @@ export class StoreInUseError extends RapporteurError {
 export const isRapporteurError = (e: unknown): e is RapporteurError => e instanceof RapporteurError;
 
 /** 404 with the thing that was not found. */
-export const notFound = (what: string) => new RapporteurError("not-found", `${what} was not found; check the address`);
+export const notFound = (what: string) =>
+  new RapporteurError("not-found", `${what} was not found; check the address`);
 /** 401: no editor behind the request. */
-export const unauthorized = () => new RapporteurError("unauthorized", "this needs an editor: log in with an editor token, or send Authorization: Bearer TOKEN (rapporteur token create NAME)");
+export const unauthorized = () =>
+  new RapporteurError(
+    "unauthorized",
+    "this needs an editor: log in with an editor token, or send Authorization: Bearer TOKEN (rapporteur token create NAME)",
+  );
 /** 404 for a group with no meetings the asker may see (the same words whether it exists or is hidden). */
-export const noGroup = (group: string) => new RapporteurError("not-found", `group "${group}" has no meetings here; check the name or acronym (see the groups list)`);
+export const noGroup = (group: string) =>
+  new RapporteurError(
+    "not-found",
+    `group "${group}" has no meetings here; check the name or acronym (see the groups list)`,
+  );

@@ -1,5 +1,12 @@
 /** The bounds on one input (tests pass smaller ones). */
-export interface Limits { fileBytes: number; docxXmlBytes: number; pdfPages: number; nesting: number; fileMs: number; readerHeapMb: number }
+export interface Limits {
+  fileBytes: number;
+  docxXmlBytes: number;
+  pdfPages: number;
+  nesting: number;
+  fileMs: number;
+  readerHeapMb: number;
+}
 
 /**
  * What one input may cost, on every path that reads a report (extract, check, ingest,

@@ -18,24 +18,40 @@ export interface LineDoc {
 }
 
 /** Lines `line`..`endLine` of `LineDoc.lines`, 1-based and inclusive. */
-export interface Span { line: number; endLine: number }
+export interface Span {
+  line: number;
+  endLine: number;
+}
 
 /** Inline emphasis of a whole block: bold, or bold and italic (a sub-heading in Word). */
 export type Emphasis = "strong" | "strong-em" | null;
 
 /** A run of text as written: its plain text and whether it is bold. */
-export interface Run { text: string; strong: boolean }
+export interface Run {
+  text: string;
+  strong: boolean;
+}
 
-interface Base { span: Span }
+interface Base {
+  span: Span;
+}
 
 /** Front matter: YAML keys and values (a Jekyll post's `title:`, `date:`). */
-export interface FrontMatter extends Base { kind: "frontmatter"; entries: { key: string; value: string }[] }
+export interface FrontMatter extends Base {
+  kind: "frontmatter";
+  entries: { key: string; value: string }[];
+}
 
 /**
  * A heading. `level` 1-6 as marked up; 7 for a paragraph that acts as a heading (a
  * short, wholly bold line in Word, HTML or PDF; a short title-case line in plain text).
  */
-export interface Heading extends Base { kind: "heading"; level: number; text: string; emphasis: Emphasis }
+export interface Heading extends Base {
+  kind: "heading";
+  level: number;
+  text: string;
+  emphasis: Emphasis;
+}
 
 /**
  * A paragraph. `text` is plain (inline marks removed, link text kept); a line break
@@ -43,27 +59,62 @@ export interface Heading extends Base { kind: "heading"; level: number; text: st
  * can keep that correspondence. `runs` keeps which parts were bold.
  */
 /** `indent`: how far the layout sets it in, in steps (a PDF line's distance from the margin). */
-export interface Paragraph extends Base { kind: "paragraph"; text: string; emphasis: Emphasis; runs: Run[]; indent?: number }
+export interface Paragraph extends Base {
+  kind: "paragraph";
+  text: string;
+  emphasis: Emphasis;
+  runs: Run[];
+  indent?: number;
+}
 
 /** A list item: its marker as written ("1.", "a)", "-"), a task box's state, its text and nested blocks. */
-export interface ListItem extends Base { marker: string; checked: boolean | null; text: string; runs: Run[]; blocks: Block[] }
+export interface ListItem extends Base {
+  marker: string;
+  checked: boolean | null;
+  text: string;
+  runs: Run[];
+  blocks: Block[];
+}
 
 /** `typed`: the markers were typed as text ("1.", "a)"), not list markup, so they may number sections. */
-export interface List extends Base { kind: "list"; ordered: boolean; items: ListItem[]; typed?: boolean }
+export interface List extends Base {
+  kind: "list";
+  ordered: boolean;
+  items: ListItem[];
+  typed?: boolean;
+}
 
 /** A table cell: its text (paragraphs joined by "\n") and its blocks. */
-export interface Cell { text: string; runs: Run[]; blocks: Block[] }
+export interface Cell {
+  text: string;
+  runs: Run[];
+  blocks: Block[];
+}
 
-export interface TableRow extends Base { header: boolean; cells: Cell[] }
+export interface TableRow extends Base {
+  header: boolean;
+  cells: Cell[];
+}
 
-export interface Table extends Base { kind: "table"; rows: TableRow[] }
+export interface Table extends Base {
+  kind: "table";
+  rows: TableRow[];
+}
 
 /** An HTML definition list: "Present" → "Jane Roe, …". */
-export interface Definitions extends Base { kind: "definitions"; items: (Base & { term: string; text: string; runs: Run[] })[] }
+export interface Definitions extends Base {
+  kind: "definitions";
+  items: (Base & { term: string; text: string; runs: Run[] })[];
+}
 
-export interface Quote extends Base { kind: "quote"; blocks: Block[] }
+export interface Quote extends Base {
+  kind: "quote";
+  blocks: Block[];
+}
 
-export interface Rule extends Base { kind: "rule" }
+export interface Rule extends Base {
+  kind: "rule";
+}
 
 export type Block = FrontMatter | Heading | Paragraph | List | Table | Definitions | Quote | Rule;
 

@@ -8,10 +8,13 @@ export const When = z.union([
 ]);
 
 /** One announced agenda item; sub-items are nested. */
-export interface AgendaItem { title: string; items: AgendaItem[] }
-export const AgendaItem: z.ZodType<AgendaItem> = z.lazy(() =>
-  z.object({ title: z.string(), items: z.array(AgendaItem) }),
-).meta({ id: "AgendaItem" });
+export interface AgendaItem {
+  title: string;
+  items: AgendaItem[];
+}
+export const AgendaItem: z.ZodType<AgendaItem> = z
+  .lazy(() => z.object({ title: z.string(), items: z.array(AgendaItem) }))
+  .meta({ id: "AgendaItem" });
 
 export const Section = z.object({
   title: z.string(),
@@ -72,7 +75,10 @@ export type Link = z.infer<typeof Link>;
 export type Issue = z.infer<typeof Issue>;
 
 /** Lines [line, endLine] (1-based, inclusive) of the source a value was read from. */
-export interface Span { line: number; endLine: number }
+export interface Span {
+  line: number;
+  endLine: number;
+}
 
 /**
  * Where each contract value came from. Arrays run parallel to the record's arrays
@@ -106,4 +112,10 @@ export interface FullRecord extends MeetingRecord {
 }
 
 /** One speaker's contribution inside one section. */
-export interface Statement { section: number; speaker: string; text: string; line: number; endLine: number }
+export interface Statement {
+  section: number;
+  speaker: string;
+  text: string;
+  line: number;
+  endLine: number;
+}

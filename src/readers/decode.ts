@@ -10,14 +10,23 @@ import { RapporteurError } from "../model/errors.js";
  */
 export function decodeText(bytes: Uint8Array, source: string): string {
   let text: string;
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? "utf-16le"
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? "utf-16be"
+        : null;
   const bare = utf16 ? null : utf16WithoutBom(bytes);
   if (utf16) text = new TextDecoder(utf16).decode(bytes.subarray(2));
   else if (bare) text = new TextDecoder(bare).decode(bytes);
   else {
-    const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    const body =
+      bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
     if (looksBinary(body)) {
-      throw new RapporteurError("unreadable-file", `${source}: looks like binary data, not text; give a .txt, .md, .html, .docx or .pdf report`);
+      throw new RapporteurError(
+        "unreadable-file",
+        `${source}: looks like binary data, not text; give a .txt, .md, .html, .docx or .pdf report`,
+      );
     }
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(body);
@@ -42,7 +51,8 @@ export function splitLines(text: string): string[] {
 // Many NUL bytes or control characters mean binary content; a text may have a stray few.
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
-  let control = 0, nul = 0;
+  let control = 0,
+    nul = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
     if (b === 0) nul++;
@@ -56,7 +66,8 @@ function looksBinary(bytes: Uint8Array): boolean {
 function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   const n = Math.min(bytes.length, 8192) & ~1;
   if (n < 8) return null;
-  let evenZero = 0, oddZero = 0;
+  let evenZero = 0,
+    oddZero = 0;
   for (let i = 0; i < n; i += 2) {
     if (bytes[i] === 0) evenZero++;
     if (bytes[i + 1] === 0) oddZero++;

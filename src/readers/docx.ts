@@ -15,17 +15,26 @@ export async function readDocx(bytes: Uint8Array, source: string): Promise<LineD
   checkInflatedSize(bytes, source, LIMITS.docxXmlBytes);
   let html: string;
   try {
-    ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, {
-      // images carry no minutes: they are never inflated, let alone inlined as data
-      convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: "" })),
-    }));
+    ({ value: html } = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes) },
+      {
+        // images carry no minutes: they are never inflated, let alone inlined as data
+        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: "" })),
+      },
+    ));
   } catch (e) {
-    throw new RapporteurError("unreadable-file", `${source}: not a readable .docx (${shortReason(e)}); re-save it from your word processor`);
+    throw new RapporteurError(
+      "unreadable-file",
+      `${source}: not a readable .docx (${shortReason(e)}); re-save it from your word processor`,
+    );
   }
   return htmlToLineDoc(html, source, "docx", pageHeaders(bytes));
 }
 
-const shortReason = (e: unknown) => String((e as Error)?.message ?? e).split("\n")[0]!.slice(0, 120);
+const shortReason = (e: unknown) =>
+  String((e as Error)?.message ?? e)
+    .split("\n")[0]!
+    .slice(0, 120);
 
 // The paragraphs of the page headers (word/header*.xml), each once, in order.
 function pageHeaders(bytes: Uint8Array): string[] {
@@ -39,8 +48,18 @@ function pageHeaders(bytes: Uint8Array): string[] {
   for (const name of Object.keys(parts).sort()) {
     const xml = new TextDecoder().decode(parts[name]);
     for (const p of xml.split(/<\/w:p>/)) {
-      const text = [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/\s+/g, " ").trim();
-      if (text && !out.includes(text) && !/^(?:page\s*)?\d+(?:\s*(?:of|\/)\s*\d+)?$/i.test(text)) out.push(text);
+      const text = [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+        .map((m) => m[1])
+        .join("")
+        .replace(/&amp;/g, "&")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/\s+/g, " ")
+        .trim();
+      if (text && !out.includes(text) && !/^(?:page\s*)?\d+(?:\s*(?:of|\/)\s*\d+)?$/i.test(text))
+        out.push(text);
     }
   }
   return out;

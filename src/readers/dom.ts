@@ -1,5 +1,13 @@
 import { parse, parseFragment, type DefaultTreeAdapterMap } from "parse5";
-import type { Block, Cell, Definitions, ListItem, Paragraph, Run, TableRow } from "../model/line-doc.js";
+import type {
+  Block,
+  Cell,
+  Definitions,
+  ListItem,
+  Paragraph,
+  Run,
+  TableRow,
+} from "../model/line-doc.js";
 import { RapporteurError } from "../model/errors.js";
 import { LIMITS } from "../model/limits.js";
 import { emphasisOf, foldRuns } from "./runs.js";
@@ -9,13 +17,82 @@ type Element = DefaultTreeAdapterMap["element"];
 type TextNode = DefaultTreeAdapterMap["textNode"];
 
 /** A run as the DOM gives it: its text, bold/italic, and a link's target. */
-export interface DomRun extends Run { em: boolean; href?: string }
+export interface DomRun extends Run {
+  em: boolean;
+  href?: string;
+}
 
 // Never content: code, styles, media, forms, and the site's own chrome (menus,
 // breadcrumbs, sidebars, footers) that pages put around the minutes.
-const SKIP = new Set(["script", "style", "noscript", "template", "head", "svg", "iframe", "object", "embed", "audio", "video", "canvas", "button", "select", "textarea", "nav", "aside", "form", "img", "picture", "map", "title", "meta", "link"]);
-const CHROME = /\b(?:nav|navbar|navigation|menu|breadcrumbs?|sidebar|side-bar|site-header|site-footer|site-nav|skip-?link|toc|table-of-contents|search|page-footer|footer|pagination|anchor-heading)\b/i;
-const BLOCK = new Set(["p", "div", "section", "article", "main", "header", "footer", "blockquote", "pre", "address", "figure", "figcaption", "center", "body", "html", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "dl", "dt", "dd", "hr", "details", "summary", "fieldset", "caption"]);
+const SKIP = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "head",
+  "svg",
+  "iframe",
+  "object",
+  "embed",
+  "audio",
+  "video",
+  "canvas",
+  "button",
+  "select",
+  "textarea",
+  "nav",
+  "aside",
+  "form",
+  "img",
+  "picture",
+  "map",
+  "title",
+  "meta",
+  "link",
+]);
+const CHROME =
+  /\b(?:nav|navbar|navigation|menu|breadcrumbs?|sidebar|side-bar|site-header|site-footer|site-nav|skip-?link|toc|table-of-contents|search|page-footer|footer|pagination|anchor-heading)\b/i;
+const BLOCK = new Set([
+  "p",
+  "div",
+  "section",
+  "article",
+  "main",
+  "header",
+  "footer",
+  "blockquote",
+  "pre",
+  "address",
+  "figure",
+  "figcaption",
+  "center",
+  "body",
+  "html",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "ul",
+  "ol",
+  "li",
+  "table",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "td",
+  "th",
+  "dl",
+  "dt",
+  "dd",
+  "hr",
+  "details",
+  "summary",
+  "fieldset",
+  "caption",
+]);
 
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
 const isElement = (n: Node): n is Element => "tagName" in n;
@@ -27,8 +104,14 @@ const endLine = (n: Node) => n.sourceCodeLocation?.endLine ?? startLine(n);
  * Parses HTML into blocks whose spans are lines of the HTML source (offset by
  * `firstLine - 1`): a whole page, or a fragment embedded in Markdown.
  */
-export function htmlBlocks(html: string, source: string, opts: { fragment?: boolean; firstLine?: number } = {}): { blocks: Block[]; title: string | null } {
-  const root = opts.fragment ? parseFragment(html, { sourceCodeLocationInfo: true }) : parse(html, { sourceCodeLocationInfo: true });
+export function htmlBlocks(
+  html: string,
+  source: string,
+  opts: { fragment?: boolean; firstLine?: number } = {},
+): { blocks: Block[]; title: string | null } {
+  const root = opts.fragment
+    ? parseFragment(html, { sourceCodeLocationInfo: true })
+    : parse(html, { sourceCodeLocationInfo: true });
   checkNesting(root, source);
   const offset = (opts.firstLine ?? 1) - 1;
   const title = opts.fragment ? null : findTitle(root);
@@ -42,7 +125,11 @@ function checkNesting(root: Node, source: string): void {
   const stack: [Node, number][] = [[root, 0]];
   while (stack.length) {
     const [node, depth] = stack.pop()!;
-    if (depth > LIMITS.nesting) throw new RapporteurError("unreadable-file", `${source}: nested too deeply (more than ${LIMITS.nesting} levels of elements); is it the right file?`);
+    if (depth > LIMITS.nesting)
+      throw new RapporteurError(
+        "unreadable-file",
+        `${source}: nested too deeply (more than ${LIMITS.nesting} levels of elements); is it the right file?`,
+      );
     if ("childNodes" in node) for (const c of node.childNodes) stack.push([c, depth + 1]);
   }
 }
@@ -52,7 +139,11 @@ function findTitle(root: Node): string | null {
   while (stack.length) {
     const n = stack.pop()!;
     if (isElement(n) && n.tagName === "title") return textOf(n).replace(/\s+/g, " ").trim() || null;
-    if ("childNodes" in n && (!isElement(n) || n.tagName === "html" || n.tagName === "head" || n.nodeName === "#document")) stack.push(...n.childNodes);
+    if (
+      "childNodes" in n &&
+      (!isElement(n) || n.tagName === "html" || n.tagName === "head" || n.nodeName === "#document")
+    )
+      stack.push(...n.childNodes);
   }
   return null;
 }
@@ -78,9 +169,19 @@ function textOf(n: Node): string {
 }
 
 const hidden = (el: Element) =>
-  attr(el, "hidden") !== undefined || attr(el, "aria-hidden") === "true" || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attr(el, "style") ?? "") || attr(el, "role") === "navigation" || attr(el, "role") === "banner" || attr(el, "role") === "contentinfo";
+  attr(el, "hidden") !== undefined ||
+  attr(el, "aria-hidden") === "true" ||
+  /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attr(el, "style") ?? "") ||
+  attr(el, "role") === "navigation" ||
+  attr(el, "role") === "banner" ||
+  attr(el, "role") === "contentinfo";
 
-const skipped = (el: Element) => SKIP.has(el.tagName) || hidden(el) || (CHROME.test(`${attr(el, "class") ?? ""} ${attr(el, "id") ?? ""}`) && el.tagName !== "body" && el.tagName !== "html");
+const skipped = (el: Element) =>
+  SKIP.has(el.tagName) ||
+  hidden(el) ||
+  (CHROME.test(`${attr(el, "class") ?? ""} ${attr(el, "id") ?? ""}`) &&
+    el.tagName !== "body" &&
+    el.tagName !== "html");
 
 class Walker {
   private listDepth = 0;
@@ -118,37 +219,90 @@ class Walker {
     const tag = el.tagName;
     if (/^h[1-6]$/.test(tag)) {
       const runs = foldRuns(this.runs(el.childNodes));
-      const text = runs.map((r) => r.text).join("").trim();
-      return text ? [{ kind: "heading", level: Number(tag[1]), text, emphasis: null, span: this.span(el) }] : [];
+      const text = runs
+        .map((r) => r.text)
+        .join("")
+        .trim();
+      return text
+        ? [{ kind: "heading", level: Number(tag[1]), text, emphasis: null, span: this.span(el) }]
+        : [];
     }
-    if (tag === "p" || tag === "address" || tag === "figcaption" || tag === "summary" || tag === "caption") {
+    if (
+      tag === "p" ||
+      tag === "address" ||
+      tag === "figcaption" ||
+      tag === "summary" ||
+      tag === "caption"
+    ) {
       // a <p> holding block elements (invalid, but Word exports do it) is a container
-      if (el.childNodes.some((c) => isElement(c) && BLOCK.has(c.tagName) && c.tagName !== "br")) return this.blocks(el);
+      if (el.childNodes.some((c) => isElement(c) && BLOCK.has(c.tagName) && c.tagName !== "br"))
+        return this.blocks(el);
       const p = this.paragraph(el.childNodes, el);
       return p ? [p] : [];
     }
     if (tag === "pre") {
-      const text = textOf(el).replace(/\r/g, "").replace(/^\n+|\n+$/g, "");
-      return text.trim() ? [{ kind: "paragraph", text, emphasis: null, runs: [{ text, strong: false }], span: this.span(el) }] : [];
+      const text = textOf(el)
+        .replace(/\r/g, "")
+        .replace(/^\n+|\n+$/g, "");
+      return text.trim()
+        ? [
+            {
+              kind: "paragraph",
+              text,
+              emphasis: null,
+              runs: [{ text, strong: false }],
+              span: this.span(el),
+            },
+          ]
+        : [];
     }
     if (tag === "ul" || tag === "ol") return [this.list(el)];
-    if (tag === "li") return [{ kind: "list", ordered: false, items: [this.item(el, "-", 0)], span: this.span(el) }];
+    if (tag === "li")
+      return [
+        { kind: "list", ordered: false, items: [this.item(el, "-", 0)], span: this.span(el) },
+      ];
     if (tag === "table") return this.table(el);
     if (tag === "dl") return this.definitions(el);
-    if (tag === "blockquote") return [{ kind: "quote", blocks: this.blocks(el), span: this.span(el) }];
+    if (tag === "blockquote")
+      return [{ kind: "quote", blocks: this.blocks(el), span: this.span(el) }];
     if (tag === "hr") return [{ kind: "rule", span: this.span(el) }];
-    if (tag === "tr" || tag === "td" || tag === "th" || tag === "thead" || tag === "tbody" || tag === "tfoot" || tag === "dt" || tag === "dd") return this.blocks(el);
+    if (
+      tag === "tr" ||
+      tag === "td" ||
+      tag === "th" ||
+      tag === "thead" ||
+      tag === "tbody" ||
+      tag === "tfoot" ||
+      tag === "dt" ||
+      tag === "dd"
+    )
+      return this.blocks(el);
     return this.blocks(el);
   }
 
   private paragraph(nodes: Node[], el?: Element): Paragraph | null {
     const runs = foldRuns(this.runs(nodes));
-    const text = runs.map((r) => r.text).join("").replace(/[ \t]*\n[ \t]*/g, "\n").replace(/^\s+|\s+$/g, "");
+    const text = runs
+      .map((r) => r.text)
+      .join("")
+      .replace(/[ \t]*\n[ \t]*/g, "\n")
+      .replace(/^\s+|\s+$/g, "");
     if (!text) return null;
-    const first = el ?? nodes.find((n) => textOf(n).trim() || (isElement(n) && n.tagName === "br")) ?? nodes[0]!;
-    const last = el ?? [...nodes].reverse().find((n) => textOf(n).trim()) ?? nodes[nodes.length - 1]!;
+    const first =
+      el ??
+      nodes.find((n) => textOf(n).trim() || (isElement(n) && n.tagName === "br")) ??
+      nodes[0]!;
+    const last =
+      el ?? [...nodes].reverse().find((n) => textOf(n).trim()) ?? nodes[nodes.length - 1]!;
     const indent = el ? indentOf(el) : 0;
-    return { kind: "paragraph", text, emphasis: emphasisOf(runs), runs: trimRuns(runs), span: this.span(first, last), ...(indent ? { indent } : {}) };
+    return {
+      kind: "paragraph",
+      text,
+      emphasis: emphasisOf(runs),
+      runs: trimRuns(runs),
+      span: this.span(first, last),
+      ...(indent ? { indent } : {}),
+    };
   }
 
   /** Inline runs of nodes: text with bold, italic and link targets; <br> as "\n". */
@@ -156,16 +310,31 @@ class Walker {
     const out: DomRun[] = [];
     for (const n of nodes) {
       if (isText(n)) {
-        const text = n.value.replace(/[\s\u00a0]+/g, (m) => (m.includes("\u00a0") && !/[\n\t ]/.test(m) ? " " : " "));
+        const text = n.value.replace(/[\s\u00a0]+/g, (m) =>
+          m.includes("\u00a0") && !/[\n\t ]/.test(m) ? " " : " ",
+        );
         if (text) out.push({ text, strong, em, ...(href ? { href } : {}) });
         continue;
       }
       if (!isElement(n) || skipped(n)) continue;
-      if (n.tagName === "br") { out.push({ text: "\n", strong, em }); continue; }
+      if (n.tagName === "br") {
+        out.push({ text: "\n", strong, em });
+        continue;
+      }
       if (n.tagName === "input") continue;
       const tag = n.tagName;
       const link = tag === "a" ? linkTarget(attr(n, "href")) : href;
-      out.push(...this.runs(n.childNodes, strong || tag === "strong" || tag === "b" || /font-weight\s*:\s*(?:bold|[6-9]00)/i.test(attr(n, "style") ?? ""), em || tag === "em" || tag === "i", link ?? undefined));
+      out.push(
+        ...this.runs(
+          n.childNodes,
+          strong ||
+            tag === "strong" ||
+            tag === "b" ||
+            /font-weight\s*:\s*(?:bold|[6-9]00)/i.test(attr(n, "style") ?? ""),
+          em || tag === "em" || tag === "i",
+          link ?? undefined,
+        ),
+      );
     }
     return out;
   }
@@ -174,7 +343,8 @@ class Walker {
     const ordered = el.tagName === "ol";
     const start = Number(attr(el, "start") ?? "1") || 1;
     // nested numbered lists read as outlines do: 1., then a., then i.
-    const type = attr(el, "type") ?? (this.listDepth === 1 ? "a" : this.listDepth >= 2 ? "i" : undefined);
+    const type =
+      attr(el, "type") ?? (this.listDepth === 1 ? "a" : this.listDepth >= 2 ? "i" : undefined);
     const items: ListItem[] = [];
     this.listDepth++;
     for (const li of el.childNodes) {
@@ -200,7 +370,11 @@ class Walker {
       const p = blocks.shift() as Paragraph;
       runs = p.runs.map((r) => ({ ...r, em: false }));
     }
-    const text = runs.map((r) => r.text).join("").replace(/[ \t]*\n[ \t]*/g, "\n").trim();
+    const text = runs
+      .map((r) => r.text)
+      .join("")
+      .replace(/[ \t]*\n[ \t]*/g, "\n")
+      .trim();
     return { marker: mark, checked: box, text, runs: trimRuns(runs), blocks, span: this.span(li) };
   }
 
@@ -245,8 +419,18 @@ class Walker {
         const inner = this.blocks(c);
         const only = inner.length === 1 ? inner[0]! : null;
         const runs = only?.kind === "paragraph" ? only.runs : foldRuns(this.runs(c.childNodes));
-        const text = inner.length ? inner.map(blockText).join("\n").trim() : runs.map((r) => r.text).join("").trim();
-        items.push({ term: term?.text ?? "", text, runs: trimRuns(runs), span: this.span(term?.node ?? c, c) });
+        const text = inner.length
+          ? inner.map(blockText).join("\n").trim()
+          : runs
+              .map((r) => r.text)
+              .join("")
+              .trim();
+        items.push({
+          term: term?.text ?? "",
+          text,
+          runs: trimRuns(runs),
+          span: this.span(term?.node ?? c, c),
+        });
         term = null;
       }
     }
@@ -257,7 +441,8 @@ class Walker {
 function findCheckbox(li: Element): boolean | null {
   for (const c of li.childNodes) {
     if (!isElement(c)) continue;
-    if (c.tagName === "input" && attr(c, "type") === "checkbox") return attr(c, "checked") !== undefined;
+    if (c.tagName === "input" && attr(c, "type") === "checkbox")
+      return attr(c, "checked") !== undefined;
     if (c.tagName === "p" || c.tagName === "label" || c.tagName === "span") {
       const inner = findCheckbox(c);
       if (inner !== null) return inner;
@@ -296,13 +481,22 @@ function trimRuns<T extends Run>(runs: T[]): T[] {
 /** The plain text of a block, its lines joined by "\n" (a cell's or an item's blocks). */
 export function blockText(b: Block): string {
   switch (b.kind) {
-    case "heading": return b.text;
-    case "paragraph": return b.text;
-    case "list": return b.items.map((i) => [i.text, ...i.blocks.map(blockText)].filter(Boolean).join("\n")).join("\n");
-    case "table": return b.rows.map((r) => r.cells.map((c) => c.text).join(" | ")).join("\n");
-    case "definitions": return b.items.map((i) => `${i.term}: ${i.text}`).join("\n");
-    case "quote": return b.blocks.map(blockText).join("\n");
-    default: return "";
+    case "heading":
+      return b.text;
+    case "paragraph":
+      return b.text;
+    case "list":
+      return b.items
+        .map((i) => [i.text, ...i.blocks.map(blockText)].filter(Boolean).join("\n"))
+        .join("\n");
+    case "table":
+      return b.rows.map((r) => r.cells.map((c) => c.text).join(" | ")).join("\n");
+    case "definitions":
+      return b.items.map((i) => `${i.term}: ${i.text}`).join("\n");
+    case "quote":
+      return b.blocks.map(blockText).join("\n");
+    default:
+      return "";
   }
 }
 
@@ -311,6 +505,8 @@ function indentOf(el: Element): number {
   const style = el.attrs.find((a) => a.name === "style")?.value ?? "";
   const m = /(?:margin|padding)-left\s*:\s*([\d.]+)\s*(em|rem|px|pt|cm|mm|in)?/i.exec(style);
   if (!m) return 0;
-  const em = Number(m[1]) / ({ px: 16, pt: 12, cm: 0.42, mm: 4.2, in: 0.167 }[(m[2] ?? "px").toLowerCase() as "px"] ?? 1);
+  const em =
+    Number(m[1]) /
+    ({ px: 16, pt: 12, cm: 0.42, mm: 4.2, in: 0.167 }[(m[2] ?? "px").toLowerCase() as "px"] ?? 1);
   return Math.max(0, Math.min(6, Math.round(em / 2)));
 }

@@ -14,10 +14,29 @@ export function readHtml(bytes: Uint8Array, source: string): LineDoc {
 }
 
 /** Same as readHtml, from a string (the DOCX reader hands mammoth's HTML here). */
-export function htmlToLineDoc(html: string, source: string, format: string, before: string[] = []): LineDoc {
-  const { blocks, title } = htmlBlocks(html.replace(/\0/g, ""), source, { fragment: format !== "html" });
-  const head = before.map((text) => ({ kind: "paragraph" as const, text, emphasis: null, runs: [{ text, strong: false }], span: { line: 0, endLine: 0 } }));
+export function htmlToLineDoc(
+  html: string,
+  source: string,
+  format: string,
+  before: string[] = [],
+): LineDoc {
+  const { blocks, title } = htmlBlocks(html.replace(/\0/g, ""), source, {
+    fragment: format !== "html",
+  });
+  const head = before.map((text) => ({
+    kind: "paragraph" as const,
+    text,
+    emphasis: null,
+    runs: [{ text, strong: false }],
+    span: { line: 0, endLine: 0 },
+  }));
   const laid = layout(typedStructure([...head, ...blocks]));
   const lines = laid.lines.flatMap((l) => splitLines(l));
-  return { source, format, lines: lines.length === laid.lines.length ? lines : laid.lines, blocks: laid.blocks, ...(title ? { title: { text: title, span: { line: 1, endLine: 1 } } } : {}) };
+  return {
+    source,
+    format,
+    lines: lines.length === laid.lines.length ? lines : laid.lines,
+    blocks: laid.blocks,
+    ...(title ? { title: { text: title, span: { line: 1, endLine: 1 } } } : {}),
+  };
 }

@@ -19,12 +19,17 @@ export function layout(blocks: readonly Block[]): { lines: string[]; blocks: Blo
 /** A run's text as shown: a link whose text is not its own address keeps its target. */
 export function display(runs: readonly Run[], fallback: string): string {
   if (!runs.length) return fallback;
-  return runs.map((r) => {
-    const href = (r as { href?: string }).href;
-    if (!href || !r.text.trim()) return r.text;
-    const t = r.text.trim();
-    return t === href || href.replace(/^https?:\/\//i, "").replace(/\/$/, "") === t.replace(/\/$/, "") ? r.text : `[${r.text}](${href})`;
-  }).join("");
+  return runs
+    .map((r) => {
+      const href = (r as { href?: string }).href;
+      if (!href || !r.text.trim()) return r.text;
+      const t = r.text.trim();
+      return t === href ||
+        href.replace(/^https?:\/\//i, "").replace(/\/$/, "") === t.replace(/\/$/, "")
+        ? r.text
+        : `[${r.text}](${href})`;
+    })
+    .join("");
 }
 
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
@@ -41,9 +46,21 @@ function place(b: Block, lines: string[], depth: number): Block {
     case "frontmatter":
       return { ...b, span: emit(lines, b.entries.map((e) => `${e.key}: ${e.value}`).join("\n")) };
     case "heading":
-      return { ...b, span: emit(lines, `${indent}${"#".repeat(Math.min(b.level, 6))} ${oneLine(b.text)}`) };
+      return {
+        ...b,
+        span: emit(lines, `${indent}${"#".repeat(Math.min(b.level, 6))} ${oneLine(b.text)}`),
+      };
     case "paragraph":
-      return { ...b, span: emit(lines, display(b.runs, b.text).split("\n").map((l) => indent + l.trim()).join("\n")) };
+      return {
+        ...b,
+        span: emit(
+          lines,
+          display(b.runs, b.text)
+            .split("\n")
+            .map((l) => indent + l.trim())
+            .join("\n"),
+        ),
+      };
     case "rule":
       lines.push("");
       return { ...b, span: { line: lines.length, endLine: lines.length } };
@@ -55,7 +72,13 @@ function place(b: Block, lines: string[], depth: number): Block {
     }
     case "definitions": {
       const first = lines.length + 1;
-      const items = b.items.map((it) => ({ ...it, span: emit(lines, `${indent}${it.term}${it.term ? ": " : ""}${oneLine(display(it.runs, it.text))}`) }));
+      const items = b.items.map((it) => ({
+        ...it,
+        span: emit(
+          lines,
+          `${indent}${it.term}${it.term ? ": " : ""}${oneLine(display(it.runs, it.text))}`,
+        ),
+      }));
       return { ...b, items, span: { line: first, endLine: lines.length } };
     }
     case "list": {
@@ -86,11 +109,26 @@ function placeRow(r: TableRow, lines: string[], depth: number): TableRow {
   const first = lines.length + 1;
   // a row of one cell holding paragraphs (a Word table used as a frame) reads as those paragraphs
   if (r.cells.length === 1 && r.cells[0]!.blocks.length > 1) {
-    const cell: Cell = { ...r.cells[0]!, blocks: r.cells[0]!.blocks.map((x) => place(x, lines, depth)) };
+    const cell: Cell = {
+      ...r.cells[0]!,
+      blocks: r.cells[0]!.blocks.map((x) => place(x, lines, depth)),
+    };
     return { ...r, cells: [cell], span: { line: first, endLine: lines.length } };
   }
-  const cells = r.cells.map((c) => oneLine(c.blocks.length ? c.blocks.map((x) => x.kind === "paragraph" ? display(x.runs, x.text) : c.text).join(" / ") : c.text));
+  const cells = r.cells.map((c) =>
+    oneLine(
+      c.blocks.length
+        ? c.blocks
+            .map((x) => (x.kind === "paragraph" ? display(x.runs, x.text) : c.text))
+            .join(" / ")
+        : c.text,
+    ),
+  );
   lines.push(`${"  ".repeat(depth)}| ${cells.join(" | ")} |`);
   const span = { line: first, endLine: first };
-  return { ...r, cells: r.cells.map((c) => ({ ...c, blocks: c.blocks.map((x) => ({ ...x, span })) })), span };
+  return {
+    ...r,
+    cells: r.cells.map((c) => ({ ...c, blocks: c.blocks.map((x) => ({ ...x, span })) })),
+    span,
+  };
 }

@@ -26,14 +26,19 @@ describe("text decoding", () => {
   });
   it("detects Windows-1252 when the bytes are not UTF-8", () => {
     // “ (0x93), ” (0x94), — (0x97), € (0x80), é (0xe9), Ñ (0xd1), ú (0xfa)
-    const bytes = new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x93, 0xd1, 0x61, 0x6e, 0x64, 0xfa, 0x94, 0x20, 0x97, 0x20, 0x35, 0x20, 0x80]);
+    const bytes = new Uint8Array([
+      0x43, 0x61, 0x66, 0xe9, 0x20, 0x93, 0xd1, 0x61, 0x6e, 0x64, 0xfa, 0x94, 0x20, 0x97, 0x20,
+      0x35, 0x20, 0x80,
+    ]);
     expect(decodeText(bytes, "a.txt")).toBe(TEXT);
   });
   it("accepts CRLF and CR line ends", () => {
     expect(splitLines("a\r\nb\rc\nd")).toEqual(["a", "b", "c", "d"]);
   });
   it("refuses binary data with the file's name in the message", () => {
-    expect(() => decodeText(new Uint8Array([0x00, 0x01, 0x02, 0xff]), "blob.txt")).toThrow(/blob\.txt: looks like binary/);
+    expect(() => decodeText(new Uint8Array([0x00, 0x01, 0x02, 0xff]), "blob.txt")).toThrow(
+      /blob\.txt: looks like binary/,
+    );
   });
 });
 
@@ -49,10 +54,26 @@ describe("format detection and readers", () => {
   it("turns HTML into headings, numbered items, table rows and links, dropping scripts", async () => {
     const html = `<h2>Agenda</h2><ol><li>One<ol><li>Sub</li></ol></li><li>Two</li></ol><script>alert(1)</script><p>See <a href="https://x.example">site</a> and <a href="javascript:evil()">this</a>.</p><table><tr><td>A</td><td>B</td></tr></table>`;
     const doc = await readDocument(enc(html), "a.html");
-    expect(doc.lines.filter(Boolean)).toEqual(["## Agenda", "1. One", "  a. Sub", "2. Two", "See [site](https://x.example) and this.", "| A | B |"]);
+    expect(doc.lines.filter(Boolean)).toEqual([
+      "## Agenda",
+      "1. One",
+      "  a. Sub",
+      "2. Two",
+      "See [site](https://x.example) and this.",
+      "| A | B |",
+    ]);
   });
   it("reads a DOCX through mammoth with real headings", async () => {
-    const docx = new Document({ sections: [{ children: [new Paragraph({ text: "Agenda", heading: HeadingLevel.HEADING_2 }), new Paragraph("Body text")] }] });
+    const docx = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "Agenda", heading: HeadingLevel.HEADING_2 }),
+            new Paragraph("Body text"),
+          ],
+        },
+      ],
+    });
     const doc = await readDocument(await Packer.toBuffer(docx), "r.docx");
     expect(doc.format).toBe("docx");
     expect(doc.lines.filter(Boolean)).toEqual(["## Agenda", "Body text"]);
@@ -67,8 +88,14 @@ describe("format detection and readers", () => {
     expect(doc.lines.filter(Boolean)).toEqual(["First line", "Second line"]);
   });
   it("gives clear errors for empty, corrupt DOCX and corrupt PDF files", async () => {
-    await expect(readDocument(new Uint8Array(), "e.txt")).rejects.toThrow("e.txt: the file is empty");
-    await expect(readDocument(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), "bad.docx")).rejects.toThrow(/bad\.docx: not a readable \.docx/);
-    await expect(readDocument(enc("%PDF-1.4\ngarbage"), "bad.pdf")).rejects.toThrow(/bad\.pdf: not a readable PDF/);
+    await expect(readDocument(new Uint8Array(), "e.txt")).rejects.toThrow(
+      "e.txt: the file is empty",
+    );
+    await expect(
+      readDocument(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), "bad.docx"),
+    ).rejects.toThrow(/bad\.docx: not a readable \.docx/);
+    await expect(readDocument(enc("%PDF-1.4\ngarbage"), "bad.pdf")).rejects.toThrow(
+      /bad\.pdf: not a readable PDF/,
+    );
   });
 });

@@ -12,8 +12,15 @@ export function foldRuns<T extends Styled>(runs: T[]): T[] {
     const prev = out[out.length - 1];
     // runs of one style join, but two bold runs that meet at a space stay apart: Word splits
     // words into runs, while "<b>Cabinet Office </b><b>Senior Group</b>" are two phrases
-    const apart = prev && prev.strong && r.strong && (/\s$/.test(prev.text) || /^\s/.test(r.text)) && prev.text.trim() && r.text.trim();
-    if (prev && !apart && prev.strong === r.strong && !!prev.em === !!r.em && prev.href === r.href) prev.text += r.text;
+    const apart =
+      prev &&
+      prev.strong &&
+      r.strong &&
+      (/\s$/.test(prev.text) || /^\s/.test(r.text)) &&
+      prev.text.trim() &&
+      r.text.trim();
+    if (prev && !apart && prev.strong === r.strong && !!prev.em === !!r.em && prev.href === r.href)
+      prev.text += r.text;
     else out.push({ ...r });
   }
   // one space between words, however the runs split them; line breaks stay
@@ -21,8 +28,17 @@ export function foldRuns<T extends Styled>(runs: T[]): T[] {
   for (const r of out) {
     let t = "";
     for (const ch of r.text) {
-      if (ch === "\n") { t = t.replace(/ $/, ""); t += "\n"; lastSpace = true; continue; }
-      if (ch === " " || ch === "\t") { if (!lastSpace) t += " "; lastSpace = true; continue; }
+      if (ch === "\n") {
+        t = t.replace(/ $/, "");
+        t += "\n";
+        lastSpace = true;
+        continue;
+      }
+      if (ch === " " || ch === "\t") {
+        if (!lastSpace) t += " ";
+        lastSpace = true;
+        continue;
+      }
       t += ch;
       lastSpace = false;
     }

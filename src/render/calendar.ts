@@ -8,8 +8,17 @@ export type { CalendarMeeting } from "../model/calendar.js";
  * An RFC 5545 calendar of a group's held and announced meetings. A datetime gives a one-
  * hour event in UTC (reports rarely give an end); a date alone gives an all-day event.
  */
-export function renderCalendar(name: string, meetings: CalendarMeeting[], baseUrl: string | null, now: Date): string {
-  const cal = ical({ name, prodId: { company: "Rapporteur", product: "rapporteur", language: "EN" }, timezone: "UTC" });
+export function renderCalendar(
+  name: string,
+  meetings: CalendarMeeting[],
+  baseUrl: string | null,
+  now: Date,
+): string {
+  const cal = ical({
+    name,
+    prodId: { company: "Rapporteur", product: "rapporteur", language: "EN" },
+    timezone: "UTC",
+  });
   for (const m of meetings) {
     const allDay = m.start.length === 10;
     const start = new Date(allDay ? `${m.start}T00:00:00Z` : m.start);
@@ -21,7 +30,9 @@ export function renderCalendar(name: string, meetings: CalendarMeeting[], baseUr
       timezone: "UTC",
       stamp: now,
       summary: `${m.group}${m.number !== null ? ` — meeting ${m.number}` : ""}${m.held ? "" : " (announced)"}`,
-      description: m.held ? `Summary report: ${m.source}` : `Announced in the report of the previous meeting (${m.source}).`,
+      description: m.held
+        ? `Summary report: ${m.source}`
+        : `Announced in the report of the previous meeting (${m.source}).`,
       status: m.held ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
       ...(baseUrl && m.id !== null ? { url: `${baseUrl}/meetings/${m.id}` } : {}),
     });

@@ -3,7 +3,9 @@ import type { AgendaItem, MeetingRecord } from "../model/record.js";
 /** A readable Markdown digest of one record: header, agenda, sections, actions, people, findings. */
 export function renderDigest(r: MeetingRecord): string {
   const out: string[] = [];
-  const title = [r.group ?? "Unknown group", r.groupAcronym ? `(${r.groupAcronym})` : null].filter(Boolean).join(" ");
+  const title = [r.group ?? "Unknown group", r.groupAcronym ? `(${r.groupAcronym})` : null]
+    .filter(Boolean)
+    .join(" ");
   out.push(`# ${title}`, "");
   out.push(`- Source: ${r.source}`);
   out.push(`- Meeting: ${r.number ?? "no number"}`);
@@ -13,20 +15,32 @@ export function renderDigest(r: MeetingRecord): string {
   if (r.agenda.length) {
     out.push("## Agenda", "");
     const walk = (items: AgendaItem[], depth: number) =>
-      items.forEach((it, i) => { out.push(`${"   ".repeat(depth)}${depth ? "-" : `${i + 1}.`} ${it.title}`); walk(it.items, depth + 1); });
+      items.forEach((it, i) => {
+        out.push(`${"   ".repeat(depth)}${depth ? "-" : `${i + 1}.`} ${it.title}`);
+        walk(it.items, depth + 1);
+      });
     walk(r.agenda, 0);
     out.push("");
   }
   if (r.sections.length) {
     out.push("## Discussion", "");
     for (const s of r.sections) {
-      const item = s.agendaIndex === null ? "not on the agenda" : `agenda item ${s.agendaIndex + 1}`;
-      out.push(`### ${s.title}`, "", `_${item}_ — speakers: ${s.speakers.length ? s.speakers.join(", ") : "none named"}`, "");
+      const item =
+        s.agendaIndex === null ? "not on the agenda" : `agenda item ${s.agendaIndex + 1}`;
+      out.push(
+        `### ${s.title}`,
+        "",
+        `_${item}_ — speakers: ${s.speakers.length ? s.speakers.join(", ") : "none named"}`,
+        "",
+      );
     }
   }
   if (r.actions.length) {
     out.push("## Actions", "");
-    for (const a of r.actions) out.push(`- ${a.text}${a.owner ? ` — owner: ${a.owner}` : ""}${a.due ? ` — due: ${formatWhen(a.due)}` : ""}`);
+    for (const a of r.actions)
+      out.push(
+        `- ${a.text}${a.owner ? ` — owner: ${a.owner}` : ""}${a.due ? ` — due: ${formatWhen(a.due)}` : ""}`,
+      );
     out.push("");
   }
   out.push(`## Participants (${r.participants.length})`, "");
@@ -50,6 +64,11 @@ export function renderDigest(r: MeetingRecord): string {
 export function formatWhen(iso: string | null): string {
   if (!iso) return "not given";
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  const date = d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const date = d.toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
   return iso.length === 10 ? date : `${date}, ${iso.slice(11, 16)} UTC`;
 }

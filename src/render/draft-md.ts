@@ -9,21 +9,47 @@ export function renderDraft(d: DraftFacts): string {
     ...(d.number !== null ? [{ kind: "strong", text: `Online Meeting ${d.number}` } as Block] : []),
     { kind: "strong", text: d.start ? when(d.start) : "Date and time to be confirmed" },
     { kind: "para", text: "Summary Report (draft)" },
-    { kind: "para", text: `The ${d.number !== null ? `${d.number}th ` : ""}meeting of the ${d.group} was held on ${d.start ? when(d.start, " at ") : "[date]"}. The meeting was moderated by [moderator].` },
+    {
+      kind: "para",
+      text: `The ${d.number !== null ? `${d.number}th ` : ""}meeting of the ${d.group} was held on ${d.start ? when(d.start, " at ") : "[date]"}. The meeting was moderated by [moderator].`,
+    },
     { kind: "heading", level: 2, text: "Agenda" },
     { kind: "item", marker: "1.", text: "Adoption of the agenda", depth: 0 },
   ];
   let n = 2;
   if (d.openActions.length) {
     blocks.push({ kind: "item", marker: `${n++}.`, text: "Follow-up of open actions", depth: 0 });
-    d.openActions.forEach((a, i) => blocks.push({ kind: "item", marker: `${String.fromCharCode(97 + (i % 26))}.`, text: `${a.text}${a.owner ? ` (${a.owner})` : ""}${a.due ? ` — due ${when(a.due)}` : ""}`, depth: 1 }));
+    d.openActions.forEach((a, i) =>
+      blocks.push({
+        kind: "item",
+        marker: `${String.fromCharCode(97 + (i % 26))}.`,
+        text: `${a.text}${a.owner ? ` (${a.owner})` : ""}${a.due ? ` — due ${when(a.due)}` : ""}`,
+        depth: 1,
+      }),
+    );
   }
   blocks.push({ kind: "item", marker: `${n}.`, text: "Any other business", depth: 0 });
-  blocks.push({ kind: "heading", level: 2, text: "Discussion" }, { kind: "heading", level: 3, text: "Adoption of the agenda" }, { kind: "para", text: "[summary]" });
-  if (d.openActions.length) blocks.push({ kind: "heading", level: 3, text: "Follow-up of open actions" }, { kind: "para", text: "[status of each action]" });
-  blocks.push({ kind: "heading", level: 3, text: "Any other business" }, { kind: "para", text: "[summary]" }, { kind: "heading", level: 2, text: "Next steps" }, { kind: "para", text: "[actions, owners, deadlines]" }, { kind: "para", text: "Next meeting: [date and time UTC]" });
+  blocks.push(
+    { kind: "heading", level: 2, text: "Discussion" },
+    { kind: "heading", level: 3, text: "Adoption of the agenda" },
+    { kind: "para", text: "[summary]" },
+  );
+  if (d.openActions.length)
+    blocks.push(
+      { kind: "heading", level: 3, text: "Follow-up of open actions" },
+      { kind: "para", text: "[status of each action]" },
+    );
+  blocks.push(
+    { kind: "heading", level: 3, text: "Any other business" },
+    { kind: "para", text: "[summary]" },
+    { kind: "heading", level: 2, text: "Next steps" },
+    { kind: "para", text: "[actions, owners, deadlines]" },
+    { kind: "para", text: "Next meeting: [date and time UTC]" },
+  );
   const md = blocksToMd(blocks);
   const previous = `Drafted from ${d.previous.source}${d.previous.number !== null ? ` (meeting ${d.previous.number}` : " ("}${d.previous.start ? `, ${when(d.previous.start)}` : ""}).`;
-  const list = d.usual.map((p) => `- [ ] ${mdText(p.name)}${p.affiliation ? `, ${mdText(p.affiliation)}` : ""}`);
+  const list = d.usual.map(
+    (p) => `- [ ] ${mdText(p.name)}${p.affiliation ? `, ${mdText(p.affiliation)}` : ""}`,
+  );
   return `${md}\n## Annex 1: List of participants\n\n_Tick those present; the usual participants are listed._\n\n${list.join("\n")}\n\n_${mdText(previous)}_\n`;
 }

@@ -1,20 +1,37 @@
 /** HTML that is already safe to send. Everything else interpolated into `html` is escaped. */
 export class Html {
   constructor(readonly value: string) {}
-  toString(): string { return this.value; }
+  toString(): string {
+    return this.value;
+  }
 }
 
-const ESC: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESC: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 /** Escapes text for HTML content and attribute values. */
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c]!);
 
 type Part = Html | string | number | null | undefined | false | Part[];
-const render = (p: Part): string => (p === null || p === undefined || p === false ? "" : p instanceof Html ? p.value : Array.isArray(p) ? p.map(render).join("") : escapeHtml(String(p)));
+const render = (p: Part): string =>
+  p === null || p === undefined || p === false
+    ? ""
+    : p instanceof Html
+      ? p.value
+      : Array.isArray(p)
+        ? p.map(render).join("")
+        : escapeHtml(String(p));
 
 /** Tagged template: report text is untrusted, so every value is escaped unless it is Html. */
 export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
   let out = strings[0]!;
-  values.forEach((v, i) => { out += render(v) + strings[i + 1]!; });
+  values.forEach((v, i) => {
+    out += render(v) + strings[i + 1]!;
+  });
   return new Html(out);
 }
 
@@ -30,4 +47,5 @@ export function safeUrl(url: string): string | null {
 }
 
 /** A snippet with «hits» marked, escaped first. */
-export const marked = (s: string) => raw(escapeHtml(s).replace(/«/g, "<mark>").replace(/»/g, "</mark>"));
+export const marked = (s: string) =>
+  raw(escapeHtml(s).replace(/«/g, "<mark>").replace(/»/g, "</mark>"));

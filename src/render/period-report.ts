@@ -10,35 +10,101 @@ export function periodBlocks(f: PeriodFacts): Block[] {
   const b: Block[] = [
     { kind: "heading", level: 1, text: `${f.group}: report for ${span}` },
     { kind: "heading", level: 2, text: "Activities" },
-    { kind: "para", text: `${f.meetings.length} meeting${f.meetings.length === 1 ? " was" : "s were"} held.` },
+    {
+      kind: "para",
+      text: `${f.meetings.length} meeting${f.meetings.length === 1 ? " was" : "s were"} held.`,
+    },
   ];
-  if (f.meetings.length) b.push({ kind: "table", head: ["Meeting", "Date", "Participants", "Items discussed"], rows: f.meetings.map((m) => [String(m.number ?? "?"), m.start ? when(m.start) : "", String(m.participants), String(m.sections)]) });
-  b.push({ kind: "heading", level: 2, text: "Engagement" }, { kind: "para", text: `${f.attendance.length} people took part; ${f.newcomers.length} for the first time; ${f.regulars.length} regulars.` });
-  if (f.attendance.length) b.push({ kind: "table", head: ["Person", "Meetings attended"], rows: f.attendance.map((a) => [a.person, String(a.meetings)]) });
+  if (f.meetings.length)
+    b.push({
+      kind: "table",
+      head: ["Meeting", "Date", "Participants", "Items discussed"],
+      rows: f.meetings.map((m) => [
+        String(m.number ?? "?"),
+        m.start ? when(m.start) : "",
+        String(m.participants),
+        String(m.sections),
+      ]),
+    });
+  b.push(
+    { kind: "heading", level: 2, text: "Engagement" },
+    {
+      kind: "para",
+      text: `${f.attendance.length} people took part; ${f.newcomers.length} for the first time; ${f.regulars.length} regulars.`,
+    },
+  );
+  if (f.attendance.length)
+    b.push({
+      kind: "table",
+      head: ["Person", "Meetings attended"],
+      rows: f.attendance.map((a) => [a.person, String(a.meetings)]),
+    });
   if (f.balance.length) {
     const groups = [...new Set(f.balance.map((x) => x.stakeholder))].sort();
     const meetings = [...new Set(f.balance.map((x) => x.meeting))];
-    b.push({ kind: "para", text: "Stakeholder balance per meeting:" }, { kind: "table", head: ["Meeting", ...groups], rows: meetings.map((m) => [m, ...groups.map((g) => String(f.balance.find((x) => x.meeting === m && x.stakeholder === g)?.count ?? 0))]) });
+    b.push(
+      { kind: "para", text: "Stakeholder balance per meeting:" },
+      {
+        kind: "table",
+        head: ["Meeting", ...groups],
+        rows: meetings.map((m) => [
+          m,
+          ...groups.map((g) =>
+            String(f.balance.find((x) => x.meeting === m && x.stakeholder === g)?.count ?? 0),
+          ),
+        ]),
+      },
+    );
   }
   b.push({ kind: "heading", level: 2, text: "Outcomes" });
-  if (f.topics.length) b.push({ kind: "para", text: `Topics: ${f.topics.map((t) => `${t.term} (${t.meetings})`).join("; ")}.` });
-  b.push({ kind: "para", text: `Decisions: ${f.decisions.length}. Actions: ${f.actions.opened.length} opened, ${f.actions.closed.length} closed, ${f.actions.overdue.length} overdue.` });
-  if (f.decisions.length) b.push({ kind: "table", head: ["Decision", "Meeting"], rows: f.decisions.map((d) => [d.text, d.start ? when(d.start) : d.meeting]) });
-  if (f.actions.opened.length) b.push({ kind: "table", head: ["Action", "Owner", "Due", "Status"], rows: f.actions.opened.map((a) => [a.text, a.owner ?? "—", a.due ? when(a.due) : "—", f.actions.overdue.includes(a) ? "overdue" : a.status]) });
+  if (f.topics.length)
+    b.push({
+      kind: "para",
+      text: `Topics: ${f.topics.map((t) => `${t.term} (${t.meetings})`).join("; ")}.`,
+    });
+  b.push({
+    kind: "para",
+    text: `Decisions: ${f.decisions.length}. Actions: ${f.actions.opened.length} opened, ${f.actions.closed.length} closed, ${f.actions.overdue.length} overdue.`,
+  });
+  if (f.decisions.length)
+    b.push({
+      kind: "table",
+      head: ["Decision", "Meeting"],
+      rows: f.decisions.map((d) => [d.text, d.start ? when(d.start) : d.meeting]),
+    });
+  if (f.actions.opened.length)
+    b.push({
+      kind: "table",
+      head: ["Action", "Owner", "Due", "Status"],
+      rows: f.actions.opened.map((a) => [
+        a.text,
+        a.owner ?? "—",
+        a.due ? when(a.due) : "—",
+        f.actions.overdue.includes(a) ? "overdue" : a.status,
+      ]),
+    });
   return b;
 }
 
 export const periodMd = (f: PeriodFacts) => blocksToMd(periodBlocks(f));
-export const periodDocx = (f: PeriodFacts) => reportBlocksToDocx(periodBlocks(f), `${f.group} period report`);
+export const periodDocx = (f: PeriodFacts) =>
+  reportBlocksToDocx(periodBlocks(f), `${f.group} period report`);
 
 /** The HTML report, with the attendance and stakeholder charts as SVG. */
-export function periodHtml(f: PeriodFacts, charts: { attendance: string; balance: string }): string {
+export function periodHtml(
+  f: PeriodFacts,
+  charts: { attendance: string; balance: string },
+): string {
   const parts = periodBlocks(f).map((b) => {
     switch (b.kind) {
-      case "heading": return `<h${b.level}>${e(b.text)}</h${b.level}>${b.level === 2 && b.text === "Engagement" ? `\n<figure>${charts.attendance}</figure>` : ""}`;
-      case "table": return `<table><thead><tr>${b.head.map((h) => `<th>${e(h)}</th>`).join("")}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join("")}</tr>`).join("")}</tbody></table>${b.head[0] === "Meeting" && b.head.length > 4 ? "" : ""}`;
-      case "para": return `<p>${e(b.text)}</p>${b.text.startsWith("Stakeholder balance") ? `\n<figure>${charts.balance}</figure>` : ""}`;
-      default: return "";
+      case "heading":
+        return `<h${b.level}>${e(b.text)}</h${b.level}>${b.level === 2 && b.text === "Engagement" ? `\n<figure>${charts.attendance}</figure>` : ""}`;
+      case "table":
+        return `<table><thead><tr>${b.head.map((h) => `<th>${e(h)}</th>`).join("")}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join("")}</tr>`).join("")}</tbody></table>${b.head[0] === "Meeting" && b.head.length > 4 ? "" : ""}`;
+      case "para":
+        return `<p>${e(b.text)}</p>${b.text.startsWith("Stakeholder balance") ? `\n<figure>${charts.balance}</figure>` : ""}`;
+      default:
+        return "";
     }
   });
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${e(f.group)} period report</title><style>table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .4rem}</style></head><body>\n${parts.join("\n")}\n</body></html>\n`;

@@ -10,7 +10,20 @@ export type Block =
   | { kind: "table"; head: string[]; rows: string[][] }
   | { kind: "link"; url: string; text: string | null };
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** "2024-06-04T14:00:00Z" -> "4 June 2024, 14:00 UTC" (or " at 14:00 UTC"); a date alone stays a date. */
 export function when(iso: string, sep = ", "): string {
@@ -19,8 +32,10 @@ export function when(iso: string, sep = ", "): string {
   return iso.length > 10 ? `${date}${sep}${iso.slice(11, 16)} UTC` : date;
 }
 
-const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th"}`;
-const listOf = (xs: string[]) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`);
+const ordinal = (n: number) =>
+  `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th")}`;
+const listOf = (xs: string[]) =>
+  xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
 
 /**
  * The house summary-report format: header (group, number, date and time UTC), intro with
@@ -30,35 +45,64 @@ const listOf = (xs: string[]) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, 
  */
 export function reportBlocks(r: MeetingRecord): Block[] {
   const b: Block[] = [];
-  b.push({ kind: "heading", level: 1, text: `${r.group ?? "Meeting report"}${r.group && r.groupAcronym ? ` (${r.groupAcronym})` : ""}` });
+  b.push({
+    kind: "heading",
+    level: 1,
+    text: `${r.group ?? "Meeting report"}${r.group && r.groupAcronym ? ` (${r.groupAcronym})` : ""}`,
+  });
   if (r.number !== null) b.push({ kind: "strong", text: `Online Meeting ${r.number}` });
   if (r.start) b.push({ kind: "strong", text: when(r.start) });
   b.push({ kind: "para", text: "Summary Report" });
-  const intro = [`The ${r.number !== null ? `${ordinal(r.number)} ` : ""}meeting${r.group ? ` of the ${r.group}` : ""} was held${r.start ? ` on ${when(r.start, " at ")}` : ""}.`];
+  const intro = [
+    `The ${r.number !== null ? `${ordinal(r.number)} ` : ""}meeting${r.group ? ` of the ${r.group}` : ""} was held${r.start ? ` on ${when(r.start, " at ")}` : ""}.`,
+  ];
   if (r.moderators.length) intro.push(`The meeting was moderated by ${listOf(r.moderators)}.`);
   b.push({ kind: "para", text: intro.join(" ") });
   if (r.agenda.length) {
     b.push({ kind: "heading", level: 2, text: "Agenda" });
     r.agenda.forEach((a, i) => {
       b.push({ kind: "item", marker: `${i + 1}.`, text: a.title, depth: 0 });
-      a.items.forEach((s, k) => b.push({ kind: "item", marker: `${String.fromCharCode(97 + (k % 26))}.`, text: s.title, depth: 1 }));
+      a.items.forEach((s, k) =>
+        b.push({
+          kind: "item",
+          marker: `${String.fromCharCode(97 + (k % 26))}.`,
+          text: s.title,
+          depth: 1,
+        }),
+      );
     });
   }
   if (r.sections.length) {
     b.push({ kind: "heading", level: 2, text: "Discussion" });
     for (const s of r.sections) {
       b.push({ kind: "heading", level: 3, text: s.title });
-      b.push({ kind: "note", text: s.agendaIndex === null ? "Not on the agenda." : `Agenda item ${s.agendaIndex + 1}: ${r.agenda[s.agendaIndex]?.title ?? ""}.` });
-      if (s.speakers.length) b.push({ kind: "para", text: s.speakers.map((p) => `${p} spoke.`).join(" ") });
+      b.push({
+        kind: "note",
+        text:
+          s.agendaIndex === null
+            ? "Not on the agenda."
+            : `Agenda item ${s.agendaIndex + 1}: ${r.agenda[s.agendaIndex]?.title ?? ""}.`,
+      });
+      if (s.speakers.length)
+        b.push({ kind: "para", text: s.speakers.map((p) => `${p} spoke.`).join(" ") });
     }
   }
   if (r.actions.length) {
     b.push({ kind: "heading", level: 2, text: "Next steps" });
-    b.push({ kind: "table", head: ["Action", "Owner", "Due"], rows: r.actions.map((a) => [a.text, a.owner ?? "—", a.due ? when(a.due) : "—"]) });
+    b.push({
+      kind: "table",
+      head: ["Action", "Owner", "Due"],
+      rows: r.actions.map((a) => [a.text, a.owner ?? "—", a.due ? when(a.due) : "—"]),
+    });
   }
   if (r.nextMeeting) b.push({ kind: "para", text: `Next meeting: ${when(r.nextMeeting)}` });
   b.push({ kind: "heading", level: 2, text: "Annex 1: List of participants" });
-  if (r.participants.length) b.push({ kind: "table", head: ["Name", "Affiliation", "Roles"], rows: r.participants.map((p) => [p.name, p.affiliation ?? "", p.roles.join("; ")]) });
+  if (r.participants.length)
+    b.push({
+      kind: "table",
+      head: ["Name", "Affiliation", "Roles"],
+      rows: r.participants.map((p) => [p.name, p.affiliation ?? "", p.roles.join("; ")]),
+    });
   if (r.links.length) {
     b.push({ kind: "heading", level: 2, text: "Links" });
     for (const l of r.links) b.push({ kind: "link", url: l.url, text: l.text });

@@ -3,20 +3,34 @@ import { findDefinitions, mergeGlossary } from "./glossary.js";
 
 describe("glossary", () => {
   it("learns acronyms from 'Long Name (ACR)' definitions", () => {
-    const text = "The Open Data Steering Board (ODSB) met. It discussed the Data Quality Framework (DQF), the work of the Expert Group Meeting (EGM) and the Network of Youth Forums (NYF); see also Digital Rights Caucus (ODSB).";
+    const text =
+      "The Open Data Steering Board (ODSB) met. It discussed the Data Quality Framework (DQF), the work of the Expert Group Meeting (EGM) and the Network of Youth Forums (NYF); see also Digital Rights Caucus (ODSB).";
     expect(findDefinitions(text).map((d) => [d.acronym, d.expansion])).toEqual([
-      ["ODSB", "Open Data Steering Board"], ["DQF", "Data Quality Framework"], ["EGM", "Expert Group Meeting"], ["NYF", "Network of Youth Forums"],
+      ["ODSB", "Open Data Steering Board"],
+      ["DQF", "Data Quality Framework"],
+      ["EGM", "Expert Group Meeting"],
+      ["NYF", "Network of Youth Forums"],
     ]);
   });
   it("finds a definition with its parenthesis on the next line, and one after a long run of words", () => {
     const long = "word ".repeat(300);
-    expect(findDefinitions(`We heard from the Forum Support Association\n  (FSA) today. ${long}and the Multilingual Access Working Group (MAWG).`).map((d) => d.expansion))
-      .toEqual(["Forum Support Association", "Multilingual Access Working Group"]);
+    expect(
+      findDefinitions(
+        `We heard from the Forum Support Association\n  (FSA) today. ${long}and the Multilingual Access Working Group (MAWG).`,
+      ).map((d) => d.expansion),
+    ).toEqual(["Forum Support Association", "Multilingual Access Working Group"]);
   });
   it("ignores parentheses that are not definitions", () => {
-    expect(findDefinitions("Ann Lee (Chair) and the report (draft 2) and Bo Chen (ITU).")).toEqual([]);
+    expect(findDefinitions("Ann Lee (Chair) and the report (draft 2) and Bo Chen (ITU).")).toEqual(
+      [],
+    );
   });
   it("lets the user's glossary win", () => {
-    expect(mergeGlossary([{ acronym: "DQF", expansion: "Data Quality Framework", source: "a.txt" }], [{ acronym: "DQF", expansion: "Data Quality Forum" }])).toEqual([{ acronym: "DQF", expansion: "Data Quality Forum", source: null }]);
+    expect(
+      mergeGlossary(
+        [{ acronym: "DQF", expansion: "Data Quality Framework", source: "a.txt" }],
+        [{ acronym: "DQF", expansion: "Data Quality Forum" }],
+      ),
+    ).toEqual([{ acronym: "DQF", expansion: "Data Quality Forum", source: null }]);
   });
 });

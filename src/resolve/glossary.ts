@@ -1,7 +1,27 @@
 /** An acronym and what it stands for, with where the corpus first defines it. */
-export interface Definition { acronym: string; expansion: string; source?: string | null }
+export interface Definition {
+  acronym: string;
+  expansion: string;
+  source?: string | null;
+}
 
-const SMALL = new Set(["of", "on", "and", "the", "for", "in", "to", "a", "an", "&", "de", "la", "des", "du", "et"]);
+const SMALL = new Set([
+  "of",
+  "on",
+  "and",
+  "the",
+  "for",
+  "in",
+  "to",
+  "a",
+  "an",
+  "&",
+  "de",
+  "la",
+  "des",
+  "du",
+  "et",
+]);
 
 /**
  * Definitions written as "Open Data Steering Board (ODSB)": the words before the parentheses
@@ -16,7 +36,10 @@ export function findDefinitions(text: string): Definition[] {
     const run = /[\p{L}\p{N}'’&.,\- ]{3,200}$/u.exec(before)?.[0];
     if (!run) continue;
     const acronym = m[1]!;
-    const letters = acronym.replace(/s$/, "").replace(/[^\p{Lu}\p{N}]/gu, "").toLowerCase();
+    const letters = acronym
+      .replace(/s$/, "")
+      .replace(/[^\p{Lu}\p{N}]/gu, "")
+      .toLowerCase();
     if (letters.length < 2) continue;
     const words = run.split(/\s+/).filter(Boolean);
     const expansion = matchInitials(words, letters);
@@ -27,7 +50,11 @@ export function findDefinitions(text: string): Definition[] {
 
 // The shortest tail of `words` whose initials spell `letters`, small words optional.
 function matchInitials(words: string[], letters: string): string | null {
-  for (let start = words.length - 1; start >= 0 && words.length - start <= letters.length + 4; start--) {
+  for (
+    let start = words.length - 1;
+    start >= 0 && words.length - start <= letters.length + 4;
+    start--
+  ) {
     const tail = words.slice(start);
     if (SMALL.has(tail[0]!.toLowerCase())) continue;
     if (spells(tail, letters)) return tail.join(" ").replace(/[,.]+$/, "");
@@ -38,7 +65,8 @@ function matchInitials(words: string[], letters: string): string | null {
 function spells(words: string[], letters: string): boolean {
   // dynamic matching: each significant word gives its first letter (hyphenated parts may give one each)
   const go = (w: number, l: number): boolean => {
-    if (l === letters.length) return w === words.length || words.slice(w).every((x) => SMALL.has(x.toLowerCase()));
+    if (l === letters.length)
+      return w === words.length || words.slice(w).every((x) => SMALL.has(x.toLowerCase()));
     if (w === words.length) return false;
     const word = words[w]!.replace(/^[^\p{L}\p{N}]+/u, "");
     const lower = word.toLowerCase();
@@ -46,7 +74,12 @@ function spells(words: string[], letters: string): boolean {
     if (!word) return go(w + 1, l);
     if (lower[0] === letters[l] && go(w + 1, l + 1)) return true;
     const parts = lower.split("-").filter(Boolean);
-    if (parts.length > 1 && parts.every((p, i) => p[0] === letters[l + i]) && go(w + 1, l + parts.length)) return true;
+    if (
+      parts.length > 1 &&
+      parts.every((p, i) => p[0] === letters[l + i]) &&
+      go(w + 1, l + parts.length)
+    )
+      return true;
     return false;
   };
   return go(0, 0);
@@ -56,6 +89,7 @@ function spells(words: string[], letters: string): boolean {
 export function mergeGlossary(found: Definition[], user: Definition[]): Definition[] {
   const byAcronym = new Map<string, Definition>();
   for (const d of user) byAcronym.set(d.acronym.toUpperCase(), { ...d, source: d.source ?? null });
-  for (const d of found) if (!byAcronym.has(d.acronym.toUpperCase())) byAcronym.set(d.acronym.toUpperCase(), d);
+  for (const d of found)
+    if (!byAcronym.has(d.acronym.toUpperCase())) byAcronym.set(d.acronym.toUpperCase(), d);
   return [...byAcronym.values()].sort((a, b) => a.acronym.localeCompare(b.acronym));
 }

@@ -1,30 +1,54 @@
 import { describe, expect, it } from "vitest";
 import { resolvePeople, nameKey, type MeetingPeople } from "./people.js";
 
-const meeting = (source: string, names: string[], extra: Partial<MeetingPeople> = {}): MeetingPeople => ({
-  source, participants: names.map((name) => ({ name, nick: null })), moderators: [], speakers: [], ...extra,
+const meeting = (
+  source: string,
+  names: string[],
+  extra: Partial<MeetingPeople> = {},
+): MeetingPeople => ({
+  source,
+  participants: names.map((name) => ({ name, nick: null })),
+  moderators: [],
+  speakers: [],
+  ...extra,
 });
-const personOf = (people: ReturnType<typeof resolvePeople>, name: string) => people.find((p) => p.name === name || p.aliases.includes(name));
+const personOf = (people: ReturnType<typeof resolvePeople>, name: string) =>
+  people.find((p) => p.name === name || p.aliases.includes(name));
 
 describe("resolvePeople", () => {
   it("folds titles: 'Prof.', 'Professor Sir' and none are one person", () => {
     expect(nameKey("Professor Sir Ada Quill")).toBe(nameKey("Ada Quill"));
-    const people = resolvePeople([meeting("a", ["Professor Ada Quill"]), meeting("b", ["Prof. Ada Quill"]), meeting("c", ["Dr Ada Quill"])]);
+    const people = resolvePeople([
+      meeting("a", ["Professor Ada Quill"]),
+      meeting("b", ["Prof. Ada Quill"]),
+      meeting("c", ["Dr Ada Quill"]),
+    ]);
     expect(people).toHaveLength(1);
     expect(people[0]!.meetings).toEqual(["a", "b", "c"]);
     expect(people[0]!.aliases.sort()).toEqual(["Dr Ada Quill", "Prof. Ada Quill"]);
   });
 
   it("keeps the report's other spellings of a listed person as aliases", () => {
-    const people = resolvePeople([meeting("a", ["Olaf Brenner", "Ruth Kimura"], { mentions: [{ name: "Olaf Brenner", alias: "Mr. Brenner" }, { name: "Ruth Kimura", alias: "rkimura" }] })]);
+    const people = resolvePeople([
+      meeting("a", ["Olaf Brenner", "Ruth Kimura"], {
+        mentions: [
+          { name: "Olaf Brenner", alias: "Mr. Brenner" },
+          { name: "Ruth Kimura", alias: "rkimura" },
+        ],
+      }),
+    ]);
     expect(personOf(people, "Olaf Brenner")!.aliases).toContain("Mr. Brenner");
     expect(personOf(people, "Ruth Kimura")!.aliases).toContain("rkimura");
   });
 
   it("never joins two reports' people through a one-word spelling alone", () => {
     const people = resolvePeople([
-      meeting("a", ["Olaf Brenner"], { mentions: [{ name: "Olaf Brenner", alias: "Mr. Brenner" }] }),
-      meeting("b", ["Karl Brenner"], { mentions: [{ name: "Karl Brenner", alias: "Mr. Brenner" }] }),
+      meeting("a", ["Olaf Brenner"], {
+        mentions: [{ name: "Olaf Brenner", alias: "Mr. Brenner" }],
+      }),
+      meeting("b", ["Karl Brenner"], {
+        mentions: [{ name: "Karl Brenner", alias: "Mr. Brenner" }],
+      }),
       meeting("c", ["Mark Post"], { speakers: ["Mark"] }),
       meeting("d", ["Mark"]),
     ]);
@@ -34,16 +58,24 @@ describe("resolvePeople", () => {
   });
 
   it("takes spellings from absentees without counting them present", () => {
-    const people = resolvePeople([meeting("a", ["Raj Desai"]), meeting("b", ["Ana Ruiz"], { absent: ["Raj D Desai"] })]);
+    const people = resolvePeople([
+      meeting("a", ["Raj Desai"]),
+      meeting("b", ["Ana Ruiz"], { absent: ["Raj D Desai"] }),
+    ]);
     const raj = personOf(people, "Raj Desai")!;
     expect(raj.aliases).toContain("Raj D Desai");
     expect(raj.meetings).toEqual(["a"]);
     // someone only ever absent is nobody's attendance
-    expect(personOf(resolvePeople([meeting("a", ["Ana Ruiz"], { absent: ["Lea Voss"] })]), "Lea Voss")).toBeUndefined();
+    expect(
+      personOf(resolvePeople([meeting("a", ["Ana Ruiz"], { absent: ["Lea Voss"] })]), "Lea Voss"),
+    ).toBeUndefined();
   });
 
   it("joins a short first name to the long one with the same surname, not role words", () => {
-    const people = resolvePeople([meeting("a", ["Will Perrow"]), meeting("b", ["William Perrow"], { speakers: ["Chair"], moderators: ["Chair"] })]);
+    const people = resolvePeople([
+      meeting("a", ["Will Perrow"]),
+      meeting("b", ["William Perrow"], { speakers: ["Chair"], moderators: ["Chair"] }),
+    ]);
     expect(people).toHaveLength(1);
     expect(people[0]!.aliases).not.toContain("Chair");
   });

@@ -18,7 +18,11 @@ export interface MeetingPeople {
 }
 
 /** A manual decision: merge two spellings into one person, or split a spelling off its person. */
-export interface PersonDecision { kind: "merge" | "split"; a: string; b: string }
+export interface PersonDecision {
+  kind: "merge" | "split";
+  a: string;
+  b: string;
+}
 
 import type { AliasEvidence } from "./spelling-graph.js";
 export type { AliasEvidence } from "./spelling-graph.js";
@@ -44,7 +48,10 @@ const phonetic = (w: string) => doubleMetaphone(w)[0];
  * are never joined across meetings, so two people who share a first name stay apart.
  * Manual decisions are applied last and win.
  */
-export function resolvePeople(meetings: MeetingPeople[], decisions: PersonDecision[] = []): ResolvedPerson[] {
+export function resolvePeople(
+  meetings: MeetingPeople[],
+  decisions: PersonDecision[] = [],
+): ResolvedPerson[] {
   const plan = planDecisions(decisions);
   const g = new SpellingGraph(plan.detached);
   for (const m of meetings) joinWithinMeeting(g, m);
@@ -55,7 +62,10 @@ export function resolvePeople(meetings: MeetingPeople[], decisions: PersonDecisi
 }
 
 /** Decisions in the order they were made: a later split undoes earlier merges of that spelling. */
-export function planDecisions(decisions: readonly PersonDecision[]): { detached: Set<string>; merges: PersonDecision[] } {
+export function planDecisions(decisions: readonly PersonDecision[]): {
+  detached: Set<string>;
+  merges: PersonDecision[];
+} {
   const detached = new Set<string>();
   let merges: PersonDecision[] = [];
   for (const d of decisions) {
@@ -64,7 +74,8 @@ export function planDecisions(decisions: readonly PersonDecision[]): { detached:
       detached.add(k);
       merges = merges.filter((m) => nameKey(m.a) !== k && nameKey(m.b) !== k);
     } else {
-      detached.delete(nameKey(d.a)); detached.delete(nameKey(d.b));
+      detached.delete(nameKey(d.a));
+      detached.delete(nameKey(d.b));
       merges.push(d);
     }
   }
@@ -73,13 +84,22 @@ export function planDecisions(decisions: readonly PersonDecision[]): { detached:
 
 /** One meeting: its list, first names beside full names, its other spellings, absentees, chairs and speakers. */
 function joinWithinMeeting(g: SpellingGraph, m: MeetingPeople): void {
-  const listed = m.participants.map((p) => ({ ...p, key: g.see(p.name, m.source, true) })).filter((p): p is typeof p & { key: string } => !!p.key);
+  const listed = m.participants
+    .map((p) => ({ ...p, key: g.see(p.name, m.source, true) }))
+    .filter((p): p is typeof p & { key: string } => !!p.key);
   const lexicon = m.participants.map((p) => known(p.name, p.nick));
   for (const p of listed) if (p.nick) g.addNick(p.key, p.nick);
   for (const p of listed) {
     if (isFull(p.key)) continue;
-    const full = [...new Set(listed.filter((q) => isFull(q.key) && q.key.split(" ")[0] === baseKey(p.key)).map((q) => q.key))];
-    if (full.length === 1) g.join(full[0]!, p.key, `first name listed beside the full name in ${m.source}`, 0.9);
+    const full = [
+      ...new Set(
+        listed
+          .filter((q) => isFull(q.key) && q.key.split(" ")[0] === baseKey(p.key))
+          .map((q) => q.key),
+      ),
+    ];
+    if (full.length === 1)
+      g.join(full[0]!, p.key, `first name listed beside the full name in ${m.source}`, 0.9);
   }
   for (const x of m.mentions ?? []) {
     const to = listed.find((p) => p.name === x.name)?.key;
@@ -93,7 +113,13 @@ function joinWithinMeeting(g: SpellingGraph, m: MeetingPeople): void {
     const k = g.see(plain, m.source, false);
     if (!k) continue;
     const hits = nameCandidates(plain, lexicon);
-    if (hits.length === 1) g.join(scoped(nameKey(hits[0]!), m.source), k, `refers to ${hits[0]} in the list of ${m.source}`, 0.85);
+    if (hits.length === 1)
+      g.join(
+        scoped(nameKey(hits[0]!), m.source),
+        k,
+        `refers to ${hits[0]} in the list of ${m.source}`,
+        0.85,
+      );
     if (nick) g.addNick(k, nick);
   }
 }
@@ -105,40 +131,72 @@ function joinNicknames(g: SpellingGraph): void {
     const surname = k.split(" ").pop()!;
     for (const n of ns) {
       const nk = nameKey(n);
-      for (const other of bySurname.get(surname) ?? []) if (other.split(" ")[0] === nk) g.join(k, other, `nickname "${n}" with the same surname`, 0.9);
+      for (const other of bySurname.get(surname) ?? [])
+        if (other.split(" ")[0] === nk)
+          g.join(k, other, `nickname "${n}" with the same surname`, 0.9);
     }
   }
 }
 
 const closeWord = (a: string, b: string) =>
-  a === b || (Math.min(a.length, b.length) >= 4 && distance(a, b) <= 1) || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length - b.length) <= 3) || (phonetic(a) === phonetic(b) && distance(a, b) <= 2);
+  a === b ||
+  (Math.min(a.length, b.length) >= 4 && distance(a, b) <= 1) ||
+  (Math.min(a.length, b.length) >= 4 &&
+    (a.startsWith(b) || b.startsWith(a)) &&
+    Math.abs(a.length - b.length) <= 3) ||
+  (phonetic(a) === phonetic(b) && distance(a, b) <= 2);
 
 /** Across meetings: near spellings of one part when the other part agrees, blocked by name parts. */
 function joinNearSpellings(g: SpellingGraph): void {
   const { bySurname, byFirst } = g.blocks();
   for (const group of bySurname.values()) {
-    for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) {
-      const a = group[i]!.split(" "), b = group[j]!.split(" ");
-      if (a[0] !== b[0] && closeWord(a[0]!, b[0]!)) g.join(group[i]!, group[j]!, `first names "${a[0]}"/"${b[0]}" differ by a letter or sound or one shortens the other, same surname`, 0.75);
-      else if (a[0] === b[0]) g.join(group[i]!, group[j]!, "same first name and surname, other middle parts", 0.8);
-    }
+    for (let i = 0; i < group.length; i++)
+      for (let j = i + 1; j < group.length; j++) {
+        const a = group[i]!.split(" "),
+          b = group[j]!.split(" ");
+        if (a[0] !== b[0] && closeWord(a[0]!, b[0]!))
+          g.join(
+            group[i]!,
+            group[j]!,
+            `first names "${a[0]}"/"${b[0]}" differ by a letter or sound or one shortens the other, same surname`,
+            0.75,
+          );
+        else if (a[0] === b[0])
+          g.join(group[i]!, group[j]!, "same first name and surname, other middle parts", 0.8);
+      }
   }
   for (const group of byFirst.values()) {
-    for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) {
-      const a = group[i]!, b = group[j]!;
-      const sa = a.split(" ").slice(1).join(" "), sb = b.split(" ").slice(1).join(" ");
-      if (sa.length >= 6 && sb.length >= 6 && (distance(sa, sb) <= 1 || (phonetic(sa.replace(/ /g, "")) === phonetic(sb.replace(/ /g, "")) && distance(sa, sb) <= 2))) {
-        g.join(a, b, `surnames "${sa}"/"${sb}" differ by a letter or sound, same first name`, 0.75);
+    for (let i = 0; i < group.length; i++)
+      for (let j = i + 1; j < group.length; j++) {
+        const a = group[i]!,
+          b = group[j]!;
+        const sa = a.split(" ").slice(1).join(" "),
+          sb = b.split(" ").slice(1).join(" ");
+        if (
+          sa.length >= 6 &&
+          sb.length >= 6 &&
+          (distance(sa, sb) <= 1 ||
+            (phonetic(sa.replace(/ /g, "")) === phonetic(sb.replace(/ /g, "")) &&
+              distance(sa, sb) <= 2))
+        ) {
+          g.join(
+            a,
+            b,
+            `surnames "${sa}"/"${sb}" differ by a letter or sound, same first name`,
+            0.75,
+          );
+        }
       }
-    }
   }
 }
 
 /** Manual merges win over everything above (a one-word spelling stands for each report's use of it). */
 function applyMerges(g: SpellingGraph, merges: readonly PersonDecision[]): void {
   for (const d of merges) {
-    const as = g.nodesOf(d.a), bs = g.nodesOf(d.b);
-    for (const a of as) for (const b of bs) g.force(a, b, { alias: d.b, evidence: "merged by hand", confidence: 1 });
+    const as = g.nodesOf(d.a),
+      bs = g.nodesOf(d.b);
+    for (const a of as)
+      for (const b of bs) g.force(a, b, { alias: d.b, evidence: "merged by hand", confidence: 1 });
   }
 }
 
@@ -147,21 +205,45 @@ function namePeople(g: SpellingGraph): ResolvedPerson[] {
   const people: ResolvedPerson[] = [];
   for (const members of g.clusters()) {
     const displays: { s: string; n: number; listed: number; key: string; seen: number }[] = [];
-    for (const k of members) for (const [s, n] of g.spellings.get(k)!) displays.push({ s, n, listed: g.listedWeight.get(k) ?? 0, key: k, seen: g.meetingsOf.has(k) ? 1 : 0 });
+    for (const k of members)
+      for (const [s, n] of g.spellings.get(k)!)
+        displays.push({
+          s,
+          n,
+          listed: g.listedWeight.get(k) ?? 0,
+          key: k,
+          seen: g.meetingsOf.has(k) ? 1 : 0,
+        });
     // a spelling only absentee lists use is never the name shown
-    displays.sort((x, y) => y.seen - x.seen || y.s.split(/\s+/).length - x.s.split(/\s+/).length || y.listed - x.listed || y.n - x.n || y.s.length - x.s.length || (x.s < y.s ? -1 : 1));
+    displays.sort(
+      (x, y) =>
+        y.seen - x.seen ||
+        y.s.split(/\s+/).length - x.s.split(/\s+/).length ||
+        y.listed - x.listed ||
+        y.n - x.n ||
+        y.s.length - x.s.length ||
+        (x.s < y.s ? -1 : 1),
+    );
     const name = displays[0]!.s;
     const aliases = [...new Set(displays.map((d) => d.s).filter((s) => s !== name))];
-    for (const k of members) for (const n of g.nicks.get(k) ?? []) if (n !== name && !aliases.includes(n)) aliases.push(n);
+    for (const k of members)
+      for (const n of g.nicks.get(k) ?? []) if (n !== name && !aliases.includes(n)) aliases.push(n);
     const meetingsSet = new Set<string>();
     for (const k of members) for (const s of g.meetingsOf.get(k) ?? []) if (s) meetingsSet.add(s);
     if (!meetingsSet.size) continue;
     const nameK = nameKey(name);
     const keyOf = new Map(displays.map((d) => [d.s, d.key]));
     const ev = aliases.map((a) => {
-      if (nameKey(a) === nameK) return { alias: a, evidence: "same name up to case, accents, titles or St/Saint", confidence: 0.95 };
+      if (nameKey(a) === nameK)
+        return {
+          alias: a,
+          evidence: "same name up to case, accents, titles or St/Saint",
+          confidence: 0.95,
+        };
       const e = g.evidence.get(keyOf.get(a) ?? "") ?? g.evidence.get(keyOf.get(name) ?? "");
-      return e ? { ...e, alias: a } : { alias: a, evidence: "nickname given in the text", confidence: 0.85 };
+      return e
+        ? { ...e, alias: a }
+        : { alias: a, evidence: "nickname given in the text", confidence: 0.85 };
     });
     people.push({ id: "", name, aliases, meetings: [...meetingsSet].sort(), evidence: ev });
   }

@@ -1,24 +1,34 @@
 import { nameKey } from "../extract/names.js";
 /** Why a spelling belongs to its person, and how sure that is. */
-export interface AliasEvidence { alias: string; evidence: string; confidence: number }
+export interface AliasEvidence {
+  alias: string;
+  evidence: string;
+  confidence: number;
+}
 
 // A one-word spelling ("Carol", "Mr. Gates", "eholk") says who only inside its report: its
 // node is the report's own, so two reports' "Carol" are never one person by spelling alone.
-export const scoped = (key: string, source: string) => (key.includes(" ") ? key : `${key}\u0000${source}`);
+export const scoped = (key: string, source: string) =>
+  key.includes(" ") ? key : `${key}\u0000${source}`;
 export const baseKey = (key: string) => key.split("\u0000")[0]!;
 export const isFull = (key: string) => !key.includes("\u0000") && key.includes(" ");
 // words that name a role, not a person: a speaker "Chair" is whoever chaired that day
-const ROLE_WORD = /^(?:(?:co|vice) )?(?:chair|chairman|chairwoman|chairperson|moderator|host|facilitator|secretariat|secretary|clerk|all|everyone|members?|participants?|attendees?|panel|board|group|team|staff|officials?)$/;
+const ROLE_WORD =
+  /^(?:(?:co|vice) )?(?:chair|chairman|chairwoman|chairperson|moderator|host|facilitator|secretariat|secretary|clerk|all|everyone|members?|participants?|attendees?|panel|board|group|team|staff|officials?)$/;
 
 class UnionFind {
   private parent = new Map<string, string>();
   find(x: string): string {
     let p = this.parent.get(x) ?? x;
-    if (p !== x) { p = this.find(p); this.parent.set(x, p); }
+    if (p !== x) {
+      p = this.find(p);
+      this.parent.set(x, p);
+    }
     return p;
   }
   union(a: string, b: string): void {
-    const ra = this.find(a), rb = this.find(b);
+    const ra = this.find(a),
+      rb = this.find(b);
     if (ra !== rb) this.parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
   }
 }
@@ -60,7 +70,8 @@ export class SpellingGraph {
     if (a === b || this.detached.has(baseKey(a)) || this.detached.has(baseKey(b))) return;
     if (this.uf.find(a) === this.uf.find(b)) return;
     this.uf.union(a, b);
-    for (const k of [a, b]) if (!this.evidence.has(k)) this.evidence.set(k, { alias: k, evidence: why, confidence });
+    for (const k of [a, b])
+      if (!this.evidence.has(k)) this.evidence.set(k, { alias: k, evidence: why, confidence });
   }
 
   /** Joins by hand, whatever the splits say. */
@@ -72,16 +83,22 @@ export class SpellingGraph {
   /** The nodes a name stands for: its own, or each report's node of a one-word spelling. */
   nodesOf(name: string): string[] {
     const k = nameKey(name);
-    const all = isFull(k) ? [] : [...this.spellings.keys()].filter((x) => !isFull(x) && baseKey(x) === k);
+    const all = isFull(k)
+      ? []
+      : [...this.spellings.keys()].filter((x) => !isFull(x) && baseKey(x) === k);
     return all.length ? all : [this.see(name, "", false, false)].filter((x): x is string => !!x);
   }
 
   /** Full-name nodes blocked by surname and by first name (near spellings are looked for inside a block). */
   blocks(): { bySurname: Map<string, string[]>; byFirst: Map<string, string[]> } {
-    const bySurname = new Map<string, string[]>(), byFirst = new Map<string, string[]>();
+    const bySurname = new Map<string, string[]>(),
+      byFirst = new Map<string, string[]>();
     for (const k of [...this.spellings.keys()].filter(isFull)) {
       const parts = k.split(" ");
-      (bySurname.get(parts[parts.length - 1]!) ?? bySurname.set(parts[parts.length - 1]!, []).get(parts[parts.length - 1]!)!).push(k);
+      (
+        bySurname.get(parts[parts.length - 1]!) ??
+        bySurname.set(parts[parts.length - 1]!, []).get(parts[parts.length - 1]!)!
+      ).push(k);
       (byFirst.get(parts[0]!) ?? byFirst.set(parts[0]!, []).get(parts[0]!)!).push(k);
     }
     return { bySurname, byFirst };
@@ -90,7 +107,8 @@ export class SpellingGraph {
   /** The joined spellings, one list per person. */
   clusters(): string[][] {
     const out = new Map<string, string[]>();
-    for (const k of this.spellings.keys()) (out.get(this.uf.find(k)) ?? out.set(this.uf.find(k), []).get(this.uf.find(k))!).push(k);
+    for (const k of this.spellings.keys())
+      (out.get(this.uf.find(k)) ?? out.set(this.uf.find(k), []).get(this.uf.find(k))!).push(k);
     return [...out.values()];
   }
 }

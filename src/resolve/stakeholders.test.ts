@@ -19,7 +19,10 @@ describe("stakeholder classification", () => {
     expect(classify(null)).toBeNull();
   });
   it("lets user rules extend and override the table", () => {
-    const mine = stakeholderClassifier([{ pattern: "^Zorblax$", group: "Private sector" }, { pattern: "Lakeside", group: "Civil society" }]);
+    const mine = stakeholderClassifier([
+      { pattern: "^Zorblax$", group: "Private sector" },
+      { pattern: "Lakeside", group: "Civil society" },
+    ]);
     expect(mine("Zorblax")).toBe("Private sector");
     expect(mine("University of Lakeside")).toBe("Civil society");
   });

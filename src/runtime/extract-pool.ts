@@ -19,7 +19,13 @@ export type WorkerRequest =
   | { kind: "prepare" | "extract"; id: number; input: ReportInput }
   | ({ kind: "stems"; id: number } & ({ stems: (string | null)[] } | { error: string }));
 
-interface Job { id: number; kind: "prepare" | "extract"; input: ReportInput; resolve(v: unknown): void; reject(e: unknown): void }
+interface Job {
+  id: number;
+  kind: "prepare" | "extract";
+  input: ReportInput;
+  resolve(v: unknown): void;
+  reject(e: unknown): void;
+}
 
 /**
  * Reads and extracts reports in a worker thread, one at a time, within the budget of
@@ -38,7 +44,10 @@ export class ExtractPool {
   private current: { job: Job; timer: NodeJS.Timeout } | null = null;
   private closed = false;
 
-  constructor(private lexize: Lexize = () => Promise.reject(new Error("no store to stem words with")), private limits = LIMITS) {}
+  constructor(
+    private lexize: Lexize = () => Promise.reject(new Error("no store to stem words with")),
+    private limits = LIMITS,
+  ) {}
 
   /** The rows for one report; rejects with the reason it cannot be saved. */
   prepare(input: ReportInput): Promise<MeetingRows> {
@@ -61,8 +70,17 @@ export class ExtractPool {
   private async pump(): Promise<void> {
     if (this.current || !this.queue.length || this.closed) return;
     const job = this.queue.shift()!;
-    const timer = setTimeout(() => this.fail(job, new RapporteurError("unreadable-file",
-      `${job.input.source}: took longer than ${this.limits.fileMs / 1000} s to read, the limit for one report; is it the right file?`)), this.limits.fileMs + 60_000);
+    const timer = setTimeout(
+      () =>
+        this.fail(
+          job,
+          new RapporteurError(
+            "unreadable-file",
+            `${job.input.source}: took longer than ${this.limits.fileMs / 1000} s to read, the limit for one report; is it the right file?`,
+          ),
+        ),
+      this.limits.fileMs + 60_000,
+    );
     this.current = { job, timer };
     try {
       await this.start();
@@ -73,16 +91,32 @@ export class ExtractPool {
     if (this.current?.job !== job) return;
     // the clock starts when the worker has the report, not while it boots
     clearTimeout(timer);
-    this.current.timer = setTimeout(() => this.fail(job, new RapporteurError("unreadable-file",
-      `${job.input.source}: took longer than ${this.limits.fileMs / 1000} s to read, the limit for one report; is it the right file?`)), this.limits.fileMs);
-    this.worker!.postMessage({ kind: job.kind, id: job.id, input: job.input } satisfies WorkerRequest);
+    this.current.timer = setTimeout(
+      () =>
+        this.fail(
+          job,
+          new RapporteurError(
+            "unreadable-file",
+            `${job.input.source}: took longer than ${this.limits.fileMs / 1000} s to read, the limit for one report; is it the right file?`,
+          ),
+        ),
+      this.limits.fileMs,
+    );
+    this.worker!.postMessage({
+      kind: job.kind,
+      id: job.id,
+      input: job.input,
+    } satisfies WorkerRequest);
   }
 
   private start(): Promise<void> {
     if (this.ready) return this.ready;
     const worker = new Worker(new URL("./extract-worker-boot.mjs", import.meta.url), {
       // short-lived garbage only: a small young generation; the old one is the budget
-      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: this.limits.readerHeapMb },
+      resourceLimits: {
+        maxYoungGenerationSizeMb: 8,
+        maxOldGenerationSizeMb: this.limits.readerHeapMb,
+      },
     });
     this.worker = worker;
     this.ready = new Promise<void>((resolve, reject) => {
@@ -92,7 +126,8 @@ export class ExtractPool {
         const cur = this.current;
         if (!cur || cur.job.id !== m.id) return;
         this.finish();
-        if (m.kind === "error") cur.job.reject(m.code ? new RapporteurError(m.code, m.message) : new Error(m.message));
+        if (m.kind === "error")
+          cur.job.reject(m.code ? new RapporteurError(m.code, m.message) : new Error(m.message));
         else cur.job.resolve(m.kind === "rows" ? m.rows : m.record);
       });
       worker.on("error", (e) => {
@@ -100,14 +135,21 @@ export class ExtractPool {
         const cur = this.current;
         if (!cur || this.worker !== worker) return;
         const oom = (e as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY";
-        this.fail(cur.job, oom
-          ? new RapporteurError("unreadable-file", `${cur.job.input.source}: needs more than ${this.limits.readerHeapMb} MB to read, the limit for one report; is it the right file?`)
-          : e);
+        this.fail(
+          cur.job,
+          oom
+            ? new RapporteurError(
+                "unreadable-file",
+                `${cur.job.input.source}: needs more than ${this.limits.readerHeapMb} MB to read, the limit for one report; is it the right file?`,
+              )
+            : e,
+        );
       });
       worker.on("exit", (code) => {
         reject(new Error(`the extraction worker stopped (exit code ${code})`));
         const cur = this.current;
-        if (cur && this.worker === worker) this.fail(cur.job, new Error(`the extraction worker stopped (exit code ${code})`));
+        if (cur && this.worker === worker)
+          this.fail(cur.job, new Error(`the extraction worker stopped (exit code ${code})`));
       });
     });
     worker.unref();
@@ -115,9 +157,13 @@ export class ExtractPool {
   }
 
   private answerStems(worker: Worker, m: { id: number; words: string[] }): void {
-    const answer = (reply: { stems: (string | null)[] } | { error: string }) => worker.postMessage({ kind: "stems", id: m.id, ...reply } satisfies WorkerRequest);
+    const answer = (reply: { stems: (string | null)[] } | { error: string }) =>
+      worker.postMessage({ kind: "stems", id: m.id, ...reply } satisfies WorkerRequest);
     // a failure is passed on (the report then fails with it) rather than caching no stems
-    this.lexize(m.words).then((stems) => answer({ stems }), (e: unknown) => answer({ error: String((e as Error)?.message ?? e) }));
+    this.lexize(m.words).then(
+      (stems) => answer({ stems }),
+      (e: unknown) => answer({ error: String((e as Error)?.message ?? e) }),
+    );
   }
 
   private finish(): void {

@@ -10,15 +10,19 @@ import type { WorkerReply, WorkerRequest } from "./extract-pool.js";
 
 const port = parentPort!;
 const stemmer = new Stemmer();
-const asked = new Map<number, { resolve(stems: (string | null)[]): void; reject(e: Error): void }>();
+const asked = new Map<
+  number,
+  { resolve(stems: (string | null)[]): void; reject(e: Error): void }
+>();
 let nextAsk = 0;
 const send = (m: WorkerReply) => port.postMessage(m);
 // unknown words are stemmed by the store, which only the main thread can reach
-const lexize = (words: string[]) => new Promise<(string | null)[]>((resolve, reject) => {
-  const id = nextAsk++;
-  asked.set(id, { resolve, reject });
-  send({ kind: "lexize", id, words });
-});
+const lexize = (words: string[]) =>
+  new Promise<(string | null)[]>((resolve, reject) => {
+    const id = nextAsk++;
+    asked.set(id, { resolve, reject });
+    send({ kind: "lexize", id, words });
+  });
 
 // One handler per message; its failures are answered to the pool, never thrown here.
 port.on("message", (msg: WorkerRequest) => void handle(msg));
@@ -32,10 +36,17 @@ async function handle(msg: WorkerRequest): Promise<void> {
     return;
   }
   try {
-    if (msg.kind === "extract") send({ kind: "record", id: msg.id, record: await extractReport(msg.input) });
+    if (msg.kind === "extract")
+      send({ kind: "record", id: msg.id, record: await extractReport(msg.input) });
     else send({ kind: "rows", id: msg.id, rows: await prepareReport(msg.input, stemmer, lexize) });
   } catch (e) {
-    send({ kind: "error", id: msg.id, ...(isRapporteurError(e) ? { code: e.code, message: e.message } : { code: null, message: describeCrash(e) }) });
+    send({
+      kind: "error",
+      id: msg.id,
+      ...(isRapporteurError(e)
+        ? { code: e.code, message: e.message }
+        : { code: null, message: describeCrash(e) }),
+    });
   }
 }
 send({ kind: "ready" });
@@ -43,5 +54,7 @@ send({ kind: "ready" });
 // A parser that recursed too deep is a nesting problem of the input, not a bug of ours.
 function describeCrash(e: unknown): string {
   const message = String((e as Error)?.message ?? e);
-  return e instanceof RangeError && /call stack/i.test(message) ? "nested too deeply to read; is it the right file?" : message;
+  return e instanceof RangeError && /call stack/i.test(message)
+    ? "nested too deeply to read; is it the right file?"
+    : message;
 }

@@ -7,14 +7,20 @@ import type { Db } from "../store/db.js";
 const shared = new Map<string, Db>();
 
 const real = (dir: string): string => {
-  try { return realpathSync(dir); } catch { return dir; }
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
+  }
 };
 
 /** Lends `db` to commands of this process that name `dir`, until the returned function is called. */
 export function shareStore(dir: string, db: Db): () => void {
   const key = real(dir);
   shared.set(key, db);
-  return () => { if (shared.get(key) === db) shared.delete(key); };
+  return () => {
+    if (shared.get(key) === db) shared.delete(key);
+  };
 }
 
 /** The store this process already holds for `dir`, as a handle whose `close` leaves it open. */

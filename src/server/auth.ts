@@ -8,7 +8,11 @@ import { RapporteurError, unauthorized } from "../model/errors.js";
 export const COOKIE = "rapporteur_session";
 
 /** Who is behind a request, and how they said so. */
-export interface Identity { editor: string | null; via: "bearer" | "cookie" | null; badBearer: boolean }
+export interface Identity {
+  editor: string | null;
+  via: "bearer" | "cookie" | null;
+  badBearer: boolean;
+}
 
 /** The editor behind a request: a bearer token header, or the session cookie. */
 export async function requestIdentity(db: Queryable, req: FastifyRequest): Promise<Identity> {
@@ -31,7 +35,10 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * origin (Origin, Sec-Fetch-Site), and another site, or another port of this host, is
  * refused with 403. Bearer-token clients send no cookie and need no such check.
  */
-export function writeGuard(app: FastifyInstance, identity: (req: FastifyRequest) => Identity): void {
+export function writeGuard(
+  app: FastifyInstance,
+  identity: (req: FastifyRequest) => Identity,
+): void {
   app.addHook("onRequest", async (req) => {
     if (!UNSAFE.has(req.method)) return;
     const path = req.url.split("?")[0]!;
@@ -55,13 +62,23 @@ function checkOrigin(req: FastifyRequest): void {
   if (origin !== own) throw crossSite(`Origin ${origin}`);
 }
 
-const crossSite = (what: string) => new RapporteurError("forbidden", `this form was sent from another site (${what}); use Rapporteur's own pages, or an API client with Authorization: Bearer TOKEN`);
+const crossSite = (what: string) =>
+  new RapporteurError(
+    "forbidden",
+    `this form was sent from another site (${what}); use Rapporteur's own pages, or an API client with Authorization: Bearer TOKEN`,
+  );
 
 /**
  * Failed bearer tokens are limited per address: past `max` failures in a minute the
  * address gets 429 before any token is checked, until the minute is over.
  */
-export function failedTokenLimit(app: FastifyInstance, max = 20): { before: (req: FastifyRequest, reply: FastifyReply) => void; after: (req: FastifyRequest, reply: FastifyReply, identity: Identity) => Promise<void> } {
+export function failedTokenLimit(
+  app: FastifyInstance,
+  max = 20,
+): {
+  before: (req: FastifyRequest, reply: FastifyReply) => void;
+  after: (req: FastifyRequest, reply: FastifyReply, identity: Identity) => Promise<void>;
+} {
   const count = app.createRateLimit({ max, timeWindow: 60_000 });
   const blocked = new Map<string, number>();
   return {
@@ -86,5 +103,8 @@ export function failedTokenLimit(app: FastifyInstance, max = 20): { before: (req
 function tooMany(reply: FastifyReply, until: number): RapporteurError {
   const seconds = Math.max(1, Math.ceil((until - Date.now()) / 1000));
   reply.header("retry-after", String(seconds));
-  return new RapporteurError("too-many-requests", `too many wrong tokens from this address; wait ${seconds} s and check the token`);
+  return new RapporteurError(
+    "too-many-requests",
+    `too many wrong tokens from this address; wait ${seconds} s and check the token`,
+  );
 }

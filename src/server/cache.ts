@@ -12,7 +12,14 @@ import { currentVersion } from "../commands/session.js";
 export function responseCache(app: FastifyInstance, db: Queryable, size = 500): void {
   const entries = new Map<string, { version: string; body: string | Buffer; type: string }>();
   app.addHook("onRequest", async (req, reply) => {
-    if (req.method !== "GET" || req.viewer.editor || req.url.startsWith("/static/") || req.headers.authorization || req.headers.cookie?.includes(COOKIE)) return;
+    if (
+      req.method !== "GET" ||
+      req.viewer.editor ||
+      req.url.startsWith("/static/") ||
+      req.headers.authorization ||
+      req.headers.cookie?.includes(COOKIE)
+    )
+      return;
     const version = await currentVersion(db);
     (req as unknown as { cacheVersion: string }).cacheVersion = version;
     const hit = entries.get(req.url);
@@ -24,8 +31,18 @@ export function responseCache(app: FastifyInstance, db: Queryable, size = 500): 
   });
   app.addHook("onSend", async (req, reply, payload) => {
     const version = (req as unknown as { cacheVersion?: string }).cacheVersion;
-    if (!version || reply.statusCode !== 200 || reply.getHeader("x-cache") || (typeof payload !== "string" && !Buffer.isBuffer(payload))) return payload;
-    entries.set(req.url, { version, body: payload, type: String(reply.getHeader("content-type") ?? "text/plain") });
+    if (
+      !version ||
+      reply.statusCode !== 200 ||
+      reply.getHeader("x-cache") ||
+      (typeof payload !== "string" && !Buffer.isBuffer(payload))
+    )
+      return payload;
+    entries.set(req.url, {
+      version,
+      body: payload,
+      type: String(reply.getHeader("content-type") ?? "text/plain"),
+    });
     if (entries.size > size) entries.delete(entries.keys().next().value!);
     return payload;
   });

@@ -1,13 +1,34 @@
 import { isRapporteurError } from "../model/errors.js";
 
 /** The JSON body of every API error: a stable code and a message that names the fix. */
-export interface ErrorBody { error: string; message: string }
+export interface ErrorBody {
+  error: string;
+  message: string;
+}
 
 /** Maps any thrown value to an HTTP status and body; unknown errors hide their details. */
 export function toHttpError(e: unknown): { status: number; body: ErrorBody } {
-  if (isRapporteurError(e)) return { status: e.status, body: { error: e.code, message: e.message } };
+  if (isRapporteurError(e))
+    return { status: e.status, body: { error: e.code, message: e.message } };
   const fe = e as { statusCode?: number; code?: string; message?: string };
-  if (fe?.statusCode === 413 || fe?.code === "FST_REQ_FILE_TOO_LARGE") return { status: 413, body: { error: "file-too-large", message: "the upload is larger than 15 MB; is it the right file?" } };
-  if (fe?.statusCode && fe.statusCode < 500) return { status: fe.statusCode, body: { error: "bad-request", message: fe.message ?? "bad request" } };
-  return { status: 500, body: { error: "internal", message: "something went wrong on the server; the error has been logged" } };
+  if (fe?.statusCode === 413 || fe?.code === "FST_REQ_FILE_TOO_LARGE")
+    return {
+      status: 413,
+      body: {
+        error: "file-too-large",
+        message: "the upload is larger than 15 MB; is it the right file?",
+      },
+    };
+  if (fe?.statusCode && fe.statusCode < 500)
+    return {
+      status: fe.statusCode,
+      body: { error: "bad-request", message: fe.message ?? "bad request" },
+    };
+  return {
+    status: 500,
+    body: {
+      error: "internal",
+      message: "something went wrong on the server; the error has been logged",
+    },
+  };
 }

@@ -8,9 +8,17 @@ export const COMPONENTS: Record<string, unknown> = {};
  * The JSON Schema (2020-12, as OpenAPI 3.1 uses) of a zod schema, as the input or the
  * output it describes; its named parts go to the document's components.
  */
-export function jsonSchema(schema: z.ZodType, io: "input" | "output" = "input"): Record<string, unknown> {
-  const { $schema: _drop, $defs, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
-  for (const [name, def] of Object.entries(($defs ?? {}) as Record<string, unknown>)) COMPONENTS[name] = toComponents(def);
+export function jsonSchema(
+  schema: z.ZodType,
+  io: "input" | "output" = "input",
+): Record<string, unknown> {
+  const {
+    $schema: _drop,
+    $defs,
+    ...rest
+  } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
+  for (const [name, def] of Object.entries(($defs ?? {}) as Record<string, unknown>))
+    COMPONENTS[name] = toComponents(def);
   return toComponents(rest) as Record<string, unknown>;
 }
 
@@ -18,10 +26,20 @@ export function jsonSchema(schema: z.ZodType, io: "input" | "output" = "input"):
 function toComponents(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(toComponents);
   if (!node || typeof node !== "object") return node;
-  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === "$ref" && typeof v === "string" ? v.replace(/^#\/\$defs\//, "#/components/schemas/") : toComponents(v)]));
+  return Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [
+      k,
+      k === "$ref" && typeof v === "string"
+        ? v.replace(/^#\/\$defs\//, "#/components/schemas/")
+        : toComponents(v),
+    ]),
+  );
 }
 
-const error = (description: string) => ({ description, content: { "application/json": { schema: jsonSchema(ErrorBody, "output") } } });
+const error = (description: string) => ({
+  description,
+  content: { "application/json": { schema: jsonSchema(ErrorBody, "output") } },
+});
 
 /**
  * A route's OpenAPI description from the zod schemas its handler parses with: parameters,
@@ -31,12 +49,20 @@ const error = (description: string) => ({ description, content: { "application/j
  */
 export function operation(o: {
   summary: string;
-  params?: z.ZodType; querystring?: z.ZodType; body?: z.ZodType;
-  response: z.ZodType; status?: number;
-  write?: boolean; notFound?: boolean; upload?: boolean;
+  params?: z.ZodType;
+  querystring?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  status?: number;
+  write?: boolean;
+  notFound?: boolean;
+  upload?: boolean;
 }): { schema: Record<string, unknown> } {
   const responses: Record<string, unknown> = {
-    [o.status ?? 200]: { description: "OK", content: { "application/json": { schema: jsonSchema(o.response, "output") } } },
+    [o.status ?? 200]: {
+      description: "OK",
+      content: { "application/json": { schema: jsonSchema(o.response, "output") } },
+    },
     400: error("A parameter or the body is not valid; the message names it"),
     429: error("Too many wrong tokens from this address; wait the seconds Retry-After gives"),
     500: error("A fault on the server; it is logged with the request id the message gives"),
@@ -51,15 +77,31 @@ export function operation(o: {
     responses[415] = error("Not a .txt, .md, .html, .docx or .pdf report");
     responses[422] = error("The file cannot be read, or is not a meeting report");
   }
-  const schema: Record<string, unknown> = { summary: o.summary, tags: ["api"], response: responses };
+  const schema: Record<string, unknown> = {
+    summary: o.summary,
+    tags: ["api"],
+    response: responses,
+  };
   if (o.params) schema.params = jsonSchema(o.params);
   if (o.querystring) schema.querystring = jsonSchema(o.querystring);
   if (o.body) schema.body = jsonSchema(o.body);
   if (o.upload) {
     schema.consumes = ["multipart/form-data"];
     schema.body = {
-      type: "object", required: ["file"],
-      properties: { file: { type: "string", contentMediaType: "application/octet-stream", description: "the report (.txt, .md, .html, .docx, .pdf)" }, membersOnly: { type: "string", enum: ["true", "false"], description: "hide it from readers" } },
+      type: "object",
+      required: ["file"],
+      properties: {
+        file: {
+          type: "string",
+          contentMediaType: "application/octet-stream",
+          description: "the report (.txt, .md, .html, .docx, .pdf)",
+        },
+        membersOnly: {
+          type: "string",
+          enum: ["true", "false"],
+          description: "hide it from readers",
+        },
+      },
     };
   }
   if (o.write) schema.security = [{ bearer: [] }];

@@ -20,10 +20,17 @@ export interface Db extends Queryable {
 }
 
 /** Where the store lives: a PostgreSQL server when a URL is given, else an embedded data folder. */
-export interface StoreLocation { databaseUrl?: string | undefined; dataDir?: string | undefined }
+export interface StoreLocation {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+}
 
 /** Resolves the location from options and the environment (DATABASE_URL, RAPPORTEUR_DATA). */
-export function locate(options: { data?: string | undefined }, env: NodeJS.ProcessEnv, cwd: string): StoreLocation {
+export function locate(
+  options: { data?: string | undefined },
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): StoreLocation {
   if (env.DATABASE_URL && !options.data) return { databaseUrl: env.DATABASE_URL };
   const dir = options.data ?? env.RAPPORTEUR_DATA ?? "rapporteur-data";
   return { dataDir: dir.startsWith("/") ? dir : `${cwd}/${dir}` };

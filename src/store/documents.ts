@@ -1,23 +1,48 @@
 import type { Queryable } from "./db.js";
 
 /** A stored original, as re-extraction reads it back. */
-export interface StoredDocument { path: string; source: string; content: Uint8Array | null; text: string; sha256: string }
+export interface StoredDocument {
+  path: string;
+  source: string;
+  content: Uint8Array | null;
+  text: string;
+  sha256: string;
+}
 /** What ingest compares a file with: its content hash and the extractor that read it. */
-export interface DocumentState { path: string; sha256: string; extractor_version: string }
+export interface DocumentState {
+  path: string;
+  sha256: string;
+  extractor_version: string;
+}
 
 /** Every stored document's id, in the order they were stored. */
 export async function documentIds(db: Queryable): Promise<number[]> {
-  return (await db.query<{ id: number }>(`SELECT id FROM documents ORDER BY id`)).rows.map((r) => r.id);
+  return (await db.query<{ id: number }>(`SELECT id FROM documents ORDER BY id`)).rows.map(
+    (r) => r.id,
+  );
 }
 
 /** Some stored documents by id (a page at a time: a big store's originals are large). */
-export async function documentsById(db: Queryable, ids: readonly number[]): Promise<StoredDocument[]> {
-  return (await db.query<StoredDocument>(`SELECT path, source, content, text, sha256 FROM documents WHERE id = ANY($1::int[]) ORDER BY id`, [ids])).rows;
+export async function documentsById(
+  db: Queryable,
+  ids: readonly number[],
+): Promise<StoredDocument[]> {
+  return (
+    await db.query<StoredDocument>(
+      `SELECT path, source, content, text, sha256 FROM documents WHERE id = ANY($1::int[]) ORDER BY id`,
+      [ids],
+    )
+  ).rows;
 }
 
 /** The state of every stored document (or of one path). */
 export async function documentStates(db: Queryable, path?: string): Promise<DocumentState[]> {
   return path === undefined
     ? (await db.query<DocumentState>(`SELECT path, sha256, extractor_version FROM documents`)).rows
-    : (await db.query<DocumentState>(`SELECT path, sha256, extractor_version FROM documents WHERE path = $1`, [path])).rows;
+    : (
+        await db.query<DocumentState>(
+          `SELECT path, sha256, extractor_version FROM documents WHERE path = $1`,
+          [path],
+        )
+      ).rows;
 }

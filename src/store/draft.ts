@@ -7,15 +7,25 @@ import { nameKey } from "../resolve/people.js";
 import { likeExact } from "./like.js";
 
 export interface DraftFacts {
-  group: string; acronym: string | null; number: number | null; start: string | null; previous: { source: string; start: string | null; number: number | null };
+  group: string;
+  acronym: string | null;
+  number: number | null;
+  start: string | null;
+  previous: { source: string; start: string | null; number: number | null };
   openActions: ActionRow[];
   usual: { name: string; affiliation: string | null }[];
 }
 
 /** What the next meeting's skeleton needs: the group's latest meeting, open actions, regular participants. */
-export async function draftFacts(db: Queryable, v: Viewer, group: string): Promise<DraftFacts | null> {
+export async function draftFacts(
+  db: Queryable,
+  v: Viewer,
+  group: string,
+): Promise<DraftFacts | null> {
   const { rows } = await db.query<{ source: string; record: string; start: string | null }>(
-    `SELECT source, record::text AS record, start FROM meetings m WHERE (group_name ILIKE $1 OR group_acronym ILIKE $1) AND ${visible(v)} ORDER BY start_at DESC NULLS LAST, id DESC LIMIT 5`, [likeExact(group)]);
+    `SELECT source, record::text AS record, start FROM meetings m WHERE (group_name ILIKE $1 OR group_acronym ILIKE $1) AND ${visible(v)} ORDER BY start_at DESC NULLS LAST, id DESC LIMIT 5`,
+    [likeExact(group)],
+  );
   if (!rows.length) return null;
   const records = rows.map((r) => JSON.parse(r.record) as StoredRecord);
   const latest = records[0]!;
@@ -32,10 +42,17 @@ export async function draftFacts(db: Queryable, v: Viewer, group: string): Promi
       seen.set(k, e);
     }
   }
-  const usual = [...seen.values()].filter((e) => e.n >= Math.ceil(records.length / 2)).map(({ name, affiliation }) => ({ name, affiliation }));
+  const usual = [...seen.values()]
+    .filter((e) => e.n >= Math.ceil(records.length / 2))
+    .map(({ name, affiliation }) => ({ name, affiliation }));
   const openActions = (await listActions(db, v, { group })).filter((a) => a.status === "open");
   return {
-    group: latest.group ?? group, acronym: latest.groupAcronym, number: latest.number !== null ? latest.number + 1 : null, start: latest.nextMeeting,
-    previous: { source: latest.source, start: latest.start, number: latest.number }, openActions, usual,
+    group: latest.group ?? group,
+    acronym: latest.groupAcronym,
+    number: latest.number !== null ? latest.number + 1 : null,
+    start: latest.nextMeeting,
+    previous: { source: latest.source, start: latest.start, number: latest.number },
+    openActions,
+    usual,
   };
 }

@@ -9,22 +9,55 @@ export interface StoreExport {
   meetings: StoredRecord[];
   people: PersonOut[];
   /** `sha256` is the original file's; `contentSha256` that of `content` as written here. */
-  documents: { path: string; source: string; format: string; sha256: string; extractorVersion: string; membersOnly: boolean; content: string; contentSha256: string }[];
+  documents: {
+    path: string;
+    source: string;
+    format: string;
+    sha256: string;
+    extractorVersion: string;
+    membersOnly: boolean;
+    content: string;
+    contentSha256: string;
+  }[];
   decisions: PersonDecision[];
 }
 
 /** Reads the whole store, in a stable order, so two exports of one store are identical. */
 export async function exportStore(db: Queryable): Promise<StoreExport> {
-  const rows = await db.query<{ record: StoredRecord; path: string; source: string; format: string; sha256: string; extractor_version: string; members_only: boolean; content: Uint8Array | null; text: string }>(
+  const rows = await db.query<{
+    record: StoredRecord;
+    path: string;
+    source: string;
+    format: string;
+    sha256: string;
+    extractor_version: string;
+    members_only: boolean;
+    content: Uint8Array | null;
+    text: string;
+  }>(
     `SELECT m.record, d.path, d.source, d.format, d.sha256, d.extractor_version, m.members_only, d.content, d.text
      FROM meetings m JOIN documents d ON d.id = m.document_id ORDER BY m.start_at NULLS LAST, d.path`,
   );
   return {
     meetings: rows.rows.map((r) => r.record),
-    people: (await listPeople(db)).map(({ id, name, aliases, meetings }) => ({ id, name, aliases, meetings })),
+    people: (await listPeople(db)).map(({ id, name, aliases, meetings }) => ({
+      id,
+      name,
+      aliases,
+      meetings,
+    })),
     documents: rows.rows.map((r) => {
       const bytes = r.content ? Buffer.from(r.content) : Buffer.from(r.text, "utf8");
-      return { path: r.path, source: r.source, format: r.format, sha256: r.sha256, extractorVersion: r.extractor_version, membersOnly: r.members_only, content: bytes.toString("base64"), contentSha256: createHash("sha256").update(bytes).digest("hex") };
+      return {
+        path: r.path,
+        source: r.source,
+        format: r.format,
+        sha256: r.sha256,
+        extractorVersion: r.extractor_version,
+        membersOnly: r.members_only,
+        content: bytes.toString("base64"),
+        contentSha256: createHash("sha256").update(bytes).digest("hex"),
+      };
     }),
     decisions: await loadDecisions(db),
   };

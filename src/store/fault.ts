@@ -23,7 +23,8 @@ export function faultAfter(point: string): void {
   const spec = process.env.RAPPORTEUR_FAULT;
   if (!spec) return;
   const [name, ms] = spec.split(":");
-  if (name === point) setTimeout(() => process.kill(process.pid, "SIGKILL"), Number(ms ?? 0)).unref();
+  if (name === point)
+    setTimeout(() => process.kill(process.pid, "SIGKILL"), Number(ms ?? 0)).unref();
 }
 
 /**
@@ -33,8 +34,16 @@ export function faultAfter(point: string): void {
  */
 export function faultDiskFull(sql: string): void {
   const spec = process.env.RAPPORTEUR_FAULT;
-  if (!spec?.startsWith("enospc") || !/^\s*(INSERT|UPDATE|DELETE|SELECT save_meeting|CREATE|VACUUM)/i.test(sql)) return;
+  if (
+    !spec?.startsWith("enospc") ||
+    !/^\s*(INSERT|UPDATE|DELETE|SELECT save_meeting|CREATE|VACUUM)/i.test(sql)
+  )
+    return;
   const seen = (counts.get("enospc") ?? 0) + 1;
   counts.set("enospc", seen);
-  if (seen >= Number(spec.split(":")[1] ?? 1)) throw Object.assign(new Error('could not extend file "base/5/16384": No space left on device'), { code: "53100" });
+  if (seen >= Number(spec.split(":")[1] ?? 1))
+    throw Object.assign(
+      new Error('could not extend file "base/5/16384": No space left on device'),
+      { code: "53100" },
+    );
 }

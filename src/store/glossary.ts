@@ -7,23 +7,38 @@ import { findDefinitions, mergeGlossary, type Definition } from "../resolve/glos
 /** Rebuilds the glossary from every stored report (first defining meeting wins) and the user's entries. */
 export async function rebuildGlossary(db: Db, user: Definition[] = []): Promise<Definition[]> {
   // the reports are read a page at a time, in meeting order: a big store's text is large
-  const order = (await db.query<{ id: number }>(`SELECT d.id FROM meetings m JOIN documents d ON d.id = m.document_id ORDER BY m.start_at NULLS LAST, m.id`)).rows.map((r) => r.id);
+  const order = (
+    await db.query<{ id: number }>(
+      `SELECT d.id FROM meetings m JOIN documents d ON d.id = m.document_id ORDER BY m.start_at NULLS LAST, m.id`,
+    )
+  ).rows.map((r) => r.id);
   const found: Definition[] = [];
   const seen = new Set<string>();
   for (let at = 0; at < order.length; at += PAGE) {
     const ids = order.slice(at, at + PAGE);
-    const { rows } = await db.query<{ id: number; source: string; text: string }>(`SELECT d.id, m.source, d.text FROM documents d JOIN meetings m ON m.document_id = d.id WHERE d.id = ANY($1::int[])`, [ids]);
+    const { rows } = await db.query<{ id: number; source: string; text: string }>(
+      `SELECT d.id, m.source, d.text FROM documents d JOIN meetings m ON m.document_id = d.id WHERE d.id = ANY($1::int[])`,
+      [ids],
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const id of ids) {
       const r = byId.get(id);
-      if (r) for (const d of findDefinitions(r.text)) if (!seen.has(d.acronym.toUpperCase())) { seen.add(d.acronym.toUpperCase()); found.push({ ...d, source: r.source }); }
+      if (r)
+        for (const d of findDefinitions(r.text))
+          if (!seen.has(d.acronym.toUpperCase())) {
+            seen.add(d.acronym.toUpperCase());
+            found.push({ ...d, source: r.source });
+          }
     }
   }
   const all = mergeGlossary(found, user);
   await db.transaction(async (tx) => {
     await tx.query(`DELETE FROM glossary`);
     faultPoint("rebuild-glossary");
-    await tx.query(`INSERT INTO glossary (acronym, expansion, source) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`, [all.map((d) => d.acronym), all.map((d) => d.expansion), all.map((d) => d.source ?? null)]);
+    await tx.query(
+      `INSERT INTO glossary (acronym, expansion, source) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`,
+      [all.map((d) => d.acronym), all.map((d) => d.expansion), all.map((d) => d.source ?? null)],
+    );
   });
   return all;
 }
@@ -31,16 +46,22 @@ export async function rebuildGlossary(db: Db, user: Definition[] = []): Promise<
 const PAGE = 500;
 
 export async function loadGlossary(db: Queryable): Promise<Definition[]> {
-  return (await db.query<Definition>(`SELECT acronym, expansion, source FROM glossary ORDER BY acronym`)).rows;
+  return (
+    await db.query<Definition>(`SELECT acronym, expansion, source FROM glossary ORDER BY acronym`)
+  ).rows;
 }
 
 /**
  * The glossary a viewer may use: the user's entries and what the meetings they may see
  * define (an acronym learned only from a members-only meeting stays unknown to readers).
  */
-export async function glossaryFor(db: Queryable, v: Viewer): Promise<{ acronym: string; expansion: string }[]> {
+export async function glossaryFor(
+  db: Queryable,
+  v: Viewer,
+): Promise<{ acronym: string; expansion: string }[]> {
   const { rows } = await db.query<{ acronym: string; expansion: string }>(
     `SELECT g.acronym, g.expansion FROM glossary g
-     WHERE g.source IS NULL OR EXISTS (SELECT 1 FROM meetings m WHERE m.source = g.source AND ${visible(v)})`);
+     WHERE g.source IS NULL OR EXISTS (SELECT 1 FROM meetings m WHERE m.source = g.source AND ${visible(v)})`,
+  );
   return rows;
 }

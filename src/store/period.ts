@@ -8,10 +8,20 @@ import { likeExact } from "./like.js";
 import { isOverdue } from "../model/actions.js";
 
 export interface PeriodFacts {
-  group: string; from: string | null; to: string | null;
-  meetings: { id: number; source: string; number: number | null; start: string | null; participants: number; sections: number }[];
+  group: string;
+  from: string | null;
+  to: string | null;
+  meetings: {
+    id: number;
+    source: string;
+    number: number | null;
+    start: string | null;
+    participants: number;
+    sections: number;
+  }[];
   attendance: { person: string; meetings: number; first: string | null }[];
-  newcomers: string[]; regulars: string[];
+  newcomers: string[];
+  regulars: string[];
   balance: { meeting: string; stakeholder: string; count: number }[];
   topics: { term: string; meetings: number }[];
   decisions: { text: string; meeting: string; start: string | null }[];
@@ -19,43 +29,101 @@ export interface PeriodFacts {
 }
 
 /** Facts for a group's period report: activities, engagement and outcomes between two dates. */
-export async function periodFacts(db: Queryable, v: Viewer, group: string, from: string | null, to: string | null, today: string): Promise<PeriodFacts | null> {
+export async function periodFacts(
+  db: Queryable,
+  v: Viewer,
+  group: string,
+  from: string | null,
+  to: string | null,
+  today: string,
+): Promise<PeriodFacts | null> {
   const all = await db.query<{ id: number; source: string; record: string; start: string | null }>(
-    `SELECT id, source, record::text AS record, start FROM meetings m WHERE (group_name ILIKE $1 OR group_acronym ILIKE $1) AND ${visible(v)} ORDER BY start_at NULLS LAST, id`, [likeExact(group)]);
+    `SELECT id, source, record::text AS record, start FROM meetings m WHERE (group_name ILIKE $1 OR group_acronym ILIKE $1) AND ${visible(v)} ORDER BY start_at NULLS LAST, id`,
+    [likeExact(group)],
+  );
   if (!all.rows.length) return null;
-  const inPeriod = (s: string | null) => !!s && (!from || s.slice(0, 10) >= from) && (!to || s.slice(0, 10) <= to);
+  const inPeriod = (s: string | null) =>
+    !!s && (!from || s.slice(0, 10) >= from) && (!to || s.slice(0, 10) <= to);
   const rows = all.rows.filter((r) => inPeriod(r.start));
-  const before = new Set(all.rows.filter((r) => r.start && from && r.start.slice(0, 10) < from).flatMap((r) => (JSON.parse(r.record) as StoredRecord).participants.map((p) => nameKey(p.name))));
+  const before = new Set(
+    all.rows
+      .filter((r) => r.start && from && r.start.slice(0, 10) < from)
+      .flatMap((r) =>
+        (JSON.parse(r.record) as StoredRecord).participants.map((p) => nameKey(p.name)),
+      ),
+  );
   const recs = rows.map((r) => ({ ...r, rec: JSON.parse(r.record) as StoredRecord }));
   const count = new Map<string, { person: string; meetings: number; first: string | null }>();
-  for (const r of recs) for (const k of new Set(r.rec.participants.map((p) => nameKey(p.name)))) {
-    const p = r.rec.participants.find((x) => nameKey(x.name) === k)!;
-    const e = count.get(k) ?? { person: p.name, meetings: 0, first: r.start };
-    e.meetings++;
-    count.set(k, e);
-  }
-  const attendance = [...count.values()].sort((a, b) => b.meetings - a.meetings || a.person.localeCompare(b.person));
-  const org = await db.query<{ name: string; stakeholder_group: string | null }>(`SELECT name, stakeholder_group FROM organisations`);
+  for (const r of recs)
+    for (const k of new Set(r.rec.participants.map((p) => nameKey(p.name)))) {
+      const p = r.rec.participants.find((x) => nameKey(x.name) === k)!;
+      const e = count.get(k) ?? { person: p.name, meetings: 0, first: r.start };
+      e.meetings++;
+      count.set(k, e);
+    }
+  const attendance = [...count.values()].sort(
+    (a, b) => b.meetings - a.meetings || a.person.localeCompare(b.person),
+  );
+  const org = await db.query<{ name: string; stakeholder_group: string | null }>(
+    `SELECT name, stakeholder_group FROM organisations`,
+  );
   const groupOf = new Map(org.rows.map((o) => [o.name, o.stakeholder_group]));
   const balance: PeriodFacts["balance"] = [];
   for (const r of recs) {
     const label = `${r.rec.number ?? "?"} (${(r.start ?? "").slice(0, 10)})`;
     const per = new Map<string, number>();
-    for (const p of r.rec.participants) { const g = (p.affiliation && groupOf.get(p.affiliation)) || "Unknown"; per.set(g, (per.get(g) ?? 0) + 1); }
+    for (const p of r.rec.participants) {
+      const g = (p.affiliation && groupOf.get(p.affiliation)) || "Unknown";
+      per.set(g, (per.get(g) ?? 0) + 1);
+    }
     for (const [stakeholder, c] of per) balance.push({ meeting: label, stakeholder, count: c });
   }
-  const gl = await db.query<{ acronym: string; expansion: string }>(`SELECT acronym, expansion FROM glossary`);
-  const topics = gl.rows.map((g) => ({ term: `${g.expansion} (${g.acronym})`, meetings: recs.filter((r) => JSON.stringify(r.rec.sections).includes(g.acronym) || JSON.stringify(r.rec.agenda).toLowerCase().includes(g.expansion.toLowerCase()) || JSON.stringify(r.rec.agenda).includes(g.acronym)).length }))
-    .filter((t) => t.meetings > 0).sort((a, b) => b.meetings - a.meetings).slice(0, 15);
-  const decisions = recs.flatMap((r) => r.rec.actions.filter((a) => /\b(?:agreed|decided|resolved)\b/i.test(a.text)).map((a) => ({ text: a.text, meeting: r.source, start: r.start })));
+  const gl = await db.query<{ acronym: string; expansion: string }>(
+    `SELECT acronym, expansion FROM glossary`,
+  );
+  const topics = gl.rows
+    .map((g) => ({
+      term: `${g.expansion} (${g.acronym})`,
+      meetings: recs.filter(
+        (r) =>
+          JSON.stringify(r.rec.sections).includes(g.acronym) ||
+          JSON.stringify(r.rec.agenda).toLowerCase().includes(g.expansion.toLowerCase()) ||
+          JSON.stringify(r.rec.agenda).includes(g.acronym),
+      ).length,
+    }))
+    .filter((t) => t.meetings > 0)
+    .sort((a, b) => b.meetings - a.meetings)
+    .slice(0, 15);
+  const decisions = recs.flatMap((r) =>
+    r.rec.actions
+      .filter((a) => /\b(?:agreed|decided|resolved)\b/i.test(a.text))
+      .map((a) => ({ text: a.text, meeting: r.source, start: r.start })),
+  );
   const acts = (await listActions(db, v, { group })).filter((a) => inPeriod(a.start));
   return {
-    group: recs[0]?.rec.group ?? all.rows[0]!.source, from, to,
-    meetings: recs.map((r) => ({ id: r.id, source: r.source, number: r.rec.number, start: r.start, participants: r.rec.participants.length, sections: r.rec.sections.length })),
+    group: recs[0]?.rec.group ?? all.rows[0]!.source,
+    from,
+    to,
+    meetings: recs.map((r) => ({
+      id: r.id,
+      source: r.source,
+      number: r.rec.number,
+      start: r.start,
+      participants: r.rec.participants.length,
+      sections: r.rec.sections.length,
+    })),
     attendance,
     newcomers: attendance.filter((a) => !before.has(nameKey(a.person))).map((a) => a.person),
-    regulars: attendance.filter((a) => a.meetings >= Math.max(2, Math.ceil(recs.length / 2))).map((a) => a.person),
-    balance, topics, decisions,
-    actions: { opened: acts, closed: acts.filter((a) => a.status !== "open"), overdue: acts.filter((a) => isOverdue(a, today)) },
+    regulars: attendance
+      .filter((a) => a.meetings >= Math.max(2, Math.ceil(recs.length / 2)))
+      .map((a) => a.person),
+    balance,
+    topics,
+    decisions,
+    actions: {
+      opened: acts,
+      closed: acts.filter((a) => a.status !== "open"),
+      overdue: acts.filter((a) => isOverdue(a, today)),
+    },
   };
 }

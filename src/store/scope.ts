@@ -5,4 +5,5 @@ import type { Viewer } from "../model/viewer.js";
  * reader none that is members-only. Every read that reaches meetings, or anything known
  * from them, joins through it.
  */
-export const visible = (v: Viewer, alias = "m"): string => (v.editor ? "true" : `NOT ${alias}.members_only`);
+export const visible = (v: Viewer, alias = "m"): string =>
+  v.editor ? "true" : `NOT ${alias}.members_only`;

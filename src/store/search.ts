@@ -50,20 +50,40 @@ export async function search(db: Queryable, v: Viewer, query: SearchQuery): Prom
   const split = splitQuery(query.q);
   const { prefixes } = split;
   let { web } = split;
-  if (!web && !prefixes.length) throw new RapporteurError("bad-argument", `search query "${query.q}" has no words to look for; give at least one word`);
+  if (!web && !prefixes.length)
+    throw new RapporteurError(
+      "bad-argument",
+      `search query "${query.q}" has no words to look for; give at least one word`,
+    );
   const params: unknown[] = [];
-  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
   const parts: string[] = [];
   // an acronym also finds its expansion, and an expansion its acronym
   const glossary = await glossaryFor(db, v);
   for (const g of glossary) {
-    const acr = new RegExp(`(^|\\s)(${g.acronym.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})(?=\\s|$)`, "i");
+    const acr = new RegExp(
+      `(^|\\s)(${g.acronym.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})(?=\\s|$)`,
+      "i",
+    );
     const exp = new RegExp(`"?${g.expansion.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"?`, "i");
-    if (acr.test(web) && !/"/.test(web)) { web = web.replace(acr, "$1").trim(); parts.push(`(websearch_to_tsquery('english', ${p(g.acronym)}) || phraseto_tsquery('english', ${p(g.expansion)}))`); }
-    else if (exp.test(web)) { web = web.replace(exp, " ").trim(); parts.push(`(websearch_to_tsquery('english', ${p(g.acronym)}) || phraseto_tsquery('english', ${p(g.expansion)}))`); }
+    if (acr.test(web) && !/"/.test(web)) {
+      web = web.replace(acr, "$1").trim();
+      parts.push(
+        `(websearch_to_tsquery('english', ${p(g.acronym)}) || phraseto_tsquery('english', ${p(g.expansion)}))`,
+      );
+    } else if (exp.test(web)) {
+      web = web.replace(exp, " ").trim();
+      parts.push(
+        `(websearch_to_tsquery('english', ${p(g.acronym)}) || phraseto_tsquery('english', ${p(g.expansion)}))`,
+      );
+    }
   }
   if (web) parts.push(`websearch_to_tsquery('english', ${p(web)})`);
-  if (prefixes.length) parts.push(`to_tsquery('english', ${p(prefixes.map((x) => `${x}:*`).join(" & "))})`);
+  if (prefixes.length)
+    parts.push(`to_tsquery('english', ${p(prefixes.map((x) => `${x}:*`).join(" & "))})`);
   // The query is built first and passed as a constant: the planner can then weigh how
   // common its words are (scan the newest sections for a common word, the index for a rare one).
   const built = await db.query<{ q: string }>(`SELECT (${parts.join(" && ")})::text AS q`, params);
@@ -73,13 +93,23 @@ export async function search(db: Queryable, v: Viewer, query: SearchQuery): Prom
   const tsq = `${p(queryText)}::tsquery`;
   const filters: string[] = [];
   if (!v.editor) filters.push(visible(v));
-  if (query.group) filters.push(`(m.group_name ILIKE ${p(likeContains(query.group))} OR m.group_acronym ILIKE ${p(likeExact(query.group))})`);
+  if (query.group)
+    filters.push(
+      `(m.group_name ILIKE ${p(likeContains(query.group))} OR m.group_acronym ILIKE ${p(likeExact(query.group))})`,
+    );
   if (query.from) filters.push(`m.start_at >= ${p(checkDate(query.from, "--from"))}::timestamptz`);
-  if (query.to) filters.push(`m.start_at < (${p(checkDate(query.to, "--to"))}::date + 1)::timestamptz`);
+  if (query.to)
+    filters.push(`m.start_at < (${p(checkDate(query.to, "--to"))}::date + 1)::timestamptz`);
   if (query.person) {
     const who = await findPerson(db, query.person, v);
-    if (!who) throw new RapporteurError("bad-argument", `--person "${query.person}": nobody of that name is in the store; see \`rapporteur people\``);
-    filters.push(`s.speakers && (SELECT array_agg(alias) FROM aliases WHERE person_id = ${p(who.id)})`);
+    if (!who)
+      throw new RapporteurError(
+        "bad-argument",
+        `--person "${query.person}": nobody of that name is in the store; see \`rapporteur people\``,
+      );
+    filters.push(
+      `s.speakers && (SELECT array_agg(alias) FROM aliases WHERE person_id = ${p(who.id)})`,
+    );
   }
   const where = filters.length ? `AND ${filters.join(" AND ")}` : "";
   // Candidates come from two pools: the newest POOL matching anywhere, and the newest POOL
@@ -92,12 +122,16 @@ export async function search(db: Queryable, v: Viewer, query: SearchQuery): Prom
   const recent = await db.query<{ id: number; title: boolean }>(
     `SELECT s.id, s.head @@ ${tsq} AS title FROM (SELECT id, tsv, head, speakers, meeting_id, start_at FROM sections ORDER BY start_at DESC NULLS LAST, id DESC LIMIT ${RECENT}) s
      JOIN meetings m ON m.id = s.meeting_id WHERE s.tsv @@ ${tsq} ${where} ORDER BY s.start_at DESC NULLS LAST, s.id DESC LIMIT ${POOL}`,
-    params.slice(0, filterParams));
+    params.slice(0, filterParams),
+  );
   let ids = recent.rows.map((r) => r.id);
   if (recent.rows.length < POOL) {
     const pool = (cond: string) =>
       `(SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id WHERE ${cond} ${where} ORDER BY s.start_at DESC NULLS LAST, s.id DESC LIMIT ${POOL})`;
-    const more = await db.query<{ id: number }>(`${pool(`s.head @@ ${tsq} AND s.tsv @@ ${tsq}`)} UNION ${pool(`s.tsv @@ ${tsq}`)}`, params.slice(0, filterParams));
+    const more = await db.query<{ id: number }>(
+      `${pool(`s.head @@ ${tsq} AND s.tsv @@ ${tsq}`)} UNION ${pool(`s.tsv @@ ${tsq}`)}`,
+      params.slice(0, filterParams),
+    );
     ids = [...new Set([...ids, ...more.rows.map((r) => r.id)])];
   }
   if (!ids.length) return [];
@@ -120,23 +154,37 @@ export async function search(db: Queryable, v: Viewer, query: SearchQuery): Prom
     ORDER BY top.rank DESC, top.start_at DESC NULLS LAST, top.id DESC`;
   const { rows } = await db.query<SearchRow>(sql, params);
   const stemmer = stemmerFor(db);
-  await stemmer.learn(db, rows.map((r) => String(r.body ?? "")));
+  await stemmer.learn(
+    db,
+    rows.map((r) => String(r.body ?? "")),
+  );
   const wanted = queryLexemes(queryText);
   return rows.map((r) => ({
-    meetingId: r.meeting_id, source: r.source, group: r.group_name, number: r.number,
-    start: r.start, kind: r.kind, sectionOrd: r.ord, title: r.title,
-    speakers: r.speakers, line: r.line, endLine: r.end_line, rank: r.rank,
+    meetingId: r.meeting_id,
+    source: r.source,
+    group: r.group_name,
+    number: r.number,
+    start: r.start,
+    kind: r.kind,
+    sectionOrd: r.ord,
+    title: r.title,
+    speakers: r.speakers,
+    line: r.line,
+    endLine: r.end_line,
+    rank: r.rank,
     snippet: snippet(stemmer, String(r.body || r.title), wanted),
   }));
 }
 
 /** The words a query looks for (not those it excludes): 'budget', and 'draft' for 'draft':*. */
 export function queryLexemes(q: string): { exact: Set<string>; prefixes: string[] } {
-  const exact = new Set<string>(), prefixes: string[] = [];
+  const exact = new Set<string>(),
+    prefixes: string[] = [];
   for (const m of q.matchAll(/(!?)'((?:[^']|'')+)'(:\*)?/g)) {
     if (m[1]) continue;
     const lex = m[2]!.replace(/''/g, "'");
-    if (m[3]) prefixes.push(lex); else exact.add(lex);
+    if (m[3]) prefixes.push(lex);
+    else exact.add(lex);
   }
   return { exact, prefixes };
 }
@@ -145,33 +193,54 @@ export function queryLexemes(q: string): { exact: Set<string>; prefixes: string[
  * A snippet cut around the passage with most hits, hits marked «so». Made here rather
  * than by ts_headline: it costs a fraction, and reads the same on every server version.
  */
-export function snippet(stemmer: Stemmer, text: string, wanted: { exact: Set<string>; prefixes: string[] }, size = 32): string {
+export function snippet(
+  stemmer: Stemmer,
+  text: string,
+  wanted: { exact: Set<string>; prefixes: string[] },
+  size = 32,
+): string {
   const words = [...text.replace(/[*_#|]/g, " ").matchAll(/\S+/g)].map((m) => m[0]);
   const hit = words.map((w) => {
     const core = w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
     if (!core) return false;
     const stem = stemmer.stem(core) ?? core;
-    return wanted.exact.has(stem) || wanted.exact.has(core) || wanted.prefixes.some((p) => core.startsWith(p));
+    return (
+      wanted.exact.has(stem) ||
+      wanted.exact.has(core) ||
+      wanted.prefixes.some((p) => core.startsWith(p))
+    );
   });
-  let best = 0, bestScore = -1;
+  let best = 0,
+    bestScore = -1;
   for (let i = 0; i < Math.max(1, words.length - size + 1); i += 4) {
     let score = 0;
     for (let k = i; k < Math.min(words.length, i + size); k++) if (hit[k]) score++;
-    if (score > bestScore) { bestScore = score; best = i; }
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
   }
   const out: string[] = [];
-  for (let k = best; k < Math.min(words.length, best + size); k++) out.push(hit[k] ? `«${words[k]}»` : words[k]!);
+  for (let k = best; k < Math.min(words.length, best + size); k++)
+    out.push(hit[k] ? `«${words[k]}»` : words[k]!);
   return `${best > 0 ? "… " : ""}${out.join(" ").replace(/»(\s+)«/g, "$1")}${best + size < words.length ? " …" : ""}`;
 }
 
 /** Separates `word*` prefix terms (not part of websearch syntax) from the rest. */
 export function splitQuery(q: string): { web: string; prefixes: string[] } {
   const prefixes: string[] = [];
-  const web = q.replace(/(^|\s)([\p{L}\p{N}]+)\*(?=\s|$)/gu, (_, sp: string, w: string) => { prefixes.push(w.toLowerCase()); return sp; }).replace(/\s+/g, " ").trim();
+  const web = q
+    .replace(/(^|\s)([\p{L}\p{N}]+)\*(?=\s|$)/gu, (_, sp: string, w: string) => {
+      prefixes.push(w.toLowerCase());
+      return sp;
+    })
+    .replace(/\s+/g, " ")
+    .trim();
   return { web, prefixes };
 }
 
 function checkDate(s: string, flag: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(s))) throw new RapporteurError("bad-argument", `${flag} ${s}: give a date as YYYY-MM-DD`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(s)))
+    throw new RapporteurError("bad-argument", `${flag} ${s}: give a date as YYYY-MM-DD`);
   return s;
 }

@@ -11,8 +11,13 @@ export async function createToken(db: Queryable, name: string): Promise<string> 
 }
 
 /** The editor a token belongs to, or null. */
-export async function editorFor(db: Queryable, token: string | undefined | null): Promise<string | null> {
+export async function editorFor(
+  db: Queryable,
+  token: string | undefined | null,
+): Promise<string | null> {
   if (!token || token.length > 200) return null;
-  const { rows } = await db.query<{ name: string }>(`SELECT name FROM tokens WHERE hash = $1`, [hash(token)]);
+  const { rows } = await db.query<{ name: string }>(`SELECT name FROM tokens WHERE hash = $1`, [
+    hash(token),
+  ]);
   return rows[0]?.name ?? null;
 }

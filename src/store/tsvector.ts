@@ -6,7 +6,10 @@ export type Lexize = (words: string[]) => Promise<(string | null)[]>;
 /** Stems with the store's english dictionary (what websearch_to_tsquery('english') uses). */
 export function lexizeIn(db: Queryable): Lexize {
   return async (words) => {
-    const { rows } = await db.query<{ l: string[] | null }>(`SELECT ts_lexize('english_stem', w) AS l FROM unnest($1::text[]) WITH ORDINALITY AS t(w, i) ORDER BY i`, [words]);
+    const { rows } = await db.query<{ l: string[] | null }>(
+      `SELECT ts_lexize('english_stem', w) AS l FROM unnest($1::text[]) WITH ORDINALITY AS t(w, i) ORDER BY i`,
+      [words],
+    );
     return rows.map((r) => (r.l && r.l.length ? r.l[0]! : null));
   };
 }
@@ -27,7 +30,9 @@ export class Stemmer {
    */
   async learn(from: Queryable | Lexize, texts: (string | Tokens)[]): Promise<void> {
     const fresh = new Set<string>();
-    for (const t of texts) for (const token of typeof t === "string" ? tokenize(t) : t) for (const w of token) if (!/[\d.]/.test(w) && !this.cache.has(w)) fresh.add(w);
+    for (const t of texts)
+      for (const token of typeof t === "string" ? tokenize(t) : t)
+        for (const w of token) if (!/[\d.]/.test(w) && !this.cache.has(w)) fresh.add(w);
     if (!fresh.size) return;
     const list = [...fresh];
     const stems = await (typeof from === "function" ? from : lexizeIn(from))(list);
@@ -55,18 +60,22 @@ export class Stemmer {
           const lexeme = this.stem(w);
           if (!lexeme) continue;
           const list = positions.get(lexeme) ?? positions.set(lexeme, []).get(lexeme)!;
-          if (list.length < 256) list.push(`${Math.min(pos, 16383)}${part.weight === "D" ? "" : part.weight}`);
+          if (list.length < 256)
+            list.push(`${Math.min(pos, 16383)}${part.weight === "D" ? "" : part.weight}`);
         }
       }
     }
-    return [...positions].map(([l, ps]) => `'${l.replace(/\\/g, "\\\\").replace(/'/g, "''")}':${ps.join(",")}`).join(" ");
+    return [...positions]
+      .map(([l, ps]) => `'${l.replace(/\\/g, "\\\\").replace(/'/g, "''")}':${ps.join(",")}`)
+      .join(" ");
   }
 }
 
 // Words as PostgreSQL's parser sees most of them: letters and digits, split at apostrophes;
 // a hyphenated word gives the whole word, then each of its parts; a URL gives host+path,
 // host and path; dotted words ("p.m.", "e.g.", "un.org") stay whole and unstemmed.
-const TOKEN = /(?:https?|ftp):\/\/([^\s/<>"'()[\]]+)(\/[^\s<>"'()[\]]*)?|[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)+|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+const TOKEN =
+  /(?:https?|ftp):\/\/([^\s/<>"'()[\]]+)(\/[^\s<>"'()[\]]*)?|[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)+|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 
 /** A text's words as the store indexes them (see above), computed once and reused. */
 export type Tokens = string[][];

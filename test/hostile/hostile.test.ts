@@ -1,5 +1,14 @@
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from "node:fs";
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  copyFileSync,
+} from "node:fs";
 import { execFile } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,7 +54,8 @@ describe("hostile inputs", () => {
   it("ingests the good report of a hostile folder into an existing store and names each bad one", async () => {
     const folder = join(dir, "mixed");
     mkdirSync(folder);
-    for (const f of ["pages.pdf", "bomb.docx", "deep.html"]) copyFileSync(join(dir, f), join(folder, f));
+    for (const f of ["pages.pdf", "bomb.docx", "deep.html"])
+      copyFileSync(join(dir, f), join(folder, f));
     copyFileSync(SEED, join(folder, "seed.txt"));
     // a link loop: each real file is visited once
     symlinkSync(folder, join(folder, "again"));
@@ -61,13 +71,19 @@ describe("hostile inputs", () => {
   it("reads UTF-16 without a byte-order mark, and a text with a few stray NUL bytes", async () => {
     const text = readFileSync(SEED, "utf8");
     writeFileSync(join(dir, "utf16.txt"), Buffer.from(text, "utf16le"));
-    writeFileSync(join(dir, "nuls.txt"), text.replace("\n\n", "\n\0\n").replace("Agenda", "Age\0nda\0"));
+    writeFileSync(
+      join(dir, "nuls.txt"),
+      text.replace("\n\n", "\n\0\n").replace("Agenda", "Age\0nda\0"),
+    );
     const plain = JSON.parse((await cli(["extract", SEED], { env })).stdout);
     for (const f of ["utf16.txt", "nuls.txt"]) {
       const r = await cli(["extract", join(dir, f)], { env });
       expect(r.code, r.stderr).toBe(0);
       const rec = JSON.parse(r.stdout);
-      expect({ ...rec, source: plain.source, provenance: null }).toEqual({ ...plain, provenance: null });
+      expect({ ...rec, source: plain.source, provenance: null }).toEqual({
+        ...plain,
+        provenance: null,
+      });
     }
   }, 60_000);
 
@@ -78,10 +94,20 @@ describe("hostile inputs", () => {
     // root reads any file: then the CLI runs as an unprivileged user
     const asRoot = process.getuid?.() === 0;
     const r = await new Promise<{ code: number; stderr: string }>((resolve) => {
-      const [cmd, args] = asRoot ? ["runuser", ["-u", "nobody", "--", process.execPath, BIN, "extract", file]] : [process.execPath, [BIN, "extract", file]];
-      execFile(cmd, args, { cwd: ROOT, env: { ...process.env, ...env, HOME: dir } }, (err, _out, stderr) => resolve({ code: (err as { code?: number } | null)?.code ?? 0, stderr }));
+      const [cmd, args] = asRoot
+        ? ["runuser", ["-u", "nobody", "--", process.execPath, BIN, "extract", file]]
+        : [process.execPath, [BIN, "extract", file]];
+      execFile(
+        cmd,
+        args,
+        { cwd: ROOT, env: { ...process.env, ...env, HOME: dir } },
+        (err, _out, stderr) =>
+          resolve({ code: (err as { code?: number } | null)?.code ?? 0, stderr }),
+      );
     });
-    expect(r.stderr.trim()).toBe(`rapporteur: ${file}: permission denied; check the file's permissions (or run as a user who may read it)`);
+    expect(r.stderr.trim()).toBe(
+      `rapporteur: ${file}: permission denied; check the file's permissions (or run as a user who may read it)`,
+    );
     expect(r.code).toBe(2);
   }, 60_000);
 
@@ -89,11 +115,18 @@ describe("hostile inputs", () => {
     const good = readFileSync(SEED);
     const big = Buffer.from(readFileSync(SEED, "utf8").repeat(1_200));
     const slow = new ExtractPool(undefined, { ...LIMITS, fileMs: 1 });
-    await expect(slow.extract({ bytes: big, source: "big.txt", path: "big.txt", sha256: "" })).rejects.toThrow("big.txt: took longer than 0.001 s to read, the limit for one report");
+    await expect(
+      slow.extract({ bytes: big, source: "big.txt", path: "big.txt", sha256: "" }),
+    ).rejects.toThrow("big.txt: took longer than 0.001 s to read, the limit for one report");
     await slow.close();
     const small = new ExtractPool(undefined, { ...LIMITS, readerHeapMb: 48 });
-    await expect(small.extract({ bytes: big, source: "big.txt", path: "big.txt", sha256: "" })).rejects.toThrow("big.txt: needs more than 48 MB to read");
-    expect((await small.extract({ bytes: good, source: "good.txt", path: "good.txt", sha256: "" })).number).toBeTypeOf("number");
+    await expect(
+      small.extract({ bytes: big, source: "big.txt", path: "big.txt", sha256: "" }),
+    ).rejects.toThrow("big.txt: needs more than 48 MB to read");
+    expect(
+      (await small.extract({ bytes: good, source: "good.txt", path: "good.txt", sha256: "" }))
+        .number,
+    ).toBeTypeOf("number");
     await small.close();
   }, 120_000);
 
@@ -104,11 +137,21 @@ describe("hostile inputs", () => {
       const token = await createToken(db, "Editor");
       const boundary = "----rapporteur";
       const body = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bomb.docx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document\r\n\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bomb.docx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document\r\n\r\n`,
+        ),
         readFileSync(join(dir, "liar.docx")),
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      const res = await app.inject({ method: "POST", url: "/api/meetings", headers: { authorization: `Bearer ${token}`, "content-type": `multipart/form-data; boundary=${boundary}` }, payload: body });
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/meetings",
+        headers: {
+          authorization: `Bearer ${token}`,
+          "content-type": `multipart/form-data; boundary=${boundary}`,
+        },
+        payload: body,
+      });
       expect(res.statusCode).toBe(422);
       expect(res.json().message).toMatch(/bomb\.docx: its text would inflate to more than 50 MB/);
       expect((await app.inject({ method: "GET", url: "/api/meetings" })).statusCode).toBe(200);

@@ -23,9 +23,17 @@ export function manyPagePdf(pages: number): Buffer {
   obj(2, `<< /Type /Pages /Count ${pages} /Kids [${kids}] >>`);
   obj(3, `<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
   obj(4, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
-  for (let i = 0; i < pages; i++) obj(i + 5, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>");
+  for (let i = 0; i < pages; i++)
+    obj(
+      i + 5,
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>",
+    );
   const count = pages + 5;
-  const xref = [`xref\n0 ${count}\n`, "0000000000 65535 f \n", ...offsets.slice(1).map((o) => `${String(o).padStart(10, "0")} 00000 n \n`)].join("");
+  const xref = [
+    `xref\n0 ${count}\n`,
+    "0000000000 65535 f \n",
+    ...offsets.slice(1).map((o) => `${String(o).padStart(10, "0")} 00000 n \n`),
+  ].join("");
   parts.push(xref, `trailer\n<< /Size ${count} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`);
   return Buffer.from(parts.join(""));
 }

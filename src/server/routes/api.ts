@@ -1,6 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { parseInput, MeetingFilter, MeetingId, PersonId, SearchInput, ActionsInput, ActionStatusInput } from "../../commands/inputs.js";
+import {
+  parseInput,
+  MeetingFilter,
+  MeetingId,
+  PersonId,
+  SearchInput,
+  ActionsInput,
+  ActionStatusInput,
+} from "../../commands/inputs.js";
 import { meetings, meeting, type MeetingDetail } from "../../commands/meetings.js";
 import { people, person } from "../../commands/people.js";
 import { find } from "../../commands/search.js";
@@ -18,51 +26,159 @@ import * as out from "../api-schemas.js";
 // Route -> command -> presenter: each route parses its input with the use case's zod schema,
 // calls one command, and returns plain JSON. The OpenAPI document comes from the same schemas.
 
-const meetingOut = (m: MeetingDetail) => ({ id: m.id, membersOnly: m.membersOnly, ...m.record, actions: m.actions, people: m.people, stakeholders: m.stakeholders });
+const meetingOut = (m: MeetingDetail) => ({
+  id: m.id,
+  membersOnly: m.membersOnly,
+  ...m.record,
+  actions: m.actions,
+  people: m.people,
+  stakeholders: m.stakeholders,
+});
 
 export async function apiRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const { db } = deps;
   const today = () => deps.now().toISOString().slice(0, 10);
 
-  app.get("/api/meetings", operation({ summary: "Meetings, newest first; filter by group and dates", querystring: MeetingFilter, response: out.MeetingList }), async (req) =>
-    ({ meetings: await meetings(db, req.viewer, parseInput(MeetingFilter, req.query)) }));
+  app.get(
+    "/api/meetings",
+    operation({
+      summary: "Meetings, newest first; filter by group and dates",
+      querystring: MeetingFilter,
+      response: out.MeetingList,
+    }),
+    async (req) => ({
+      meetings: await meetings(db, req.viewer, parseInput(MeetingFilter, req.query)),
+    }),
+  );
 
-  app.get("/api/meetings/:id", operation({ summary: "One meeting: the full record with provenance", params: MeetingId, response: out.Meeting, notFound: true }), async (req) => {
-    const { id } = parseInput(MeetingId, req.params);
-    return meetingOut(await meeting(db, req.viewer, id, { followUps: true }));
-  });
+  app.get(
+    "/api/meetings/:id",
+    operation({
+      summary: "One meeting: the full record with provenance",
+      params: MeetingId,
+      response: out.Meeting,
+      notFound: true,
+    }),
+    async (req) => {
+      const { id } = parseInput(MeetingId, req.params);
+      return meetingOut(await meeting(db, req.viewer, id, { followUps: true }));
+    },
+  );
 
-  app.post("/api/meetings", operation({ summary: "Upload a report (editors only): multipart field `file`; `membersOnly=true` hides it from readers", upload: true, write: true, status: 201, response: out.Meeting }), async (req, reply) => {
-    if (!req.isMultipart()) throw new RapporteurError("bad-argument", "send the report as multipart/form-data with a field named file");
-    const file = await req.file();
-    if (!file) throw new RapporteurError("bad-argument", "no file in the upload; send it in a field named file");
-    const bytes = await file.toBuffer();
-    const membersOnly = (file.fields.membersOnly as { value?: string } | undefined)?.value === "true";
-    const id = await upload(db, req.viewer, bytes, file.filename, { contentType: file.mimetype, membersOnly, derive: { classify: deps.classify, glossary: deps.glossary } });
-    reply.code(201);
-    return meetingOut(await meeting(db, req.viewer, id));
-  });
+  app.post(
+    "/api/meetings",
+    operation({
+      summary:
+        "Upload a report (editors only): multipart field `file`; `membersOnly=true` hides it from readers",
+      upload: true,
+      write: true,
+      status: 201,
+      response: out.Meeting,
+    }),
+    async (req, reply) => {
+      if (!req.isMultipart())
+        throw new RapporteurError(
+          "bad-argument",
+          "send the report as multipart/form-data with a field named file",
+        );
+      const file = await req.file();
+      if (!file)
+        throw new RapporteurError(
+          "bad-argument",
+          "no file in the upload; send it in a field named file",
+        );
+      const bytes = await file.toBuffer();
+      const membersOnly =
+        (file.fields.membersOnly as { value?: string } | undefined)?.value === "true";
+      const id = await upload(db, req.viewer, bytes, file.filename, {
+        contentType: file.mimetype,
+        membersOnly,
+        derive: { classify: deps.classify, glossary: deps.glossary },
+      });
+      reply.code(201);
+      return meetingOut(await meeting(db, req.viewer, id));
+    },
+  );
 
-  app.get("/api/people", operation({ summary: "Everyone across meetings, with spellings and evidence", response: out.PeopleList }), async (req) => ({ people: await people(db, req.viewer) }));
+  app.get(
+    "/api/people",
+    operation({
+      summary: "Everyone across meetings, with spellings and evidence",
+      response: out.PeopleList,
+    }),
+    async (req) => ({ people: await people(db, req.viewer) }),
+  );
 
-  app.get("/api/people/:id", operation({ summary: "One person: spellings, affiliations, attendance and statements", params: PersonId, response: out.Person, notFound: true }), async (req) =>
-    person(db, req.viewer, parseInput(PersonId, req.params).id));
+  app.get(
+    "/api/people/:id",
+    operation({
+      summary: "One person: spellings, affiliations, attendance and statements",
+      params: PersonId,
+      response: out.Person,
+      notFound: true,
+    }),
+    async (req) => person(db, req.viewer, parseInput(PersonId, req.params).id),
+  );
 
-  app.get("/api/search", operation({ summary: "Ranked full-text search (websearch syntax, word* prefix)", querystring: SearchInput, response: out.SearchResult }), async (req) =>
-    ({ hits: await find(db, req.viewer, parseInput(SearchInput, req.query)) }));
+  app.get(
+    "/api/search",
+    operation({
+      summary: "Ranked full-text search (websearch syntax, word* prefix)",
+      querystring: SearchInput,
+      response: out.SearchResult,
+    }),
+    async (req) => ({ hits: await find(db, req.viewer, parseInput(SearchInput, req.query)) }),
+  );
 
-  app.get("/api/actions", operation({ summary: "Actions with their current status (overdue is computed today)", querystring: ActionsInput, response: out.ActionList }), async (req) =>
-    ({ actions: await actions(db, req.viewer, parseInput(ActionsInput, req.query), today()) }));
+  app.get(
+    "/api/actions",
+    operation({
+      summary: "Actions with their current status (overdue is computed today)",
+      querystring: ActionsInput,
+      response: out.ActionList,
+    }),
+    async (req) => ({
+      actions: await actions(db, req.viewer, parseInput(ActionsInput, req.query), today()),
+    }),
+  );
 
-  app.post("/api/actions/status", operation({ summary: "Set an action's status (editors only)", body: ActionStatusInput, write: true, response: out.Ok }), async (req) => {
-    await setActionStatus(db, req.viewer, parseInput(ActionStatusInput, req.body));
-    return { ok: true as const };
-  });
+  app.post(
+    "/api/actions/status",
+    operation({
+      summary: "Set an action's status (editors only)",
+      body: ActionStatusInput,
+      write: true,
+      response: out.Ok,
+    }),
+    async (req) => {
+      await setActionStatus(db, req.viewer, parseInput(ActionStatusInput, req.body));
+      return { ok: true as const };
+    },
+  );
 
-  app.get("/api/findings", operation({ summary: "Consistency findings of every meeting", response: out.FindingList }), async (req) => ({ findings: await findings(db, req.viewer) }));
-  app.get("/api/groups", operation({ summary: "Groups and their meeting counts", response: out.GroupList }), async (req) => ({ groups: await groups(db, req.viewer) }));
-  app.get("/api/stats", operation({ summary: "Counts of meetings, people, groups and findings", response: out.Stats }), async (req) => stats(db, req.viewer));
-  app.get("/api/participation", operation({ summary: "Attendance and stakeholder balance per meeting", querystring: MeetingFilter, response: out.Participation }), async (req) =>
-    participation(db, req.viewer, parseInput(MeetingFilter, req.query)));
+  app.get(
+    "/api/findings",
+    operation({ summary: "Consistency findings of every meeting", response: out.FindingList }),
+    async (req) => ({ findings: await findings(db, req.viewer) }),
+  );
+  app.get(
+    "/api/groups",
+    operation({ summary: "Groups and their meeting counts", response: out.GroupList }),
+    async (req) => ({ groups: await groups(db, req.viewer) }),
+  );
+  app.get(
+    "/api/stats",
+    operation({ summary: "Counts of meetings, people, groups and findings", response: out.Stats }),
+    async (req) => stats(db, req.viewer),
+  );
+  app.get(
+    "/api/participation",
+    operation({
+      summary: "Attendance and stakeholder balance per meeting",
+      querystring: MeetingFilter,
+      response: out.Participation,
+    }),
+    async (req) => participation(db, req.viewer, parseInput(MeetingFilter, req.query)),
+  );
   void z;
 }

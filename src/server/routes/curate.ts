@@ -1,6 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { parseInput, MembersOnlyInput, ActionStatusInput, MergeInput, SplitInput, LoginInput } from "../../commands/inputs.js";
+import {
+  parseInput,
+  MembersOnlyInput,
+  ActionStatusInput,
+  MergeInput,
+  SplitInput,
+  LoginInput,
+} from "../../commands/inputs.js";
 import { preview, upload } from "../../commands/upload.js";
 import { setMembersOnly } from "../../commands/meetings.js";
 import { setActionStatus } from "../../commands/actions.js";
@@ -18,20 +25,70 @@ import { RapporteurError, unauthorized } from "../../model/errors.js";
 export async function curateRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const { db } = deps;
   const hide = { schema: { hide: true } as object };
-  const send = (reply: import("fastify").FastifyReply, title: string, editor: string | null, body: ReturnType<typeof html>) => reply.type("text/html; charset=utf-8").send(layout({ title, editor, body, path: "/curate" }));
+  const send = (
+    reply: import("fastify").FastifyReply,
+    title: string,
+    editor: string | null,
+    body: ReturnType<typeof html>,
+  ) =>
+    reply.type("text/html; charset=utf-8").send(layout({ title, editor, body, path: "/curate" }));
 
-  app.get("/login", hide, async (req, reply) => send(reply, "Editor login", req.viewer.editor, html`<h1>Editor login</h1>
-<form method="post" action="/login"><p><label for="token">Editor token</label><br><input id="token" name="token" type="password" autocomplete="current-password" size="40" required></p>
-<p><button type="submit">Log in</button></p></form><p class="muted">An administrator creates tokens with <code>rapporteur token create NAME</code>.</p>`));
+  app.get("/login", hide, async (req, reply) =>
+    send(
+      reply,
+      "Editor login",
+      req.viewer.editor,
+      html`<h1>Editor login</h1>
+        <form method="post" action="/login">
+          <p>
+            <label for="token">Editor token</label><br /><input
+              id="token"
+              name="token"
+              type="password"
+              autocomplete="current-password"
+              size="40"
+              required
+            />
+          </p>
+          <p><button type="submit">Log in</button></p>
+        </form>
+        <p class="muted">
+          An administrator creates tokens with <code>rapporteur token create NAME</code>.
+        </p>`,
+    ),
+  );
 
   // ten tries a minute from one address: enough for a person, too few to guess tokens
-  app.post("/login", { ...hide, config: { rateLimit: { max: 10, timeWindow: 60_000 } } }, async (req, reply) => {
-    const { token } = parseInput(LoginInput, req.body);
-    const session = await login(db, token);
-    if (!session) return reply.code(401).type("text/html; charset=utf-8").send(layout({ title: "Login failed", editor: null, body: messageView("Login failed", "That token is not valid. Check it, or ask for a new one.") }));
-    reply.setCookie(COOKIE, session.id, { path: "/", httpOnly: true, sameSite: "strict", secure: req.protocol === "https", maxAge: SESSION_DAYS * 86_400 });
-    return reply.redirect("/curate", 303);
-  });
+  app.post(
+    "/login",
+    { ...hide, config: { rateLimit: { max: 10, timeWindow: 60_000 } } },
+    async (req, reply) => {
+      const { token } = parseInput(LoginInput, req.body);
+      const session = await login(db, token);
+      if (!session)
+        return reply
+          .code(401)
+          .type("text/html; charset=utf-8")
+          .send(
+            layout({
+              title: "Login failed",
+              editor: null,
+              body: messageView(
+                "Login failed",
+                "That token is not valid. Check it, or ask for a new one.",
+              ),
+            }),
+          );
+      reply.setCookie(COOKIE, session.id, {
+        path: "/",
+        httpOnly: true,
+        sameSite: "strict",
+        secure: req.protocol === "https",
+        maxAge: SESSION_DAYS * 86_400,
+      });
+      return reply.redirect("/curate", 303);
+    },
+  );
   app.get("/logout", hide, async (req, reply) => {
     await logout(db, (req.cookies as Record<string, string | undefined>)[COOKIE]);
     reply.clearCookie(COOKIE, { path: "/" });
@@ -40,32 +97,88 @@ export async function curateRoutes(app: FastifyInstance, deps: AppDeps): Promise
 
   app.get("/curate", hide, async (req, reply) => {
     if (!req.viewer.editor) return reply.redirect("/login", 303);
-    return send(reply, "Curate", req.viewer.editor, html`<h1>Curate</h1>
-<section aria-labelledby="up"><h2 id="up">Upload a report</h2>
-<form method="post" action="/curate/preview" enctype="multipart/form-data">
-<p><label for="file">Report (.txt, .md, .html, .docx, .pdf; up to 15 MB)</label><br><input id="file" name="file" type="file" accept=".txt,.md,.html,.htm,.docx,.pdf" required></p>
-<p><button type="submit">Extract and preview</button></p></form></section>
-<section aria-labelledby="pe"><h2 id="pe">People</h2>
-<form method="post" action="/curate/merge"><p><label for="a">Merge person</label> <input id="a" name="a" required> <label for="b">with</label> <input id="b" name="b" required> <button type="submit">Merge</button></p></form>
-<form method="post" action="/curate/split"><p><label for="p">Split from person</label> <input id="p" name="person" required> <label for="al">the spelling</label> <input id="al" name="alias" required> <button type="submit">Split</button></p></form></section>`);
+    return send(
+      reply,
+      "Curate",
+      req.viewer.editor,
+      html`<h1>Curate</h1>
+        <section aria-labelledby="up">
+          <h2 id="up">Upload a report</h2>
+          <form method="post" action="/curate/preview" enctype="multipart/form-data">
+            <p>
+              <label for="file">Report (.txt, .md, .html, .docx, .pdf; up to 15 MB)</label
+              ><br /><input
+                id="file"
+                name="file"
+                type="file"
+                accept=".txt,.md,.html,.htm,.docx,.pdf"
+                required
+              />
+            </p>
+            <p><button type="submit">Extract and preview</button></p>
+          </form>
+        </section>
+        <section aria-labelledby="pe">
+          <h2 id="pe">People</h2>
+          <form method="post" action="/curate/merge">
+            <p>
+              <label for="a">Merge person</label> <input id="a" name="a" required />
+              <label for="b">with</label> <input id="b" name="b" required />
+              <button type="submit">Merge</button>
+            </p>
+          </form>
+          <form method="post" action="/curate/split">
+            <p>
+              <label for="p">Split from person</label> <input id="p" name="person" required />
+              <label for="al">the spelling</label> <input id="al" name="alias" required />
+              <button type="submit">Split</button>
+            </p>
+          </form>
+        </section>`,
+    );
   });
 
   app.post("/curate/preview", hide, async (req, reply) => {
     if (!req.viewer.editor) throw unauthorized();
     const file = await req.file();
-    if (!file) throw new RapporteurError("bad-argument", "no file was chosen; pick a report to upload");
+    if (!file)
+      throw new RapporteurError("bad-argument", "no file was chosen; pick a report to upload");
     const bytes = await file.toBuffer();
     const record = await preview(req.viewer, bytes, file.filename, file.mimetype);
-    return send(reply, "Preview", req.viewer.editor, html`<h1>Preview of ${file.filename}</h1>
-<p>Check the extracted record and its findings, then save it.</p>
-<form method="post" action="/curate/save"><input type="hidden" name="name" value="${file.filename}"><input type="hidden" name="content" value="${Buffer.from(bytes).toString("base64")}">
-<p><label><input type="checkbox" name="membersOnly" value="true"> Members only</label></p><p><button type="submit">Save to the store</button></p></form>
-<pre class="source">${renderDigest(record)}</pre>`);
+    return send(
+      reply,
+      "Preview",
+      req.viewer.editor,
+      html`<h1>Preview of ${file.filename}</h1>
+        <p>Check the extracted record and its findings, then save it.</p>
+        <form method="post" action="/curate/save">
+          <input type="hidden" name="name" value="${file.filename}" /><input
+            type="hidden"
+            name="content"
+            value="${Buffer.from(bytes).toString("base64")}"
+          />
+          <p>
+            <label><input type="checkbox" name="membersOnly" value="true" /> Members only</label>
+          </p>
+          <p><button type="submit">Save to the store</button></p>
+        </form>
+        <pre class="source">${renderDigest(record)}</pre>`,
+    );
   });
 
   app.post("/curate/save", hide, async (req, reply) => {
-    const b = parseInput(z.object({ name: z.string().min(1).max(200), content: z.string().min(1), membersOnly: z.string().optional() }), req.body);
-    const id = await upload(db, req.viewer, Buffer.from(b.content, "base64"), b.name, { membersOnly: b.membersOnly === "true", derive: { classify: deps.classify, glossary: deps.glossary } });
+    const b = parseInput(
+      z.object({
+        name: z.string().min(1).max(200),
+        content: z.string().min(1),
+        membersOnly: z.string().optional(),
+      }),
+      req.body,
+    );
+    const id = await upload(db, req.viewer, Buffer.from(b.content, "base64"), b.name, {
+      membersOnly: b.membersOnly === "true",
+      derive: { classify: deps.classify, glossary: deps.glossary },
+    });
     return reply.redirect(`/meetings/${id}`, 303);
   });
 
@@ -76,7 +189,15 @@ export async function curateRoutes(app: FastifyInstance, deps: AppDeps): Promise
   });
 
   app.post("/curate/action-status", hide, async (req, reply) => {
-    const b = parseInput(ActionStatusInput.extend({ back: z.string().regex(/^\/[\w/-]*$/).default("/actions") }), req.body);
+    const b = parseInput(
+      ActionStatusInput.extend({
+        back: z
+          .string()
+          .regex(/^\/[\w/-]*$/)
+          .default("/actions"),
+      }),
+      req.body,
+    );
     await setActionStatus(db, req.viewer, b);
     return reply.redirect(b.back, 303);
   });

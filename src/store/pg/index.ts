@@ -17,7 +17,7 @@ export async function openPg(url: string): Promise<Db> {
   pool.on("error", () => undefined);
   await pool.query("SELECT 1");
   const wrap = (c: { query: pg.Pool["query"] }): Queryable => ({
-    query: async <T,>(sql: string, params?: unknown[]) => {
+    query: async <T>(sql: string, params?: unknown[]) => {
       try {
         return { rows: (await c.query(sql, params)).rows as T[] };
       } catch (e) {
@@ -46,19 +46,22 @@ export async function openPg(url: string): Promise<Db> {
     },
     // Other processes may share the server: a session advisory lock, held on a
     // connection of its own while `fn` works through the pool.
-    exclusive: (key, fn) => local(async () => {
-      const client = await pool.connect();
-      try {
-        await client.query("SELECT pg_advisory_lock($1)", [lockNumber(key)]);
+    exclusive: (key, fn) =>
+      local(async () => {
+        const client = await pool.connect();
         try {
-          return await fn();
+          await client.query("SELECT pg_advisory_lock($1)", [lockNumber(key)]);
+          try {
+            return await fn();
+          } finally {
+            await client
+              .query("SELECT pg_advisory_unlock($1)", [lockNumber(key)])
+              .catch(() => undefined);
+          }
         } finally {
-          await client.query("SELECT pg_advisory_unlock($1)", [lockNumber(key)]).catch(() => undefined);
+          client.release();
         }
-      } finally {
-        client.release();
-      }
-    }),
+      }),
     close: () => pool.end(),
   };
 }

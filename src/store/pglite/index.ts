@@ -1,5 +1,13 @@
 import { execFile } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
@@ -15,15 +23,25 @@ import { serialised } from "../serialised.js";
 // caches the data files anyway (measured: the same ingest and search times at 16 MB,
 // about 110 MB less resident memory).
 // An embedded store keeps little WAL: by default 80 MB of segments stay on disk.
-export const PGLITE_SETTINGS = ["-c", "shared_buffers=16MB", "-c", "min_wal_size=32MB", "-c", "max_wal_size=32MB"];
+export const PGLITE_SETTINGS = [
+  "-c",
+  "shared_buffers=16MB",
+  "-c",
+  "min_wal_size=32MB",
+  "-c",
+  "max_wal_size=32MB",
+];
 
 /** Written before a new store is made and removed when it is complete. */
 const CREATING = "rapporteur.creating";
 /** Entries of a store folder that are ours, not PostgreSQL's. */
 const OURS = new Set([LOCK_FILE, CREATING, "rapporteur.sock"]);
 
-const cannotCreate = (dataDir: string, detail: string) => new RapporteurError("store-unavailable",
-  `cannot create the data folder ${dataDir} (${detail}); check that its parent folder exists and is writable, or use --data DIR for another folder`);
+const cannotCreate = (dataDir: string, detail: string) =>
+  new RapporteurError(
+    "store-unavailable",
+    `cannot create the data folder ${dataDir} (${detail}); check that its parent folder exists and is writable, or use --data DIR for another folder`,
+  );
 
 /**
  * Makes a new store in `dataDir`, which this process has locked. A creation cut short
@@ -31,11 +49,17 @@ const cannotCreate = (dataDir: string, detail: string) => new RapporteurError("s
  * empty folder rather than taking the half-made files for a store.
  */
 async function createDataDir(dataDir: string): Promise<void> {
-  const entries = readdirSync(dataDir).filter((e) => !OURS.has(e) && !e.startsWith(`.${LOCK_FILE}`));
+  const entries = readdirSync(dataDir).filter(
+    (e) => !OURS.has(e) && !e.startsWith(`.${LOCK_FILE}`),
+  );
   if (existsSync(join(dataDir, CREATING))) {
-    for (const e of entries) rmSync(join(dataDir, e), { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    for (const e of entries)
+      rmSync(join(dataDir, e), { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   } else if (entries.length) {
-    throw new RapporteurError("store-unavailable", `${dataDir} is not empty and holds no Rapporteur store; give an empty or new folder with --data DIR`);
+    throw new RapporteurError(
+      "store-unavailable",
+      `${dataDir} is not empty and holds no Rapporteur store; give an empty or new folder with --data DIR`,
+    );
   }
   writeFileSync(join(dataDir, CREATING), "");
   // the store holds members-only meetings: only its owner may read it
@@ -43,7 +67,11 @@ async function createDataDir(dataDir: string): Promise<void> {
   const script = new URL("./create-data-dir.mjs", import.meta.url);
   faultAfter("create");
   try {
-    await promisify(execFile)(process.execPath, [script.pathname, String(process.pid), dataDir, ...PGLITE_SETTINGS], { maxBuffer: 1 << 20 });
+    await promisify(execFile)(
+      process.execPath,
+      [script.pathname, String(process.pid), dataDir, ...PGLITE_SETTINGS],
+      { maxBuffer: 1 << 20 },
+    );
   } catch (e) {
     const out = String((e as { stderr?: string }).stderr || (e as Error).message);
     if (/ENOSPC|No space left/i.test(out)) throw diskFull(dataDir);
@@ -58,7 +86,9 @@ function lockFolder(dataDir: string): StoreLock {
     mkdirSync(dataDir, { recursive: true });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw err.code === "ENOSPC" ? diskFull(dataDir) : cannotCreate(dataDir, err.message.split(", ")[0]!);
+    throw err.code === "ENOSPC"
+      ? diskFull(dataDir)
+      : cannotCreate(dataDir, err.message.split(", ")[0]!);
   }
   let got;
   try {
@@ -66,7 +96,10 @@ function lockFolder(dataDir: string): StoreLock {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === "ENOSPC") throw diskFull(dataDir);
-    throw new RapporteurError("store-unavailable", `cannot use the data folder ${dataDir} (${err.code ?? err.message}); check that it is writable, or use --data DIR for another folder`);
+    throw new RapporteurError(
+      "store-unavailable",
+      `cannot use the data folder ${dataDir} (${err.code ?? err.message}); check that it is writable, or use --data DIR for another folder`,
+    );
   }
   if (!isOwnLock(got)) throw new StoreInUseError(dataDir, got);
   // a server killed while serving leaves its socket: nobody listens there now
@@ -86,8 +119,17 @@ export async function openPglite(dataDir: string | undefined, snapshot?: Blob): 
   const lock = dataDir ? lockFolder(dataDir) : null;
   let pg: PGlite;
   try {
-    if (dataDir && !snapshot && (!existsSync(join(dataDir, "PG_VERSION")) || existsSync(join(dataDir, CREATING)))) await createDataDir(dataDir);
-    pg = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(snapshot ? { loadDataDir: snapshot } : {}), startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] });
+    if (
+      dataDir &&
+      !snapshot &&
+      (!existsSync(join(dataDir, "PG_VERSION")) || existsSync(join(dataDir, CREATING)))
+    )
+      await createDataDir(dataDir);
+    pg = new PGlite({
+      ...(dataDir ? { dataDir } : {}),
+      ...(snapshot ? { loadDataDir: snapshot } : {}),
+      startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
+    });
     await pg.waitReady;
   } catch (e) {
     lock?.release();
@@ -95,7 +137,7 @@ export async function openPglite(dataDir: string | undefined, snapshot?: Blob): 
   }
   const where = dataDir ?? "memory";
   const wrap = (q: { query: PGlite["query"] }): Queryable => ({
-    query: async <T,>(sql: string, params?: unknown[]) => {
+    query: async <T>(sql: string, params?: unknown[]) => {
       try {
         faultDiskFull(sql);
         return { rows: (await q.query<T>(sql, params as unknown[])).rows };
@@ -132,6 +174,6 @@ export async function openPglite(dataDir: string | undefined, snapshot?: Blob): 
         lock?.release();
       }
     },
-    dump: async () => (await pg.dumpDataDir("none")),
+    dump: async () => await pg.dumpDataDir("none"),
   };
 }

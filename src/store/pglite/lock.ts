@@ -52,7 +52,11 @@ const myCommand = (): string => {
 };
 
 /** What this process writes into a lock it takes. */
-export const me = (): LockHolder => ({ pid: process.pid, started: processStartTime(process.pid), command: myCommand() });
+export const me = (): LockHolder => ({
+  pid: process.pid,
+  started: processStartTime(process.pid),
+  command: myCommand(),
+});
 
 function readHolder(path: string): LockHolder | null {
   let text: string;
@@ -65,7 +69,9 @@ function readHolder(path: string): LockHolder | null {
   try {
     const h = JSON.parse(text) as LockHolder;
     if (Number.isInteger(h.pid)) return h;
-  } catch { /* a damaged lock is nobody's */ }
+  } catch {
+    /* a damaged lock is nobody's */
+  }
   return { pid: -1, started: null, command: "unknown" };
 }
 
@@ -123,7 +129,11 @@ export function acquireLock(dir: string): StoreLock | LockHolder {
       }
       const moved = readHolder(grave);
       if (moved && moved.pid > 0 && isAlive(moved)) {
-        try { linkSync(grave, path); } catch { /* a third process took it: it is theirs */ }
+        try {
+          linkSync(grave, path);
+        } catch {
+          /* a third process took it: it is theirs */
+        }
         unlinkSync(grave);
         return moved;
       }
@@ -131,14 +141,20 @@ export function acquireLock(dir: string): StoreLock | LockHolder {
     }
     throw new Error(`could not take the lock ${path}`);
   } finally {
-    try { unlinkSync(tmp); } catch { /* already gone */ }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
   }
 }
 
 function track(path: string, holder: LockHolder): StoreLock {
   let current = holder;
   const lock: StoreLock = {
-    get holder() { return current; },
+    get holder() {
+      return current;
+    },
     update(extra) {
       current = { ...current, ...extra };
       const tmp = `${path}.${process.pid}.new`;
@@ -149,7 +165,11 @@ function track(path: string, holder: LockHolder): StoreLock {
       if (!held.delete(lock)) return;
       const now = readHolder(path);
       if (now && now.pid === holder.pid && now.started === holder.started) {
-        try { unlinkSync(path); } catch { /* gone */ }
+        try {
+          unlinkSync(path);
+        } catch {
+          /* gone */
+        }
       }
     },
   };
@@ -158,10 +178,13 @@ function track(path: string, holder: LockHolder): StoreLock {
     exitHook = true;
     // a process that ends without closing its store (an error path, process.exit) still
     // leaves no lock behind; a killed one leaves a lock that the next process replaces
-    process.on("exit", () => { for (const l of [...held]) l.release(); });
+    process.on("exit", () => {
+      for (const l of [...held]) l.release();
+    });
   }
   return lock;
 }
 
 /** Whether `x` is a lock this process took (rather than the holder of someone else's). */
-export const isOwnLock = (x: StoreLock | LockHolder): x is StoreLock => typeof (x as StoreLock).release === "function";
+export const isOwnLock = (x: StoreLock | LockHolder): x is StoreLock =>
+  typeof (x as StoreLock).release === "function";
