@@ -42,6 +42,6 @@ export async function freshStore(
 /** Empties every table between tests (much faster than a new database each time). */
 export async function truncate(db: Db): Promise<void> {
   await db.query(
-    `TRUNCATE documents, meetings, sections, statements, attendance, organisations, people, aliases, person_meetings, person_decisions, actions, links, findings, glossary, action_events, tokens RESTART IDENTITY CASCADE`,
+    `TRUNCATE documents, meetings, sections, statements, attendance, organisations, people, aliases, person_meetings, person_decisions, actions, links, findings, glossary, action_events, tokens, corrections RESTART IDENTITY CASCADE`,
   );
 }

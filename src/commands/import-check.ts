@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { MeetingRecord } from "../model/record.js";
+import { CORRECTABLE, CORRECTABLE_FIELDS, type CorrectableField } from "../model/corrections.js";
+import { ACTION_STATUSES } from "../model/actions.js";
 import { RapporteurError } from "../model/errors.js";
 import { readDocument } from "../readers/index.js";
 import type { StoreExport } from "../store/export.js";
@@ -26,6 +28,33 @@ const ExportFile = z.object({
   ),
   decisions: z
     .array(z.object({ kind: z.enum(["merge", "split"]), a: z.string(), b: z.string() }))
+    .default([]),
+  // written since editors could correct meetings and set action statuses; older exports lack them
+  corrections: z
+    .array(
+      z.object({
+        source: z.string().min(1),
+        field: z.enum(CORRECTABLE_FIELDS as [CorrectableField, ...CorrectableField[]]),
+        action: z.enum(["set", "revert"]),
+        value: z.unknown(),
+        previous: z.unknown(),
+        extracted: z.unknown(),
+        by: z.string(),
+        at: z.iso.datetime({ offset: true }),
+        note: z.string().nullable(),
+      }),
+    )
+    .default([]),
+  actionEvents: z
+    .array(
+      z.object({
+        source: z.string().min(1),
+        key: z.string().min(1),
+        status: z.enum(ACTION_STATUSES),
+        by: z.string(),
+        at: z.iso.datetime({ offset: true }),
+      }),
+    )
     .default([]),
 });
 
@@ -94,6 +123,15 @@ export async function checkExport(json: unknown, file: string): Promise<StoreExp
       throw bad(`${at}.content`, (e as Error).message);
     }
     checkLines((m as { provenance?: unknown }).provenance, `meetings[${i}].provenance`, lines, bad);
+  }
+  for (const [i, c] of data.corrections.entries()) {
+    if (c.action !== "set") continue;
+    const ok = CORRECTABLE.shape[c.field].safeParse(c.value);
+    if (!ok.success)
+      throw bad(
+        `corrections[${i}].value`,
+        `not a valid ${c.field}: ${ok.error.issues[0]!.message}`,
+      );
   }
   return data as unknown as StoreExport;
 }

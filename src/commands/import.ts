@@ -6,7 +6,8 @@ import { stemmerFor } from "../store/tsvector.js";
 import { addDecision } from "../store/people.js";
 import { refreshDerived, type Derivation } from "../store/derived.js";
 import { readDocument } from "../readers/index.js";
-import { extract } from "../extract/pipeline.js";
+import { extract, storable } from "../extract/pipeline.js";
+import { appendCorrections, rewriteMeeting } from "../store/corrections.js";
 import { RapporteurError } from "../model/errors.js";
 import type { Db } from "../store/db.js";
 import type { Io } from "../runtime/io.js";
@@ -53,13 +54,18 @@ export async function importStore(
       "store-not-empty",
       "the store already holds meetings; import into an empty one (use --data DIR for a new folder, or a new database)",
     );
+  const corrected = new Set((data.corrections ?? []).map((c) => c.source));
   await db.transaction(async (tx) => {
+    for (const c of data.corrections ?? []) {
+      const { source, at, ...change } = c;
+      await appendCorrections(tx, source, [change], at);
+    }
     for (const [i, d] of data.documents.entries()) {
       const content = decodeContent(d.content);
       const doc = await readDocument(content, d.source);
       // statements are not in the export: they are recomputed from the original
       const full = extract(doc);
-      await saveMeeting(
+      const id = await saveMeeting(
         tx,
         {
           path: d.path,
@@ -77,10 +83,18 @@ export async function importStore(
           membersOnly: d.membersOnly,
           stemmer: stemmerFor(db),
           replace: false,
+          corrections: false,
         },
       );
+      // the exported record is the effective one; what extraction reads is kept beside it
+      if (corrected.has(d.source)) await rewriteMeeting(tx, id, { extracted: storable(full) });
     }
     for (const dec of data.decisions) await addDecision(tx, dec);
+    for (const e of data.actionEvents ?? [])
+      await tx.query(
+        `INSERT INTO action_events (source, action_key, status, changed_by, changed_at) VALUES ($1, $2, $3, $4, $5)`,
+        [e.source, e.key, e.status, e.by, e.at],
+      );
   });
   await refreshDerived(db, derive, { force: true });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { RapporteurError } from "../model/errors.js";
 import { ACTION_FILTERS, ACTION_STATUSES } from "../model/actions.js";
+import { CORRECTABLE_FIELDS, type CorrectableField } from "../model/corrections.js";
 
 // The input of each use case, one zod schema each, read by both faces: the CLI parses its
 // options with it, the HTTP route its query, path or body; the OpenAPI document is
@@ -118,3 +119,23 @@ export const SplitInput = z.object({
   alias: z.string().min(1).max(200).meta({ description: "the spelling to keep apart" }),
 });
 export const LoginInput = z.object({ token: z.string().min(1).max(200) });
+
+const Field = z.enum(CORRECTABLE_FIELDS as [CorrectableField, ...CorrectableField[]]);
+const Version = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .meta({ description: "the meeting's version the change was made against (see ETag)" });
+/** A field of a meeting given back to extraction. */
+export const RevertInput = z.object({
+  id: MeetingId.shape.id,
+  field: Field,
+  version: Version.optional(),
+});
+/** A meeting's version as an `If-Match` header ("3" or "\"3\""), or none. */
+export const IfMatch = z
+  .string()
+  .regex(/^(?:W\/)?"?\d+"?$/, 'If-Match takes the meeting\'s ETag, e.g. "3"')
+  .transform((s) => Number(s.replace(/\D/g, "")))
+  .optional();
+export { CorrectionPatch } from "../model/corrections.js";

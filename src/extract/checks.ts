@@ -60,11 +60,13 @@ export function checks(doc: Doc): Doc {
   return { ...doc, issues };
 }
 
-// One person listed twice: the same name, a first name alone beside the full name, or a
-// one-letter slip in a long name.
-function duplicates(list: NonNullable<Doc["participants"]>): Issue[] {
+/**
+ * One person listed twice: the same name, a first name alone beside the full name, or a
+ * one-letter slip in a long name. (Also run on corrected lists, whose entries have no line.)
+ */
+export function duplicates(list: readonly { name: string; line: number | null }[]): Issue[] {
   const out: Issue[] = [];
-  const seen: { name: string; key: string; roles: string[] }[] = [];
+  const seen: { name: string; key: string }[] = [];
   const firsts = new Map<string, number>();
   for (const p of list) {
     const k = nameKey(p.name);
@@ -91,7 +93,7 @@ function duplicates(list: NonNullable<Doc["participants"]>): Issue[] {
         subject: kept,
         line: p.line,
       });
-    } else seen.push({ name: p.name, key, roles: p.roles });
+    } else seen.push({ name: p.name, key });
   }
   return out;
 }

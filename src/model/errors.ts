@@ -21,6 +21,7 @@ export const ERRORS = {
   forbidden: { status: 403, exit: 2 },
   "method-not-allowed": { status: 405, exit: 2 },
   "too-many-requests": { status: 429, exit: 2 },
+  "precondition-failed": { status: 412, exit: 2 },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -82,3 +83,21 @@ export const noGroup = (group: string) =>
     "not-found",
     `group "${group}" has no meetings here; check the name or acronym (see the groups list)`,
   );
+
+/**
+ * A change made against a version of a meeting that is no longer current: nothing was
+ * written, and the current values go back to the editor (HTTP 412).
+ */
+export class StaleVersionError extends RapporteurError {
+  constructor(
+    readonly id: number,
+    readonly expected: number,
+    readonly version: number,
+    readonly current: unknown,
+  ) {
+    super(
+      "precondition-failed",
+      `meeting ${id} has changed since version ${expected} (it is now version ${version}); review the current values and make the change again`,
+    );
+  }
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MeetingRecord, Action, When } from "../model/record.js";
 import { ACTION_STATUSES } from "../model/actions.js";
+import { CORRECTABLE_FIELDS, type CorrectableField } from "../model/corrections.js";
 
 // What each API operation answers, as zod schemas: the OpenAPI document is generated from
 // them, and a test checks every route's real answers against them. Objects are open
@@ -14,6 +15,29 @@ export const Error = z.object({
       "a stable code: bad-argument, unauthorized, forbidden, not-found, method-not-allowed, too-many-requests, …",
   }),
   message: z.string().meta({ description: "what is wrong, naming the bad value and the fix" }),
+  version: z.number().int().optional().meta({ description: "on 412: the meeting's version now" }),
+  current: z.unknown().optional().meta({ description: "on 412: the meeting's values now" }),
+});
+
+/** One change of a meeting's history. */
+export const Correction = z
+  .object({
+    id: z.number().int(),
+    field: z.enum(CORRECTABLE_FIELDS as [CorrectableField, ...CorrectableField[]]),
+    action: z.enum(["set", "revert"]),
+    value: z.unknown().meta({ description: "the value set (null for a revert)" }),
+    previous: z.unknown().meta({ description: "the value before" }),
+    extracted: z.unknown().meta({ description: "what extraction read then" }),
+    by: z.string(),
+    at: z.string(),
+    note: nullableText,
+  })
+  .meta({ id: "Correction" });
+export const History = z.object({
+  id: z.number().int(),
+  source: z.string(),
+  version: z.number().int(),
+  corrections: z.array(Correction),
 });
 
 export const MeetingSummary = z.looseObject({
@@ -56,6 +80,8 @@ export const Meeting = MeetingRecord.extend({
   stakeholders: z
     .record(z.string(), nullableText)
     .meta({ description: "affiliation → stakeholder group" }),
+  corrections: z.array(Correction).meta({ description: "every change editors made, oldest first" }),
+  version: z.number().int().meta({ description: "the meeting's version (its ETag)" }),
 }).loose();
 
 export const PersonSummary = z.looseObject({

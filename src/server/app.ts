@@ -20,6 +20,7 @@ import { apiRoutes } from "./routes/api.js";
 import { pageRoutes } from "./routes/pages.js";
 import { curateRoutes } from "./routes/curate.js";
 import { layout } from "./pages/layout.js";
+import { refreshLater } from "../runtime/refresh-later.js";
 import { messageView } from "./pages/views.js";
 
 declare module "fastify" {
@@ -29,6 +30,8 @@ declare module "fastify" {
   }
   interface FastifyInstance {
     routeList: () => { url: string; methods: string[] }[];
+    /** Rebuild people soon (after corrections that change who attended or spoke). */
+    refreshSoon: { schedule: () => void; flush: () => Promise<void> };
   }
 }
 
@@ -111,6 +114,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   writeGuard(app, (req) => req.identity);
   const routes = routeTable(app);
   app.decorate("routeList", routes.list);
+  app.decorate(
+    "refreshSoon",
+    refreshLater(deps.db, { classify: deps.classify, glossary: deps.glossary }),
+  );
+  app.addHook("onClose", async () => app.refreshSoon.flush());
   if (deps.cache !== false) responseCache(app, deps.db);
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = toHttpError(err);

@@ -1,13 +1,21 @@
-import { isRapporteurError } from "../model/errors.js";
+import { isRapporteurError, StaleVersionError } from "../model/errors.js";
 
 /** The JSON body of every API error: a stable code and a message that names the fix. */
 export interface ErrorBody {
   error: string;
   message: string;
+  /** On a 412: the meeting's current version and values. */
+  version?: number;
+  current?: unknown;
 }
 
 /** Maps any thrown value to an HTTP status and body; unknown errors hide their details. */
 export function toHttpError(e: unknown): { status: number; body: ErrorBody } {
+  if (e instanceof StaleVersionError)
+    return {
+      status: e.status,
+      body: { error: e.code, message: e.message, version: e.version, current: e.current },
+    };
   if (isRapporteurError(e))
     return { status: e.status, body: { error: e.code, message: e.message } };
   const fe = e as { statusCode?: number; code?: string; message?: string };

@@ -57,6 +57,7 @@ export function operation(o: {
   write?: boolean;
   notFound?: boolean;
   upload?: boolean;
+  stale?: boolean;
 }): { schema: Record<string, unknown> } {
   const responses: Record<string, unknown> = {
     [o.status ?? 200]: {
@@ -72,6 +73,10 @@ export function operation(o: {
     responses[401] = error("No editor: send Authorization: Bearer TOKEN");
     responses[403] = error("A login cookie sent from another site");
   }
+  if (o.stale)
+    responses[412] = error(
+      "If-Match names a version that is no longer current; the answer carries the current one",
+    );
   if (o.upload) {
     responses[413] = error("The file is larger than the limit");
     responses[415] = error("Not a .txt, .md, .html, .docx or .pdf report");

@@ -3,6 +3,8 @@ import type { Db, Queryable } from "./db.js";
 import type { StoredRecord } from "./meeting-rows.js";
 import { listPeople, loadDecisions, type PersonOut } from "./people.js";
 import type { PersonDecision } from "../resolve/people.js";
+import type { Correction } from "../model/corrections.js";
+import type { CorrectionRow } from "./rows.js";
 
 /** A whole store as JSON: the contract's meetings and people, plus what a restore needs. */
 export interface StoreExport {
@@ -20,7 +22,14 @@ export interface StoreExport {
     contentSha256: string;
   }[];
   decisions: PersonDecision[];
+  /** Editors' corrections, oldest first: `meetings` holds the effective records. */
+  corrections: ExportedCorrection[];
+  /** Editors' action statuses, oldest first. */
+  actionEvents: { source: string; key: string; status: string; by: string; at: string }[];
 }
+
+/** One change of a meeting's history, named by the meeting's source. */
+export type ExportedCorrection = Omit<Correction, "id"> & { source: string };
 
 /** Reads the whole store, in a stable order, so two exports of one store are identical. */
 export async function exportStore(db: Queryable): Promise<StoreExport> {
@@ -60,6 +69,38 @@ export async function exportStore(db: Queryable): Promise<StoreExport> {
       };
     }),
     decisions: await loadDecisions(db),
+    corrections: (
+      await db.query<CorrectionRow & { source: string }>(
+        `SELECT source, field, action, value, previous, extracted, editor, at, note FROM corrections ORDER BY id`,
+      )
+    ).rows.map((c) => ({
+      source: c.source,
+      field: c.field as Correction["field"],
+      action: c.action,
+      value: c.value,
+      previous: c.previous,
+      extracted: c.extracted,
+      by: c.editor,
+      at: new Date(c.at).toISOString(),
+      note: c.note,
+    })),
+    actionEvents: (
+      await db.query<{
+        source: string;
+        action_key: string;
+        status: string;
+        changed_by: string;
+        at: string | Date;
+      }>(
+        `SELECT source, action_key, status, changed_by, changed_at AS at FROM action_events ORDER BY id`,
+      )
+    ).rows.map((e) => ({
+      source: e.source,
+      key: e.action_key,
+      status: e.status,
+      by: e.changed_by,
+      at: new Date(e.at).toISOString(),
+    })),
   };
 }
 

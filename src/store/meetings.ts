@@ -1,6 +1,7 @@
 import type { Queryable } from "./db.js";
 import type { FullRecord } from "../model/record.js";
 import { Stemmer } from "./tsvector.js";
+import { applyStoredCorrections } from "./corrections.js";
 import {
   meetingRows,
   unitsOf,
@@ -20,7 +21,7 @@ export type { StoredRecord } from "./meeting-rows.js";
 export async function insertMeeting(
   tx: Queryable,
   rows: MeetingRows,
-  opts: { membersOnly?: boolean; replace?: boolean } = {},
+  opts: { membersOnly?: boolean; replace?: boolean; corrections?: boolean } = {},
 ): Promise<number> {
   let membersOnly = opts.membersOnly ?? false;
   if (opts.replace !== false) {
@@ -53,7 +54,10 @@ export async function insertMeeting(
       membersOnly,
     ],
   );
-  return out[0]!.id;
+  const id = out[0]!.id;
+  // editors' corrections outlive re-extraction and re-ingest: they are applied again
+  if (opts.corrections !== false) await applyStoredCorrections(tx, id, d.source);
+  return id;
 }
 
 /**
@@ -70,6 +74,7 @@ export async function saveMeeting(
     statements?: FullRecord["statements"];
     membersOnly?: boolean;
     replace?: boolean;
+    corrections?: boolean;
     stemmer?: Stemmer;
   } = {},
 ): Promise<number> {
@@ -81,6 +86,7 @@ export async function saveMeeting(
   return insertMeeting(tx, rows, {
     ...(extra.membersOnly !== undefined ? { membersOnly: extra.membersOnly } : {}),
     ...(extra.replace !== undefined ? { replace: extra.replace } : {}),
+    ...(extra.corrections !== undefined ? { corrections: extra.corrections } : {}),
   });
 }
 

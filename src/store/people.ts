@@ -31,7 +31,7 @@ export async function loadMeetingPeople(db: Queryable): Promise<MeetingPeople[]>
     }>(
       `SELECT m.id, m.source, m.record->'moderators' AS moderators, m.record->'absent' AS absent, m.record->'mentions' AS mentions,
          (SELECT coalesce(json_agg(json_build_array(a.name, a.nick) ORDER BY a.ord), '[]') FROM attendance a WHERE a.meeting_id = m.id) AS participants,
-         (SELECT coalesce(array_agg(DISTINCT s.speaker ORDER BY s.speaker), '{}') FROM statements s WHERE s.meeting_id = m.id) AS speakers
+         (SELECT coalesce(array_agg(DISTINCT s.speaker ORDER BY s.speaker), '{}') FROM statements s WHERE s.meeting_id = m.id AND s.in_record) AS speakers
        FROM meetings m WHERE m.id > $1 ORDER BY m.id LIMIT ${PAGE}`,
       [after],
     );
@@ -215,7 +215,7 @@ export async function visibleSpellings(db: Queryable, v: Viewer): Promise<Set<st
   const { rows } = await db.query<{ name: string }>(
     `SELECT a.name FROM attendance a JOIN meetings m ON m.id = a.meeting_id WHERE ${visible(v)}
      UNION SELECT a.nick FROM attendance a JOIN meetings m ON m.id = a.meeting_id WHERE a.nick IS NOT NULL AND ${visible(v)}
-     UNION SELECT s.speaker FROM statements s JOIN meetings m ON m.id = s.meeting_id WHERE ${visible(v)}
+     UNION SELECT s.speaker FROM statements s JOIN meetings m ON m.id = s.meeting_id WHERE s.in_record AND ${visible(v)}
      UNION SELECT json_array_elements_text(m.record->'moderators') FROM meetings m WHERE ${visible(v)}
      UNION SELECT json_array_elements_text(m.record->'absent') FROM meetings m WHERE ${visible(v)} AND json_typeof(m.record->'absent') = 'array'
      UNION SELECT x->>'alias' FROM meetings m, json_array_elements(CASE WHEN json_typeof(m.record->'mentions') = 'array' THEN m.record->'mentions' ELSE '[]'::json END) x WHERE ${visible(v)}`,

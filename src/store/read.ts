@@ -11,7 +11,15 @@ import type { Viewer } from "../model/viewer.js";
 export type { Viewer } from "../model/viewer.js";
 
 import { visible } from "./scope.js";
-import type { MeetingListRow, PersonMeetingRow, ActionListRow, FindingRow } from "./rows.js";
+import type {
+  MeetingListRow,
+  PersonMeetingRow,
+  ActionListRow,
+  FindingRow,
+  CorrectionRow,
+} from "./rows.js";
+import { toCorrection } from "./corrections.js";
+import type { Correction } from "../model/corrections.js";
 import { visibleSpellings } from "./people.js";
 
 export interface MeetingSummary {
@@ -83,6 +91,11 @@ export interface MeetingDetail {
     status: string;
     followUps: FollowUp[];
   })[];
+  /** Every change editors made, oldest first; the version is their number. */
+  corrections: Correction[];
+  version: number;
+  /** What extraction reads, when a field is corrected (null when none is). */
+  extracted: StoredRecord | null;
 }
 
 /** Key of an action: stable across re-extraction as long as its text is. */
@@ -106,11 +119,15 @@ export async function getMeeting(
     people: [string, string][] | null;
     orgs: [string, string | null][] | null;
     statuses: [string, string][] | null;
+    corrections: string | null;
+    extracted: string | null;
   }>(
     `SELECT m.id, m.members_only, m.record::text AS record, d.text,
        (SELECT json_agg(json_build_array(a.key, a.person_id))::text FROM person_meetings pm JOIN aliases a ON a.person_id = pm.person_id WHERE pm.source = m.source) AS people,
        (SELECT json_agg(json_build_array(o.name, o.stakeholder_group))::text FROM organisations o WHERE o.name IN (SELECT affiliation FROM attendance WHERE meeting_id = m.id)) AS orgs,
-       (SELECT json_agg(json_build_array(e.action_key, e.status))::text FROM (SELECT DISTINCT ON (action_key) action_key, status FROM action_events WHERE source = m.source ORDER BY action_key, id DESC) e) AS statuses
+       (SELECT json_agg(json_build_array(e.action_key, e.status))::text FROM (SELECT DISTINCT ON (action_key) action_key, status FROM action_events WHERE source = m.source ORDER BY action_key, id DESC) e) AS statuses,
+       (SELECT json_agg(c ORDER BY c.id)::text FROM (SELECT id, field, action, value, previous, extracted, editor, at, note FROM corrections WHERE source = m.source) c) AS corrections,
+       m.extracted::text AS extracted
      FROM meetings m JOIN documents d ON d.id = m.document_id WHERE m.id = $1 AND ${visible(v)}`,
     [id],
   );
@@ -149,6 +166,9 @@ export async function getMeeting(
     people,
     stakeholders,
     actions,
+    corrections: parsed<CorrectionRow>(r.corrections).map(toCorrection),
+    version: parsed<CorrectionRow>(r.corrections).length,
+    extracted: r.extracted ? (JSON.parse(r.extracted) as StoredRecord) : null,
   };
 }
 
@@ -225,7 +245,7 @@ export async function getPerson(
     line: number;
     end_line: number;
   }>(
-    `SELECT meeting_id, section_ord, line, end_line FROM statements WHERE meeting_id = ANY($1::int[]) AND speaker = ANY($2::text[]) ORDER BY meeting_id, line`,
+    `SELECT meeting_id, section_ord, line, end_line FROM statements WHERE meeting_id = ANY($1::int[]) AND speaker = ANY($2::text[]) AND in_record ORDER BY meeting_id, line`,
     [meetings.map((m) => m.id), spellings],
   );
   for (const s of stm.rows) {

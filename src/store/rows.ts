@@ -60,3 +60,15 @@ export interface SearchRow {
   rank: number;
   body: string | null;
 }
+/** One change in a meeting's history (table corrections). */
+export interface CorrectionRow {
+  id: number;
+  field: string;
+  action: "set" | "revert";
+  value: unknown;
+  previous: unknown;
+  extracted: unknown;
+  editor: string;
+  at: string | Date;
+  note: string | null;
+}

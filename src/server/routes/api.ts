@@ -8,7 +8,16 @@ import {
   SearchInput,
   ActionsInput,
   ActionStatusInput,
+  CorrectionPatch,
+  IfMatch,
+  RevertInput,
 } from "../../commands/inputs.js";
+import {
+  correctMeeting,
+  revertCorrection,
+  meetingHistory,
+  PEOPLE_FIELDS,
+} from "../../commands/correct.js";
 import { meetings, meeting, type MeetingDetail } from "../../commands/meetings.js";
 import { people, person } from "../../commands/people.js";
 import { find } from "../../commands/search.js";
@@ -33,7 +42,10 @@ const meetingOut = (m: MeetingDetail) => ({
   actions: m.actions,
   people: m.people,
   stakeholders: m.stakeholders,
+  corrections: m.corrections,
+  version: m.version,
 });
+const etag = (version: number) => `"${version}"`;
 
 export async function apiRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const { db } = deps;
@@ -59,10 +71,69 @@ export async function apiRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       response: out.Meeting,
       notFound: true,
     }),
-    async (req) => {
+    async (req, reply) => {
       const { id } = parseInput(MeetingId, req.params);
-      return meetingOut(await meeting(db, req.viewer, id, { followUps: true }));
+      const m = await meeting(db, req.viewer, id, { followUps: true });
+      void reply.header("etag", etag(m.version));
+      return meetingOut(m);
     },
+  );
+
+  app.patch(
+    "/api/meetings/:id",
+    operation({
+      summary:
+        "Correct fields of a meeting (editors only): a JSON object of contract fields; a list field replaces the whole list. Send If-Match with the ETag to refuse a stale change (412)",
+      params: MeetingId,
+      body: CorrectionPatch,
+      response: out.Meeting,
+      write: true,
+      notFound: true,
+      stale: true,
+    }),
+    async (req, reply) => {
+      const { id } = parseInput(MeetingId, req.params);
+      const patch = parseInput(CorrectionPatch, req.body ?? {});
+      const ifMatch = parseInput(IfMatch, req.headers["if-match"]);
+      const done = await correctMeeting(db, req.viewer, { id, patch, ifMatch });
+      if (done.changed.some((f) => PEOPLE_FIELDS.has(f))) app.refreshSoon.schedule();
+      const m = await meeting(db, req.viewer, id, { followUps: true });
+      void reply.header("etag", etag(m.version));
+      return meetingOut(m);
+    },
+  );
+
+  app.delete(
+    "/api/meetings/:id/corrections/:field",
+    operation({
+      summary:
+        "Give a corrected field back to extraction (editors only); the history keeps the correction",
+      params: RevertInput.pick({ id: true, field: true }),
+      response: out.Meeting,
+      write: true,
+      notFound: true,
+      stale: true,
+    }),
+    async (req, reply) => {
+      const { id, field } = parseInput(RevertInput, req.params);
+      const version = parseInput(IfMatch, req.headers["if-match"]);
+      const done = await revertCorrection(db, req.viewer, { id, field, version });
+      if (done.changed.some((f) => PEOPLE_FIELDS.has(f))) app.refreshSoon.schedule();
+      const m = await meeting(db, req.viewer, id, { followUps: true });
+      void reply.header("etag", etag(m.version));
+      return meetingOut(m);
+    },
+  );
+
+  app.get(
+    "/api/meetings/:id/history",
+    operation({
+      summary: "Every change editors made to a meeting, oldest first",
+      params: MeetingId,
+      response: out.History,
+      notFound: true,
+    }),
+    async (req) => meetingHistory(db, req.viewer, parseInput(MeetingId, req.params).id),
   );
 
   app.post(
