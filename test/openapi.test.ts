@@ -52,7 +52,8 @@ describe("the OpenAPI document", () => {
       if (method !== "get") {
         expect(op.security, `${method} ${path} needs a token`).toEqual([{ bearer: [] }]);
         expect(op.responses["401"], `${method} ${path} documents 401`).toBeTruthy();
-        expect(op.requestBody, `${method} ${path} documents its body`).toBeTruthy();
+        if (method !== "delete")
+          expect(op.requestBody, `${method} ${path} documents its body`).toBeTruthy();
       }
     }
     expect(doc.paths["/api/meetings"]!.post!.responses["201"]).toBeTruthy();
@@ -128,5 +129,34 @@ describe("the OpenAPI document", () => {
     });
     expect(up.statusCode, up.body).toBe(201);
     check("/api/meetings", "post", 201, up.json());
+
+    // corrections: set, refuse stale, refuse bad values, revert, history
+    const id = ms[0]!.id;
+    const patch = (payload: unknown, headers: Record<string, string> = editor) =>
+      app.inject({
+        method: "PATCH",
+        url: `/api/meetings/${id}`,
+        headers,
+        payload: payload as object,
+      });
+    const set = await patch({ number: 401 }, { ...editor, "if-match": '"0"' });
+    expect(set.statusCode, set.body).toBe(200);
+    check("/api/meetings/{id}", "patch", 200, set.json());
+    for (const [r, code] of [
+      [await patch({ number: 402 }, { ...editor, "if-match": '"0"' }), 412],
+      [await patch({ number: "x" }), 400],
+      [await patch({ number: 3 }, {}), 401],
+    ] as const) {
+      expect(r.statusCode, r.body).toBe(code);
+      check("/api/meetings/{id}", "patch", code, r.json());
+    }
+    await get("/api/meetings/{id}/history", `/api/meetings/${id}/history`);
+    const revert = await app.inject({
+      method: "DELETE",
+      url: `/api/meetings/${id}/corrections/number`,
+      headers: editor,
+    });
+    expect(revert.statusCode, revert.body).toBe(200);
+    check("/api/meetings/{id}/corrections/{field}", "delete", 200, revert.json());
   });
 });

@@ -146,7 +146,7 @@ describe("authorization comes before the body", () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(r.statusCode).toBe(405);
-    expect(r.headers.allow).toBe("GET");
+    expect(r.headers.allow).toBe("GET, PATCH");
   });
 });
 

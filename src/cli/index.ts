@@ -22,11 +22,20 @@ const run = (fn: () => Promise<number>) => async () => {
   try {
     process.exitCode = await fn();
   } catch (e) {
-    if (!isRapporteurError(e)) throw e;
+    if (!isRapporteurError(e)) return unexpected(e);
     processIo.err(`rapporteur: ${e.message}`);
     process.exitCode = e.exitCode;
   }
 };
+// A fault of ours: one line to the user, the stack only when asked for.
+function unexpected(e: unknown): void {
+  if (process.env.RAPPORTEUR_DEBUG) throw e;
+  const first = String((e as Error)?.message ?? e).split("\n")[0];
+  processIo.err(
+    `rapporteur: unexpected error: ${first} (a fault of Rapporteur; run again with RAPPORTEUR_DEBUG=1 for details and report it)`,
+  );
+  process.exitCode = 70;
+}
 const cwd = () => process.cwd();
 /** Every option any command takes, as commander parses it; the commands check the values. */
 interface CliOptions {
@@ -43,6 +52,8 @@ interface CliOptions {
   limit?: number;
   port?: number;
   withExamples?: boolean;
+  note?: string;
+  by?: string;
 }
 // Store commands go through the dispatcher: a server holding the store carries them out.
 const store = (name: string, options: object, progress = noProgress) =>
@@ -233,6 +244,35 @@ program
       format: o.format,
       data: o.data,
     }),
+  );
+
+program
+  .command("correct")
+  .description(
+    "correct fields of a stored meeting (kept through re-extraction): FIELD=JSON, a list as a whole list",
+  )
+  .argument("<meeting>", "the meeting's id or source file name")
+  .argument(
+    "<assignments...>",
+    "FIELD=JSON, e.g. number=12 start=2021-05-06T14:30:00Z 'moderators=[\"Ada Lovelace\"]'",
+  )
+  .option("--note <text>", "why, kept in the history")
+  .option("--by <name>", "who corrects (default: your user name)")
+  .option(...DATA)
+  .action((meeting: string, assignments: string[], o: CliOptions) =>
+    store("correct", { meeting, assignments, note: o.note, by: o.by, data: o.data }),
+  );
+
+program
+  .command("history")
+  .description("every correction made to a stored meeting, oldest first")
+  .argument("<meeting>", "the meeting's id or source file name")
+  .addOption(
+    new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"),
+  )
+  .option(...DATA)
+  .action((meeting: string, o: CliOptions) =>
+    store("history", { meeting, format: o.format, data: o.data }),
   );
 
 program

@@ -21,6 +21,7 @@ import {
 } from "../model/corrections.js";
 import { notFound, unauthorized, RapporteurError, StaleVersionError } from "../model/errors.js";
 import type { Viewer } from "../model/viewer.js";
+import type { MeetingRecord } from "../model/record.js";
 import type { RevertInput } from "./inputs.js";
 
 /** A meeting after a change: its effective record, its history and its new version. */
@@ -72,6 +73,10 @@ export async function correctMeeting(
         note: input.note ?? null,
       });
     }
+    checkAgendaIndices(
+      (input.patch.sections ?? state.record.sections),
+      (input.patch.agenda ?? state.record.agenda),
+    );
     if (changes.length) {
       await appendCorrections(tx, state.source, changes);
       const actions = changes.find((c) => c.field === "actions");
@@ -137,6 +142,17 @@ export async function meetingHistory(
   if (!state || (state.membersOnly && !v.editor)) throw notFound(`meeting ${id}`);
   const corrections = await correctionsOf(db, state.source);
   return { id, source: state.source, corrections, version: corrections.length };
+}
+
+// A section points at an agenda item by its index: the item must exist.
+function checkAgendaIndices(sections: MeetingRecord["sections"], agenda: MeetingRecord["agenda"]) {
+  for (const [i, s] of sections.entries()) {
+    if (s.agendaIndex !== null && s.agendaIndex >= agenda.length)
+      throw new RapporteurError(
+        "bad-argument",
+        `sections.${i}.agendaIndex: ${s.agendaIndex} is not an agenda item (the agenda has ${agenda.length}, counted from 0)`,
+      );
+  }
 }
 
 function requireEditor(v: Viewer): string {

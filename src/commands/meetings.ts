@@ -12,6 +12,7 @@ import type { Viewer } from "../model/viewer.js";
 import type { MeetingFilter, MembersOnlyInput } from "./inputs.js";
 
 export type { MeetingSummary, MeetingDetail } from "../store/read.js";
+export type { EffectiveRecord } from "../store/corrections.js";
 
 /** Meetings the viewer may see, newest first, by group and dates. */
 export const meetings = (

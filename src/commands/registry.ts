@@ -27,6 +27,8 @@ export const STORE_COMMANDS: Record<string, () => Promise<StoreCommand>> = {
     const f = (await import("./actions.js")).actionsCommand;
     return (cwd, o, io) => f(cwd, o, io);
   },
+  correct: async () => (await import("./correct-cli.js")).correctCommand,
+  history: async () => (await import("./correct-cli.js")).historyCommand,
   render: async () => (await import("./render.js")).renderCommand,
   draft: async () => (await import("./draft.js")).draftCommand,
   report: async () => {

@@ -1,32 +1,77 @@
 import { z } from "zod";
-import { MeetingRecord, type Provenance } from "./record.js";
+import { When, type AgendaItem, type MeetingRecord, type Provenance } from "./record.js";
+
+/** Whether YYYY-MM-DD names a day that exists (not 2021-02-30). */
+export function dayExists(ymd: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(ymd);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+// The contract's value schemas, as an editor gives them: dates that exist, names that are
+// not blank, and the parts one leaves out (no affiliation, no owner) defaulting to none.
+const RealWhen = When.refine((v) => v === null || dayExists(v), {
+  error: (i) =>
+    `${JSON.stringify(i.input)} is not a date that exists; give YYYY-MM-DD or YYYY-MM-DDTHH:MMZ (UTC)`,
+});
+const Text = z.string().trim().min(1, "must not be blank");
+const AgendaInput: z.ZodType<AgendaItem> = z.lazy(() =>
+  z.object({ title: Text, items: z.array(AgendaInput).default([]) }),
+);
 
 /**
  * The contract fields an editor may correct. A correction replaces one field of one
- * meeting as a whole (a list field as a whole list), so each field's value is checked by
- * the contract's own schema for it.
+ * meeting as a whole (a list field as a whole list), each value checked by the contract's
+ * schema for it.
  */
-export const CORRECTABLE = MeetingRecord.pick({
-  group: true,
-  groupAcronym: true,
-  number: true,
-  start: true,
-  moderators: true,
-  nextMeeting: true,
-  agenda: true,
-  sections: true,
-  actions: true,
-  participants: true,
-  links: true,
-}).strict();
+export const CORRECTABLE = z.strictObject({
+  group: Text.nullable(),
+  groupAcronym: Text.nullable(),
+  number: z.number().int().min(0).nullable(),
+  start: RealWhen,
+  moderators: z.array(Text),
+  nextMeeting: RealWhen,
+  agenda: z.array(AgendaInput),
+  sections: z.array(
+    z.object({
+      title: Text,
+      agendaIndex: z.number().int().min(0).nullable().default(null),
+      speakers: z.array(Text).default([]),
+    }),
+  ),
+  actions: z.array(
+    z.object({
+      text: Text,
+      owner: Text.nullable().default(null),
+      due: RealWhen.default(null),
+    }),
+  ),
+  participants: z.array(
+    z.object({
+      name: Text,
+      affiliation: Text.nullable().default(null),
+      roles: z.array(Text).default([]),
+    }),
+  ),
+  links: z.array(z.object({ url: Text, text: Text.nullable().default(null) })),
+});
 
 export type CorrectableField = keyof z.infer<typeof CORRECTABLE>;
 export const CORRECTABLE_FIELDS = Object.keys(CORRECTABLE.shape) as CorrectableField[];
 
 /** A body of fields to set, as PATCH /api/meetings/:id and `rapporteur correct` take it. */
-export const CorrectionPatch = CORRECTABLE.partial().refine((p) => Object.keys(p).length > 0, {
-  message: `name at least one field to correct: ${CORRECTABLE_FIELDS.join(", ")}`,
-});
+export const CorrectionPatch = z
+  .strictObject(CORRECTABLE.partial().shape, {
+    error: (iss) =>
+      iss.code === "unrecognized_keys"
+        ? `${iss.keys.join(", ")}: not a field that can be corrected; use ${CORRECTABLE_FIELDS.join(", ")}`
+        : undefined,
+  })
+  .refine((p) => Object.keys(p).length > 0, {
+    message: `name at least one field to correct: ${CORRECTABLE_FIELDS.join(", ")}`,
+  });
 export type CorrectionPatch = z.infer<typeof CorrectionPatch>;
 
 /** One stored change: a field set to a value, or a field given back to extraction. */

@@ -19,6 +19,7 @@ import { RapporteurError } from "../model/errors.js";
 import { apiRoutes } from "./routes/api.js";
 import { pageRoutes } from "./routes/pages.js";
 import { curateRoutes } from "./routes/curate.js";
+import { correctionRoutes } from "./routes/corrections.js";
 import { layout } from "./pages/layout.js";
 import { refreshLater } from "../runtime/refresh-later.js";
 import { messageView } from "./pages/views.js";
@@ -181,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await apiRoutes(app, deps);
   await pageRoutes(app, deps);
   await curateRoutes(app, deps);
+  await correctionRoutes(app, deps);
   app.get("/api/docs", { schema: { hide: true } }, async () => app.swagger());
   app.get("/healthz", { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

@@ -18,7 +18,7 @@ import type {
   FindingRow,
   CorrectionRow,
 } from "./rows.js";
-import { toCorrection } from "./corrections.js";
+import { toCorrection, type EffectiveRecord } from "./corrections.js";
 import type { Correction } from "../model/corrections.js";
 import { visibleSpellings } from "./people.js";
 
@@ -82,7 +82,7 @@ export async function listMeetings(
 export interface MeetingDetail {
   id: number;
   membersOnly: boolean;
-  record: StoredRecord;
+  record: EffectiveRecord;
   lines: string[];
   people: Record<string, string>; // spelling -> person id
   stakeholders: Record<string, string | null>; // affiliation -> group
@@ -133,7 +133,7 @@ export async function getMeeting(
   );
   const r = rows[0];
   if (!r) return null;
-  const rec = JSON.parse(r.record) as StoredRecord;
+  const rec = JSON.parse(r.record) as EffectiveRecord;
   const names = [
     ...new Set([
       ...rec.participants.map((p) => p.name),

@@ -7,6 +7,9 @@ import type { SearchHit } from "../../commands/search.js";
 import type { Topic } from "../../commands/topic.js";
 import type { AgendaItem, Span } from "../../model/record.js";
 import { ACTION_STATUSES, isOverdue } from "../../model/actions.js";
+import type { CorrectableField } from "../../model/corrections.js";
+import type { EffectiveRecord } from "../../commands/meetings.js";
+import { marks } from "./correction-views.js";
 
 // Pure presenters: data in, markup out. Every value from a report is escaped by `html`.
 
@@ -117,8 +120,12 @@ export function statusForm(source: string, key: string, status: string, back: st
 }
 
 export function meetingView(m: MeetingDetail, editor: string | null): Html {
-  const r = m.record,
+  const r: EffectiveRecord = m.record,
     pv = r.provenance;
+  const { corrected, mark } = marks(m, editor);
+  // a corrected value has no source lines: its mark says who corrected it instead
+  const at = (field: CorrectableField, span: Span | null | undefined) =>
+    corrected.has(field) ? "" : src(span);
   const person = (name: string) =>
     m.people[name] ? html`<a href="/people/${m.people[name]}">${name}</a>` : html`${name}`;
   let flat = 0;
@@ -126,7 +133,9 @@ export function meetingView(m: MeetingDetail, editor: string | null): Html {
     html`<ol>
       ${items.map((it) => {
         const span = pv.agenda[flat++];
-        return html`<li>${it.title}${src(span)}${it.items.length ? agenda(it.items) : ""}</li>`;
+        return html`<li>
+          ${it.title}${at("agenda", span)}${it.items.length ? agenda(it.items) : ""}
+        </li>`;
       })}
     </ol>`;
   return html`<h1>
@@ -135,16 +144,20 @@ export function meetingView(m: MeetingDetail, editor: string | null): Html {
     <dl>
       <dt>Group</dt>
       <dd>
-        ${r.group ?? "not given"}${r.groupAcronym ? html` (${r.groupAcronym})` : ""}${src(pv.group)}
+        ${r.group ?? "not given"}${r.groupAcronym ? html` (${r.groupAcronym})` : ""}${at("group", pv.group)}${mark("group")}${mark("groupAcronym")}
       </dd>
+      <dt>Number</dt>
+      <dd>${r.number ?? "not given"}${at("number", pv.number)}${mark("number")}</dd>
       <dt>Start</dt>
-      <dd>${formatWhen(r.start)}${src(pv.start)}</dd>
+      <dd>${formatWhen(r.start)}${at("start", pv.start)}${mark("start")}</dd>
       <dt>Hosted / moderated by</dt>
       <dd>
-        ${r.moderators.length ? r.moderators.map((x, i) => html`${i ? ", " : ""}${person(x)}${src(pv.moderators[i])}`) : "not given"}
+        ${r.moderators.length ? r.moderators.map((x, i) => html`${i ? ", " : ""}${person(x)}${at("moderators", pv.moderators[i])}`) : "not given"}${mark("moderators")}
       </dd>
       <dt>Next meeting</dt>
-      <dd>${formatWhen(r.nextMeeting)}${src(pv.nextMeeting)}</dd>
+      <dd>
+        ${formatWhen(r.nextMeeting)}${at("nextMeeting", pv.nextMeeting)}${mark("nextMeeting")}
+      </dd>
       <dt>Source</dt>
       <dd>
         ${r.source} · <a href="/api/meetings/${m.id}">JSON</a> · report as
@@ -152,18 +165,27 @@ export function meetingView(m: MeetingDetail, editor: string | null): Html {
         <a href="/meetings/${m.id}/report.docx">Word</a>,
         <a href="/meetings/${m.id}/report.html">HTML</a>
       </dd>
+      <dt>Corrections</dt>
+      <dd>
+        ${m.corrections.length ? html`${corrected.size} field${corrected.size === 1 ? "" : "s"} corrected · ` : "none · "}<a
+          href="/meetings/${m.id}/history"
+          >History</a
+        >${editor ? html` · <a href="/meetings/${m.id}/edit">Edit this meeting</a>` : ""}
+      </dd>
     </dl>
     ${editor ? html`<form method="post" action="/curate/members-only"><input type="hidden" name="id" value="${m.id}" /><input type="hidden" name="value" value="${m.membersOnly ? "false" : "true"}" /><button type="submit">${m.membersOnly ? "Make public" : "Make members-only"}</button></form>` : ""}
     <section aria-labelledby="ag">
       <h2 id="ag">Agenda</h2>
+      ${mark("agenda")}
       ${r.agenda.length ? agenda(r.agenda) : html`<p class="muted">No agenda found.</p>`}
     </section>
     <section aria-labelledby="di">
       <h2 id="di">Discussion</h2>
+      ${mark("sections")}
       ${r.sections.map(
         (s, i) =>
           html`<section id="s${i}" aria-labelledby="s${i}h">
-            <h3 id="s${i}h">${s.title}${src(pv.sections[i])}</h3>
+            <h3 id="s${i}h">${s.title}${at("sections", pv.sections[i])}</h3>
             <p class="muted">
               ${s.agendaIndex !== null ? `Agenda item ${s.agendaIndex + 1}` : "Not on the agenda"} ·
               Speakers:
@@ -174,10 +196,11 @@ export function meetingView(m: MeetingDetail, editor: string | null): Html {
     </section>
     <section aria-labelledby="ac">
       <h2 id="ac">Actions</h2>
+      ${mark("actions")}
       ${
         m.actions.length
           ? html`<ul>
-                ${m.actions.map((a, i) => html`<li>${a.text}${a.owner ? html` — <strong>${a.owner}</strong>` : ""}${a.due ? html` — due ${formatWhen(a.due)}` : ""} <span class="badge">${a.status}</span>${src(pv.actions[i])}${editor ? statusForm(r.source, a.key, a.status, `/meetings/${m.id}`) : ""}</li>`)}
+                ${m.actions.map((a, i) => html`<li>${a.text}${a.owner ? html` — <strong>${a.owner}</strong>` : ""}${a.due ? html` — due ${formatWhen(a.due)}` : ""} <span class="badge">${a.status}</span>${at("actions", pv.actions[i])}${editor ? statusForm(r.source, a.key, a.status, `/meetings/${m.id}`) : ""}</li>`)}
               </ul>
               <p>
                 <a href="/meetings/${m.id}/follow-ups">Where these actions were taken up later</a>
@@ -187,6 +210,7 @@ export function meetingView(m: MeetingDetail, editor: string | null): Html {
     </section>
     <section aria-labelledby="pa">
       <h2 id="pa">Participants (${r.participants.length})</h2>
+      ${mark("participants")}
       <div class="scroll">
         <table class="wide">
           <thead>
@@ -201,7 +225,7 @@ export function meetingView(m: MeetingDetail, editor: string | null): Html {
             ${r.participants.map(
               (p, i) =>
                 html`<tr>
-                  <td>${person(p.name)}${src(pv.participants[i])}</td>
+                  <td>${person(p.name)}${at("participants", pv.participants[i])}</td>
                   <td>${p.affiliation ?? ""}</td>
                   <td>
                     ${p.affiliation ? (m.stakeholders[p.affiliation] ?? "Unknown") : "Unknown"}
@@ -215,13 +239,14 @@ export function meetingView(m: MeetingDetail, editor: string | null): Html {
     </section>
     <section aria-labelledby="li">
       <h2 id="li">Links</h2>
+      ${mark("links")}
       ${
         r.links.length
           ? html`<ul>
               ${r.links.map((l, i) => {
                 const u = safeUrl(l.url);
                 return html`<li>
-                  ${u ? html`<a href="${u}" rel="nofollow noopener noreferrer">${l.text ?? l.url}</a>` : l.url}${src(pv.links[i])}
+                  ${u ? html`<a href="${u}" rel="nofollow noopener noreferrer">${l.text ?? l.url}</a>` : l.url}${at("links", pv.links[i])}
                 </li>`;
               })}
             </ul>`
@@ -236,6 +261,14 @@ export function meetingView(m: MeetingDetail, editor: string | null): Html {
               ${r.issues.map((f) => html`<li class="finding"><strong>${f.code}</strong>: ${f.message}${f.line ? src({ line: f.line, endLine: f.line }) : ""}</li>`)}
             </ul>`
           : html`<p class="muted">None.</p>`
+      }
+      ${
+        r.resolved?.length
+          ? html`<h3>Resolved by corrections</h3>
+              <ul>
+                ${r.resolved.map((f) => html`<li class="finding resolved"><strong>${f.code}</strong>: ${f.message} — resolved when ${f.resolvedBy} corrected ${f.field} (${f.resolvedAt.slice(0, 10)})</li>`)}
+              </ul>`
+          : ""
       }
     </section>
     <section aria-labelledby="so">
