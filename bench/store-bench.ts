@@ -4,6 +4,7 @@
  * text files. Run once per driver, in its own process, so peak RSS is the driver's.
  *   tsx bench/store-bench.ts pglite|pg [N]
  */
+import { correctMeeting } from "../src/commands/correct.js";
 import { OWNER } from "../src/model/viewer.js";
 import { mkdirSync, writeFileSync, rmSync, existsSync, readdirSync, statSync } from "node:fs";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -165,6 +166,32 @@ for (const q of QUERIES) {
   }
   console.log(
     `  ${q.padEnd(46)} ${pct(times, 50).toFixed(1).padStart(6)}   ${pct(times, 95).toFixed(1).padStart(6)}   ${String(hits).padStart(4)}${rg}`,
+  );
+}
+// An editor's correction: one meeting's rows rewritten at once; people rebuilt after a
+// burst of them (the server waits 1.5 s of quiet), never once per edit.
+{
+  const ids = (await db.query<{ id: number }>(`SELECT id FROM meetings ORDER BY id LIMIT 20`)).rows;
+  const times: number[] = [];
+  for (const [i, { id }] of ids.entries()) {
+    const m = (await db.query<{ record: { participants: unknown[] } }>(
+      `SELECT record FROM meetings WHERE id = $1`,
+      [id],
+    )).rows[0]!;
+    const s = performance.now();
+    await correctMeeting(db, { editor: "bench" }, {
+      id,
+      patch: {
+        number: 9000 + i,
+        participants: [...(m.record.participants as never[]), { name: `Bench Person ${i}`, affiliation: null, roles: [] }],
+      },
+    });
+    times.push(performance.now() - s);
+  }
+  const s = performance.now();
+  await refreshDerived(db, derivationOf(await loadConfig(process.cwd())));
+  console.log(
+    `  correction:    p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms per meeting (number + participant list); then people for the burst ${((performance.now() - s) / 1000).toFixed(1)} s`,
   );
 }
 await db.close();

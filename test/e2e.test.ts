@@ -191,6 +191,48 @@ describe("web app in a real browser", () => {
     await page.context().close();
   });
 
+  it("lets an editor correct a meeting with the keyboard alone, and marks the correction", async () => {
+    const id = (await (await fetch(`${base}/api/meetings?group=ODSB`)).json()).meetings.at(-1).id;
+    const page = await open("/login");
+    await page.getByLabel("Editor token").fill(token);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/curate/);
+    await page.goto(`${base}/meetings/${id}`);
+    await page.getByRole("link", { name: "Edit this meeting" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/edit$/);
+    expect(await axe(page)).toEqual([]);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: join(SHOTS, `edit-${width}.png`), fullPage: true });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow, `edit page overflows at ${width}px`).toBeLessThanOrEqual(1);
+    }
+    // from the group field, Tab moves on to the acronym and then the number
+    await page.getByLabel("Group", { exact: true }).focus();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-number");
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type("88");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(new RegExp(`/meetings/${id}$`));
+    expect(await page.locator("h1").textContent()).toMatch(/meeting 88/);
+    expect(await page.locator(".badge.corrected").first().textContent()).toMatch(
+      /corrected by Test Editor/,
+    );
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole("button", { name: "Revert to the report: Number" }).focus();
+    await page.keyboard.press("Enter");
+    // the same address again: wait for the mark to go
+    await page.locator(".badge.corrected").first().waitFor({ state: "detached" });
+    expect(await page.locator("h1").textContent()).not.toMatch(/meeting 88/);
+    await page.context().close();
+    await shots(`/meetings/${id}/history`, "history");
+  });
+
   it("ignores a form another site (another port of this host, another host) posts with the editor's cookie", async () => {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();

@@ -161,12 +161,3 @@ export async function rewriteMeeting(
   ]);
   return record;
 }
-
-/** Applies stored corrections to a meeting just saved from extraction, if it has any. */
-export async function applyStoredCorrections(tx: Queryable, id: number, source: string) {
-  const { rows } = await tx.query<{ n: number }>(
-    `SELECT 1 AS n FROM corrections WHERE source = $1 LIMIT 1`,
-    [source],
-  );
-  if (rows.length) await rewriteMeeting(tx, id);
-}

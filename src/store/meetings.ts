@@ -1,7 +1,7 @@
 import type { Queryable } from "./db.js";
 import type { FullRecord } from "../model/record.js";
 import { Stemmer } from "./tsvector.js";
-import { applyStoredCorrections } from "./corrections.js";
+import { rewriteMeeting } from "./corrections.js";
 import {
   meetingRows,
   unitsOf,
@@ -34,8 +34,10 @@ export async function insertMeeting(
   }
   const d = rows.document;
   // one statement, atomic on its own: save_meeting (migration 006) inserts every row
-  const { rows: out } = await tx.query<{ id: number }>(
-    `SELECT save_meeting($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) AS id`,
+  // whether editors corrected this meeting comes back with the save (no second round trip)
+  const { rows: out } = await tx.query<{ id: number; corrected: boolean }>(
+    `SELECT save_meeting($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) AS id,
+       EXISTS (SELECT 1 FROM corrections WHERE source = $2) AS corrected`,
     [
       d.path,
       d.source,
@@ -56,7 +58,7 @@ export async function insertMeeting(
   );
   const id = out[0]!.id;
   // editors' corrections outlive re-extraction and re-ingest: they are applied again
-  if (opts.corrections !== false) await applyStoredCorrections(tx, id, d.source);
+  if (opts.corrections !== false && out[0]!.corrected) await rewriteMeeting(tx, id);
   return id;
 }
 
