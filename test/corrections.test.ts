@@ -13,6 +13,7 @@ import { search } from "../src/store/search.js";
 import { exportStore } from "../src/store/export.js";
 import { StaleVersionError } from "../src/model/errors.js";
 import { OWNER } from "../src/model/viewer.js";
+import { marks } from "../src/server/pages/correction-views.js";
 import { DRIVERS, freshStore, truncate } from "./store-helpers.js";
 import { ROOT } from "./helpers.js";
 
@@ -71,18 +72,24 @@ describe.each(DRIVERS)("corrections on %s", (driver) => {
     await reextractAll(db);
     writeFileSync(
       path,
-      readFileSync(REPORT, "utf8").replace("Any other business", "Other business"),
+      readFileSync(REPORT, "utf8")
+        .replace("Any other business", "Other business")
+        .replace("Seventh Regular Meeting", "Eighth Regular Meeting"),
     );
     await ingestFiles(db, [path], { new: 0, updated: 0, unchanged: 0, failed: [] });
     const again = await meeting(db, OWNER, await onlyId());
     expect(again.record.number).toBe(77);
     expect(again.record.agenda.map((a) => a.title)).toContain("Other business");
     expect(again.record.participants.map((p) => p.name)).toContain("Quilla Testwright");
+    // the extractor now reads the corrected number differently: editors are told so
+    expect(again.extracted?.number).toBe(8);
+    expect(String(marks(again, "Test Editor").mark("number"))).toContain("Extraction now reads");
+    expect(String(marks(again, null).mark("number"))).not.toContain("Extraction now reads");
 
     // giving the field back to extraction restores what the report says; the history keeps both
     await revertCorrection(db, EDITOR, { id: again.id, field: "number" });
     const reverted = await meeting(db, OWNER, again.id);
-    expect(reverted.record.number).toBe(before.record.number);
+    expect(reverted.record.number).toBe(8);
     expect(reverted.record.provenance.number).toEqual(before.record.provenance.number);
     const h = await meetingHistory(db, READER, again.id);
     expect(h.corrections.map((c) => `${c.action} ${c.field}`)).toEqual([

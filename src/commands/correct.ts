@@ -74,8 +74,8 @@ export async function correctMeeting(
       });
     }
     checkAgendaIndices(
-      (input.patch.sections ?? state.record.sections),
-      (input.patch.agenda ?? state.record.agenda),
+      input.patch.sections ?? state.record.sections,
+      input.patch.agenda ?? state.record.agenda,
     );
     if (changes.length) {
       await appendCorrections(tx, state.source, changes);
