@@ -17,6 +17,8 @@ export default tseslint.config(
       "static/",
       "bin/",
       "src/runtime/*.mjs",
+      "scripts/*.mjs",
+      "scripts/*.js",
       "src/store/pglite/*.mjs",
       "coverage/",
     ],

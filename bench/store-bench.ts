@@ -174,18 +174,27 @@ for (const q of QUERIES) {
   const ids = (await db.query<{ id: number }>(`SELECT id FROM meetings ORDER BY id LIMIT 20`)).rows;
   const times: number[] = [];
   for (const [i, { id }] of ids.entries()) {
-    const m = (await db.query<{ record: { participants: unknown[] } }>(
-      `SELECT record FROM meetings WHERE id = $1`,
-      [id],
-    )).rows[0]!;
+    const m = (
+      await db.query<{ record: { participants: unknown[] } }>(
+        `SELECT record FROM meetings WHERE id = $1`,
+        [id],
+      )
+    ).rows[0]!;
     const s = performance.now();
-    await correctMeeting(db, { editor: "bench" }, {
-      id,
-      patch: {
-        number: 9000 + i,
-        participants: [...(m.record.participants as never[]), { name: `Bench Person ${i}`, affiliation: null, roles: [] }],
+    await correctMeeting(
+      db,
+      { editor: "bench" },
+      {
+        id,
+        patch: {
+          number: 9000 + i,
+          participants: [
+            ...(m.record.participants as never[]),
+            { name: `Bench Person ${i}`, affiliation: null, roles: [] },
+          ],
+        },
       },
-    });
+    );
     times.push(performance.now() - s);
   }
   const s = performance.now();

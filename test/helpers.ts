@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const SHARED = fileURLToPath(new URL("../../shared/", import.meta.url));
-export const BIN = fileURLToPath(new URL("../bin/rapporteur.js", import.meta.url));
+export const BIN = fileURLToPath(new URL("../scripts/rapporteur-dev.js", import.meta.url));
 
 /** Runs the real CLI and returns its exit code and output. */
 export function cli(

@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import { readFileSync } from "node:fs";
 import { processIo } from "../runtime/io.js";
 import { isRapporteurError } from "../model/errors.js";
 import { terminalProgress } from "./progress.js";
@@ -16,6 +17,7 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
 const program = new Command()
   .name("rapporteur")
   .description("Turns working-group summary reports into checked, linked meeting records.")
+  .version(packageVersion(), "-V, --version", "print Rapporteur's version")
   .showHelpAfterError();
 
 const run = (fn: () => Promise<number>) => async () => {
@@ -355,3 +357,12 @@ program
   );
 
 await program.parseAsync(process.argv);
+
+// The package's version, read at start from package.json (two folders up from src/cli or
+// dist/cli), so `--version` loads nothing else.
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}

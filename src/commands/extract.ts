@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { RapporteurError } from "../model/errors.js";
 import type { FullRecord } from "../model/record.js";
-import { printable } from "../extract/pipeline.js";
+import { printable } from "../model/printable.js";
 import { renderDigest } from "../render/digest-md.js";
 import { loadFile, withReader, describe, type Io } from "../runtime/io.js";
 

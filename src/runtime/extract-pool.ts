@@ -7,6 +7,12 @@ import type { Lexize } from "../store/tsvector.js";
 import type { ReportInput } from "./prepare-report.js";
 
 /** What the worker sends back: it is ready, a result, an error, or a request for stems. */
+// Built, the worker is plain JavaScript; run from the TypeScript sources (tests, dev), a
+// small boot script has tsx compile it.
+const WORKER = import.meta.url.endsWith(".ts")
+  ? new URL("./extract-worker-boot.mjs", import.meta.url)
+  : new URL("./extract-worker.js", import.meta.url);
+
 export type WorkerReply =
   | { kind: "ready" }
   | { kind: "rows"; id: number; rows: MeetingRows }
@@ -111,7 +117,7 @@ export class ExtractPool {
 
   private start(): Promise<void> {
     if (this.ready) return this.ready;
-    const worker = new Worker(new URL("./extract-worker-boot.mjs", import.meta.url), {
+    const worker = new Worker(WORKER, {
       // short-lived garbage only: a small young generation; the old one is the budget
       resourceLimits: {
         maxYoungGenerationSizeMb: 8,
