@@ -28,6 +28,9 @@ describe("group calendar", () => {
       ["Open Data Steering Board — meeting 13 (announced)", "2024-07-09T14:00:00.000Z"],
     ]);
     expect(events[3]!.component.getFirstPropertyValue("status")).toBe("TENTATIVE");
+    // every line, the last one too, ends with CRLF (RFC 5545, 3.1)
+    expect(res.body.endsWith("\r\n")).toBe(true);
+    expect(res.body.split("\r\n").every((line) => !line.includes("\n"))).toBe(true);
     expect((await app.inject("/groups/nobody/calendar.ics")).statusCode).toBe(404);
   });
 });

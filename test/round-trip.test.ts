@@ -9,6 +9,7 @@ import { renderReportMd } from "../src/render/report-md.js";
 import { renderReportDocx } from "../src/render/report-docx.js";
 import { renderReportHtml } from "../src/render/report-html.js";
 import type { MeetingRecord } from "../src/model/record.js";
+import { sectionTexts } from "../src/model/section-text.js";
 import { SHARED, ROOT } from "./helpers.js";
 
 // The round trip: extract(render(record)) gives the record back, for the contract's fields.
@@ -33,9 +34,18 @@ describe("render → extract round trip (Markdown)", () => {
     ),
   );
   for (const file of [...seeds, ...examples]) {
-    it(`holds for ${file.split("/").slice(-2).join("/")}`, async () => {
-      const record = extract(await readDocument(readFileSync(file), file.split("/").pop()!));
+    it(`holds for ${file.split("/").slice(-2).join("/")}, discussion text included`, async () => {
+      const doc = await readDocument(readFileSync(file), file.split("/").pop()!);
+      const record = extract(doc);
       expect(fields(fromText(renderReportMd(record)))).toEqual(fields(record));
+      const texts = sectionTexts(record, doc.lines);
+      const rendered = renderReportMd(record, texts, record.nicknames);
+      expect(fields(fromText(rendered))).toEqual(fields(record));
+      // the report, not a skeleton: every sentence of the original's discussion is in it
+      const flat = rendered.replace(/\\(\S)/g, "$1").replace(/\s+/g, " ");
+      const sentences = texts.flat().flatMap((p) => p.split(/(?<=[.!?])\s+/));
+      expect(sentences.length).toBeGreaterThan(0);
+      for (const s of sentences) expect(flat, s).toContain(s);
     });
   }
 });

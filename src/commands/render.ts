@@ -5,7 +5,8 @@ import { renderReportMd } from "../render/report-md.js";
 import { renderReportDocx } from "../render/report-docx.js";
 import { renderReportHtml } from "../render/report-html.js";
 import { RapporteurError } from "../model/errors.js";
-import type { MeetingRecord } from "../model/record.js";
+import type { MeetingRecord, Provenance } from "../model/record.js";
+import { sectionTexts } from "../model/section-text.js";
 import type { Io } from "../runtime/io.js";
 import { withStore, type StoreOptions } from "../runtime/store-access.js";
 
@@ -13,11 +14,17 @@ export type ReportFormat = "md" | "docx" | "html";
 
 /** A record in the house format, in one of the three formats. */
 export async function renderReport(
-  r: MeetingRecord,
+  r: MeetingRecord & { provenance: Provenance },
   format: ReportFormat,
+  lines: readonly string[] = [],
+  nicknames: readonly { name: string; nick: string }[] = [],
 ): Promise<string | Buffer> {
-  if (format === "docx") return renderReportDocx(r);
-  return format === "html" ? renderReportHtml(r) : renderReportMd(r);
+  // each discussion item carries what was said, from the stored original
+  const texts = sectionTexts(r, lines);
+  if (format === "docx") return renderReportDocx(r, texts, nicknames);
+  return format === "html"
+    ? renderReportHtml(r, texts, nicknames)
+    : renderReportMd(r, texts, nicknames);
 }
 
 /** `rapporteur render MEETING --format md|docx|html [--out FILE]` (MEETING: id or source file name). */
@@ -37,7 +44,7 @@ export async function renderCommand(
       "not-found",
       `meeting "${options.meeting}": no meeting with that id or source file name; see rapporteur search or the web app`,
     );
-  const out = await renderReport(m.record, format);
+  const out = await renderReport(m.record, format, m.lines, m.nicknames);
   if (options.out) {
     await writeFile(resolve(cwd, options.out), out);
     io.err(`rapporteur: wrote ${options.out}`);

@@ -37,5 +37,6 @@ export function renderCalendar(
       ...(baseUrl && m.id !== null ? { url: `${baseUrl}/meetings/${m.id}` } : {}),
     });
   }
-  return cal.toString();
+  // RFC 5545 ends every line, the last one too, with CRLF
+  return cal.toString().replace(/\r?\n?$/, "\r\n");
 }

@@ -34,6 +34,8 @@ export function when(iso: string, sep = ", "): string {
 
 const ordinal = (n: number) =>
   `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th")}`;
+// a sentence ends with one full stop, also after a title that has its own
+const stop = (s: string) => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 const listOf = (xs: string[]) =>
   xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
 
@@ -43,7 +45,17 @@ const listOf = (xs: string[]) =>
  * next steps, next meeting, Annex 1 with participants, affiliations and roles, links.
  * Written so that `extract` reads the same record back.
  */
-export function reportBlocks(r: MeetingRecord): Block[] {
+export function reportBlocks(
+  r: MeetingRecord,
+  texts: readonly string[][] = [],
+  nicknames: readonly { name: string; nick: string }[] = [],
+): Block[] {
+  // the text calls some people by a nickname: the report says whose it is
+  const nick = new Map(nicknames.map((n) => [n.name, n.nick]));
+  const named = (p: string) =>
+    texts.length && nick.has(p) && texts.flat().some((t) => t.includes(nick.get(p)!))
+      ? `${p} (${nick.get(p)})`
+      : p;
   const b: Block[] = [];
   b.push({
     kind: "heading",
@@ -56,7 +68,8 @@ export function reportBlocks(r: MeetingRecord): Block[] {
   const intro = [
     `The ${r.number !== null ? `${ordinal(r.number)} ` : ""}meeting${r.group ? ` of the ${r.group}` : ""} was held${r.start ? ` on ${when(r.start, " at ")}` : ""}.`,
   ];
-  if (r.moderators.length) intro.push(`The meeting was moderated by ${listOf(r.moderators)}.`);
+  if (r.moderators.length)
+    intro.push(`The meeting was moderated by ${listOf(r.moderators.map(named))}.`);
   b.push({ kind: "para", text: intro.join(" ") });
   if (r.agenda.length) {
     b.push({ kind: "heading", level: 2, text: "Agenda" });
@@ -74,17 +87,22 @@ export function reportBlocks(r: MeetingRecord): Block[] {
   }
   if (r.sections.length) {
     b.push({ kind: "heading", level: 2, text: "Discussion" });
-    for (const s of r.sections) {
+    for (const [i, s] of r.sections.entries()) {
       b.push({ kind: "heading", level: 3, text: s.title });
       b.push({
         kind: "note",
         text:
           s.agendaIndex === null
             ? "Not on the agenda."
-            : `Agenda item ${s.agendaIndex + 1}: ${r.agenda[s.agendaIndex]?.title ?? ""}.`,
+            : `Agenda item ${s.agendaIndex + 1}: ${stop(r.agenda[s.agendaIndex]?.title ?? "")}`,
       });
-      if (s.speakers.length)
-        b.push({ kind: "para", text: s.speakers.map((p) => `${p} spoke.`).join(" ") });
+      const said = texts[i] ?? [];
+      for (const text of said) b.push({ kind: "para", text });
+      // a speaker the text does not name (or no text at all) is still said to have spoken
+      const all = said.join(" ");
+      const unnamed = s.speakers.filter((p) => !all.includes(p));
+      if (unnamed.length)
+        b.push({ kind: "para", text: unnamed.map((p) => `${p} spoke.`).join(" ") });
     }
   }
   if (r.actions.length) {

@@ -27,8 +27,12 @@ const inert = (s: string) =>
   s.replace(/\b(https?|ftp):\/\//gi, "$1:\u200B//").replace(/\bwww\./gi, "www\u200B.");
 
 /** A record in the house format as a real .docx: headings, numbered items, tables, links. */
-export async function renderReportDocx(r: MeetingRecord): Promise<Buffer> {
-  return reportBlocksToDocx(reportBlocks(r), r.group ?? "Meeting report");
+export async function renderReportDocx(
+  r: MeetingRecord,
+  texts: readonly string[][] = [],
+  nicknames: readonly { name: string; nick: string }[] = [],
+): Promise<Buffer> {
+  return reportBlocksToDocx(reportBlocks(r, texts, nicknames), r.group ?? "Meeting report");
 }
 
 /** Any blocks as a .docx. */

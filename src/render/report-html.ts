@@ -9,9 +9,13 @@ const inert = (s: string) =>
     .replace(/\bwww\./gi, "www&#8203;.");
 
 /** A record in the house format as a standalone HTML page. */
-export function renderReportHtml(r: MeetingRecord): string {
+export function renderReportHtml(
+  r: MeetingRecord,
+  texts: readonly string[][] = [],
+  nicknames: readonly { name: string; nick: string }[] = [],
+): string {
   const body: string[] = [];
-  const blocks = reportBlocks(r);
+  const blocks = reportBlocks(r, texts, nicknames);
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     switch (b.kind) {

@@ -2,8 +2,12 @@ import type { MeetingRecord } from "../model/record.js";
 import { reportBlocks, type Block } from "./report-blocks.js";
 
 /** A record in the house summary-report format, as Markdown (see reportBlocks). */
-export function renderReportMd(r: MeetingRecord): string {
-  return blocksToMd(reportBlocks(r));
+export function renderReportMd(
+  r: MeetingRecord,
+  texts: readonly string[][] = [],
+  nicknames: readonly { name: string; nick: string }[] = [],
+): string {
+  return blocksToMd(reportBlocks(r, texts, nicknames));
 }
 
 export function blocksToMd(blocks: Block[]): string {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MeetingRecord, Action, When } from "../model/record.js";
+import { MeetingRecord, Action, Section, When } from "../model/record.js";
 import { ACTION_STATUSES } from "../model/actions.js";
 import { CORRECTABLE_FIELDS, type CorrectableField } from "../model/corrections.js";
 
@@ -65,6 +65,11 @@ const FollowUp = z.looseObject({
 });
 export const Meeting = MeetingRecord.extend({
   id: z.number().int(),
+  sections: z.array(
+    Section.extend({
+      text: z.string().meta({ description: "what was said, from the original (paragraphs)" }),
+    }),
+  ),
   membersOnly: z.boolean(),
   provenance: z
     .looseObject({ source: z.string() })

@@ -5,11 +5,31 @@ import type { StoredRecord } from "./meeting-rows.js";
 export async function findMeeting(
   db: Queryable,
   idOrSource: string,
-): Promise<{ id: number; record: StoredRecord } | null> {
+): Promise<{
+  id: number;
+  record: StoredRecord;
+  lines: string[];
+  nicknames: { name: string; nick: string }[];
+} | null> {
   const id = /^\d+$/.test(idOrSource) ? Number(idOrSource) : -1;
-  const { rows } = await db.query<{ id: number; record: string }>(
-    `SELECT id, record::text AS record FROM meetings WHERE id = $1 OR source = $2 OR source = $3 ORDER BY (id = $1) DESC, start_at DESC NULLS LAST LIMIT 1`,
+  const { rows } = await db.query<{
+    id: number;
+    record: string;
+    text: string;
+    nicks: string | null;
+  }>(
+    `SELECT m.id, m.record::text AS record, d.text,
+       (SELECT json_agg(json_build_object('name', a.name, 'nick', a.nick))::text FROM attendance a WHERE a.meeting_id = m.id AND a.nick IS NOT NULL) AS nicks
+     FROM meetings m JOIN documents d ON d.id = m.document_id WHERE m.id = $1 OR m.source = $2 OR m.source = $3 ORDER BY (m.id = $1) DESC, m.start_at DESC NULLS LAST LIMIT 1`,
     [id, idOrSource, idOrSource.split("/").pop()],
   );
-  return rows[0] ? { id: rows[0].id, record: JSON.parse(rows[0].record) as StoredRecord } : null;
+  const r = rows[0];
+  return r
+    ? {
+        id: r.id,
+        record: JSON.parse(r.record) as StoredRecord,
+        lines: r.text.split("\n"),
+        nicknames: r.nicks ? (JSON.parse(r.nicks) as { name: string; nick: string }[]) : [],
+      }
+    : null;
 }

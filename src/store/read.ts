@@ -91,6 +91,8 @@ export interface MeetingDetail {
     status: string;
     followUps: FollowUp[];
   })[];
+  /** Nicknames the report gives listed people ("Margaret Okafor (Peggy)"). */
+  nicknames: { name: string; nick: string }[];
   /** Every change editors made, oldest first; the version is their number. */
   corrections: Correction[];
   version: number;
@@ -121,13 +123,15 @@ export async function getMeeting(
     statuses: [string, string][] | null;
     corrections: string | null;
     extracted: string | null;
+    nicks: string | null;
   }>(
     `SELECT m.id, m.members_only, m.record::text AS record, d.text,
        (SELECT json_agg(json_build_array(a.key, a.person_id))::text FROM person_meetings pm JOIN aliases a ON a.person_id = pm.person_id WHERE pm.source = m.source) AS people,
        (SELECT json_agg(json_build_array(o.name, o.stakeholder_group))::text FROM organisations o WHERE o.name IN (SELECT affiliation FROM attendance WHERE meeting_id = m.id)) AS orgs,
        (SELECT json_agg(json_build_array(e.action_key, e.status))::text FROM (SELECT DISTINCT ON (action_key) action_key, status FROM action_events WHERE source = m.source ORDER BY action_key, id DESC) e) AS statuses,
        (SELECT json_agg(c ORDER BY c.id)::text FROM (SELECT id, field, action, value, previous, extracted, editor, at, note FROM corrections WHERE source = m.source) c) AS corrections,
-       m.extracted::text AS extracted
+       m.extracted::text AS extracted,
+       (SELECT json_agg(json_build_object('name', a.name, 'nick', a.nick))::text FROM attendance a WHERE a.meeting_id = m.id AND a.nick IS NOT NULL) AS nicks
      FROM meetings m JOIN documents d ON d.id = m.document_id WHERE m.id = $1 AND ${visible(v)}`,
     [id],
   );
@@ -166,6 +170,7 @@ export async function getMeeting(
     people,
     stakeholders,
     actions,
+    nicknames: parsed<{ name: string; nick: string }>(r.nicks),
     corrections: parsed<CorrectionRow>(r.corrections).map(toCorrection),
     version: parsed<CorrectionRow>(r.corrections).length,
     extracted: r.extracted ? (JSON.parse(r.extracted) as StoredRecord) : null,

@@ -28,6 +28,7 @@ import { stats } from "../../commands/stats.js";
 import { participation } from "../../commands/participation.js";
 import { upload } from "../../commands/upload.js";
 import { RapporteurError } from "../../model/errors.js";
+import { sectionTexts } from "../../model/section-text.js";
 import type { AppDeps } from "../deps.js";
 import { operation } from "../openapi.js";
 import * as out from "../api-schemas.js";
@@ -39,12 +40,18 @@ const meetingOut = (m: MeetingDetail) => ({
   id: m.id,
   membersOnly: m.membersOnly,
   ...m.record,
+  // each section with what was said under it, read from the stored original
+  sections: withTexts(m),
   actions: m.actions,
   people: m.people,
   stakeholders: m.stakeholders,
   corrections: m.corrections,
   version: m.version,
 });
+function withTexts(m: MeetingDetail) {
+  const texts = sectionTexts(m.record, m.lines);
+  return m.record.sections.map((s, i) => ({ ...s, text: (texts[i] ?? []).join("\n\n") }));
+}
 const etag = (version: number) => `"${version}"`;
 
 export async function apiRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {

@@ -107,7 +107,7 @@ export async function pageRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     return reply
       .type(TYPES[format])
       .header("content-disposition", attachment(name))
-      .send(await renderReport(m.record, format));
+      .send(await renderReport(m.record, format, m.lines, m.nicknames));
   });
 
   app.get("/meetings/:id/follow-ups", hide, async (req, reply) => {

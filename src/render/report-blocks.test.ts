@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { reportBlocks } from "./report-blocks.js";
+import type { MeetingRecord } from "../model/record.js";
+
+const record: MeetingRecord = {
+  source: "x.txt",
+  group: "Fictional Working Group",
+  groupAcronym: null,
+  number: 3,
+  start: "2025-01-02T10:00:00Z",
+  moderators: ["Ada Lovelace"],
+  agenda: [{ title: "Outreach track.", items: [] }],
+  sections: [{ title: "Outreach track.", agendaIndex: 0, speakers: ["Ada Lovelace", "Bo Li"] }],
+  actions: [],
+  nextMeeting: null,
+  participants: [],
+  links: [],
+  issues: [],
+};
+const texts = (b: ReturnType<typeof reportBlocks>) =>
+  b.filter((x) => x.kind === "para" || x.kind === "note").map((x) => x.text);
+
+describe("the house report's discussion", () => {
+  it("writes what was said, and says who else spoke", () => {
+    const b = texts(reportBlocks(record, [["Ada said the campaign reached ten schools."]]));
+    expect(b).toContain("Agenda item 1: Outreach track.");
+    expect(b).toContain("Ada said the campaign reached ten schools.");
+    expect(b).toContain("Ada Lovelace spoke. Bo Li spoke.");
+  });
+  it("names the speakers alone when there is no text", () => {
+    expect(texts(reportBlocks(record))).toContain("Ada Lovelace spoke. Bo Li spoke.");
+  });
+  it("names a speaker whose full name the text gives only once", () => {
+    const b = texts(reportBlocks(record, [["Ada Lovelace and Bo Li reported."]]));
+    expect(b.some((t) => t.endsWith("spoke."))).toBe(false);
+  });
+});
