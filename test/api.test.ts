@@ -113,13 +113,25 @@ describe("JSON API", () => {
       ...m,
       headers: { ...m.headers, authorization: `Bearer ${token}` },
     });
-    const ok = await app.inject({
+    // the bundled examples hold this .docx: under another name it is the same meeting
+    const again = await app.inject({
       method: "POST",
       url: "/api/meetings",
       ...auth(multipart("pndi.docx", docx)),
     });
+    expect(again.statusCode).toBe(409);
+    const stored = (await app.inject("/api/meetings?group=Policy Network")).json().meetings[0];
+    expect(again.json()).toMatchObject({ error: "already-stored", meetingId: stored.id });
+    expect(again.json().message).toContain(`already stored as meeting ${stored.id}`);
+    const report =
+      "Upload Test Working Group\nMeeting 4\n3 May 2024\n\nPresent: Ann Lee, Bo Chen\n\n1. Budget\nAnn Lee said the budget is fine.\n";
+    const ok = await app.inject({
+      method: "POST",
+      url: "/api/meetings",
+      ...auth(multipart("upload-test.txt", Buffer.from(report))),
+    });
     expect(ok.statusCode).toBe(201);
-    expect(ok.json()).toMatchObject({ group: "Policy Network on Digital Inclusion", number: 3 });
+    expect(ok.json()).toMatchObject({ group: "Upload Test Working Group", number: 4 });
     // the upload rebuilt the glossary with the user's entries, as `ingest` does
     expect((await db.query(`SELECT expansion FROM glossary WHERE acronym = 'ZQX'`)).rows).toEqual([
       { expansion: "Zonal Quality Exchange" },

@@ -7,6 +7,7 @@ import {
   readFileSync,
   existsSync,
   readdirSync,
+  copyFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -40,8 +41,16 @@ describe("store commands", () => {
     expect(first.stderr).toMatch(/ingested 7 paths: 6 new, 0 updated, 0 unchanged, 1 failed/);
     expect(first.stderr).toMatch(/failed: bad\.txt: the file is empty/);
     expect(first.code).toBe(1);
-    const again = await cli(["ingest", join(SHARED, "corpus/seeds"), "--data", data], { env });
-    expect(again.stderr).toMatch(/5 unchanged/);
+    // the same report under another name is the same meeting, counted unchanged
+    const copy = join(dir, "renamed-copy.md");
+    copyFileSync(join(ROOT, "fixtures/reports/steering-board-md/input.md"), copy);
+    const again = await cli(["ingest", join(SHARED, "corpus/seeds"), copy, "--data", data], {
+      env,
+    });
+    expect(again.stderr).toMatch(/6 unchanged/);
+    expect(again.stderr).toMatch(
+      /renamed-copy\.md: same content as .*steering-board-md\/input\.md/,
+    );
     expect(again.code).toBe(0);
 
     const hits = await cli(["search", "leadership", "panel", "--format", "json", "--data", data], {

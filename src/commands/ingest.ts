@@ -27,6 +27,8 @@ export interface IngestSummary {
   updated: number;
   unchanged: number;
   failed: { path: string; reason: string }[];
+  /** Files skipped because the store holds the same content under another path. */
+  sameAs?: { path: string; as: string }[];
 }
 
 /**
@@ -90,10 +92,12 @@ export async function ingestFiles(
   );
   const pool = new ExtractPool(lexizeIn(db));
   const known = new Map((await documentStates(db)).map((r) => [r.path, r]));
-  const shas = new Set([...known.values()].map((r) => r.sha256));
+  // content already stored (or met earlier in this run) under another path: one meeting
+  const shas = new Map([...known.values()].map((r) => [r.sha256, r.path]));
   type Job = {
     path: string;
     state: "new" | "changed" | "skip";
+    as?: string;
     rows?: Promise<MeetingRows>;
     error?: Error;
   };
@@ -109,8 +113,11 @@ export async function ingestFiles(
         : shas.has(sha256)
           ? "skip"
           : "new";
-      if (state === "skip") return { path, state };
-      shas.add(sha256);
+      if (state === "skip") {
+        const as = old ? undefined : shas.get(sha256);
+        return { path, state, ...(as !== undefined ? { as } : {}) };
+      }
+      shas.set(sha256, path);
       const rows = pool.prepare({ bytes, source: names.get(path) ?? source, path, sha256 });
       rows.catch(() => undefined); // handled when the job is saved
       return { path, state, rows };
@@ -128,6 +135,7 @@ export async function ingestFiles(
         if (job.error) throw job.error;
         if (job.state === "skip") {
           summary.unchanged++;
+          if (job.as !== undefined) (summary.sameAs ??= []).push({ path: job.path, as: job.as });
           continue;
         }
         const rows = await job.rows!;
@@ -261,6 +269,8 @@ export async function ingestCommand(
   io.err(
     `rapporteur: ingested ${files.length + missing.length} path${files.length + missing.length === 1 ? "" : "s"}: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed`,
   );
+  for (const s of summary.sameAs ?? [])
+    io.err(`  unchanged: ${s.path}: same content as ${s.as} (kept once)`);
   for (const f of summary.failed) io.err(`  failed: ${f.reason}`);
   return summary.failed.length ? 1 : 0;
 }

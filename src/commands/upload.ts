@@ -2,7 +2,9 @@ import type { Db } from "../store/db.js";
 import { ingestBytes, refreshDerived } from "./ingest.js";
 import type { Derivation } from "../runtime/store-access.js";
 import { withReader } from "../runtime/io.js";
-import { RapporteurError, unauthorized } from "../model/errors.js";
+import { AlreadyStoredError, RapporteurError, unauthorized } from "../model/errors.js";
+import { createHash } from "node:crypto";
+import { storedWithContent } from "../store/documents.js";
 import type { FullRecord } from "../model/record.js";
 import type { Viewer } from "../model/viewer.js";
 
@@ -16,6 +18,10 @@ export async function preview(
   if (!v.editor) throw unauthorized();
   return withReader((read) => read(bytes, name, contentType));
 }
+
+/** The meeting that already holds these bytes, if any (under whatever name). */
+export const alreadyStored = (db: Db, bytes: Uint8Array) =>
+  storedWithContent(db, createHash("sha256").update(bytes).digest("hex"));
 
 /** Saves an uploaded report (editors only); returns the meeting id. */
 export async function upload(
@@ -32,7 +38,12 @@ export async function upload(
       `"${name}": upload a .txt, .md, .html, .docx or .pdf report`,
     );
   }
+  // the same content under another name is the same meeting
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const same = await storedWithContent(db, sha256);
+  if (same && same.path !== `upload:${name}`) throw new AlreadyStoredError(same.id, same.path);
   const id = await ingestBytes(db, {
+    sha256,
     path: `upload:${name}`,
     source: name,
     bytes,

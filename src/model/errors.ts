@@ -22,6 +22,7 @@ export const ERRORS = {
   "method-not-allowed": { status: 405, exit: 2 },
   "too-many-requests": { status: 429, exit: 2 },
   "precondition-failed": { status: 412, exit: 2 },
+  "already-stored": { status: 409, exit: 2 },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -98,6 +99,19 @@ export class StaleVersionError extends RapporteurError {
     super(
       "precondition-failed",
       `meeting ${id} has changed since version ${expected} (it is now version ${version}); review the current values and make the change again`,
+    );
+  }
+}
+
+/** An upload whose content the store already holds, under another name. */
+export class AlreadyStoredError extends RapporteurError {
+  constructor(
+    readonly meetingId: number,
+    readonly path: string,
+  ) {
+    super(
+      "already-stored",
+      `this report is already stored as meeting ${meetingId} (from ${path.replace(/^upload:/, "")}); open /meetings/${meetingId}`,
     );
   }
 }

@@ -1,6 +1,6 @@
 import type { DraftFacts } from "../store/draft.js";
 import { blocksToMd, mdText } from "./report-md.js";
-import { when, type Block } from "./report-blocks.js";
+import { ordinal, when, type Block } from "./report-blocks.js";
 
 /** The next meeting's report skeleton: header, agenda with open actions carried over, regulars to tick. */
 export function renderDraft(d: DraftFacts): string {
@@ -11,7 +11,7 @@ export function renderDraft(d: DraftFacts): string {
     { kind: "para", text: "Summary Report (draft)" },
     {
       kind: "para",
-      text: `The ${d.number !== null ? `${d.number}th ` : ""}meeting of the ${d.group} was held on ${d.start ? when(d.start, " at ") : "[date]"}. The meeting was moderated by [moderator].`,
+      text: `The ${d.number !== null ? `${ordinal(d.number)} ` : ""}meeting of the ${d.group} was held on ${d.start ? when(d.start, " at ") : "[date]"}. The meeting was moderated by [moderator].`,
     },
     { kind: "heading", level: 2, text: "Agenda" },
     { kind: "item", marker: "1.", text: "Adoption of the agenda", depth: 0 },

@@ -35,3 +35,18 @@ describe("the house report's discussion", () => {
     expect(b.some((t) => t.endsWith("spoke."))).toBe(false);
   });
 });
+
+describe("ordinals", () => {
+  it("writes 1st, 2nd, 3rd, 11th, 22nd, 61st, 112th", async () => {
+    const { ordinal } = await import("./report-blocks.js");
+    expect([1, 2, 3, 11, 22, 61, 112].map(ordinal)).toEqual([
+      "1st",
+      "2nd",
+      "3rd",
+      "11th",
+      "22nd",
+      "61st",
+      "112th",
+    ]);
+  });
+});

@@ -32,7 +32,8 @@ export function when(iso: string, sep = ", "): string {
   return iso.length > 10 ? `${date}${sep}${iso.slice(11, 16)} UTC` : date;
 }
 
-const ordinal = (n: number) =>
+/** 1st, 2nd, 3rd, 11th, 61st: an English ordinal. */
+export const ordinal = (n: number) =>
   `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th")}`;
 // a sentence ends with one full stop, also after a title that has its own
 const stop = (s: string) => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);

@@ -17,6 +17,11 @@ export const Error = z.object({
   message: z.string().meta({ description: "what is wrong, naming the bad value and the fix" }),
   version: z.number().int().optional().meta({ description: "on 412: the meeting's version now" }),
   current: z.unknown().optional().meta({ description: "on 412: the meeting's values now" }),
+  meetingId: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: "on 409: the meeting that already holds this report" }),
 });
 
 /** One change of a meeting's history. */

@@ -1,4 +1,4 @@
-import { isRapporteurError, StaleVersionError } from "../model/errors.js";
+import { AlreadyStoredError, isRapporteurError, StaleVersionError } from "../model/errors.js";
 
 /** The JSON body of every API error: a stable code and a message that names the fix. */
 export interface ErrorBody {
@@ -7,10 +7,17 @@ export interface ErrorBody {
   /** On a 412: the meeting's current version and values. */
   version?: number;
   current?: unknown;
+  /** On a 409 already-stored: the meeting that holds the same content. */
+  meetingId?: number;
 }
 
 /** Maps any thrown value to an HTTP status and body; unknown errors hide their details. */
 export function toHttpError(e: unknown): { status: number; body: ErrorBody } {
+  if (e instanceof AlreadyStoredError)
+    return {
+      status: e.status,
+      body: { error: e.code, message: e.message, meetingId: e.meetingId },
+    };
   if (e instanceof StaleVersionError)
     return {
       status: e.status,

@@ -78,6 +78,9 @@ export function operation(o: {
       "If-Match names a version that is no longer current; the answer carries the current one",
     );
   if (o.upload) {
+    responses[409] = error(
+      "The store already holds this report (under another name); meetingId names it",
+    );
     responses[413] = error("The file is larger than the limit");
     responses[415] = error("Not a .txt, .md, .html, .docx or .pdf report");
     responses[422] = error("The file cannot be read, or is not a meeting report");

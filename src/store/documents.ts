@@ -46,3 +46,15 @@ export async function documentStates(db: Queryable, path?: string): Promise<Docu
         )
       ).rows;
 }
+
+/** The meeting (and its document's path) holding content with this hash, if any. */
+export async function storedWithContent(
+  db: Queryable,
+  sha256: string,
+): Promise<{ id: number; path: string } | null> {
+  const { rows } = await db.query<{ id: number; path: string }>(
+    `SELECT m.id, d.path FROM documents d JOIN meetings m ON m.document_id = d.id WHERE d.sha256 = $1 ORDER BY m.id LIMIT 1`,
+    [sha256],
+  );
+  return rows[0] ?? null;
+}

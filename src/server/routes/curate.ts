@@ -8,7 +8,7 @@ import {
   SplitInput,
   LoginInput,
 } from "../../commands/inputs.js";
-import { preview, upload } from "../../commands/upload.js";
+import { alreadyStored, preview, upload } from "../../commands/upload.js";
 import { setMembersOnly } from "../../commands/meetings.js";
 import { setActionStatus } from "../../commands/actions.js";
 import { mergePeople, splitPerson } from "../../commands/people.js";
@@ -19,7 +19,7 @@ import { messageView } from "../pages/views.js";
 import { renderDigest } from "../../render/digest-md.js";
 import { html } from "../../render/html.js";
 import { COOKIE } from "../auth.js";
-import { RapporteurError, unauthorized } from "../../model/errors.js";
+import { AlreadyStoredError, RapporteurError, unauthorized } from "../../model/errors.js";
 
 /** Editors' pages: login, upload with preview, members-only, action status, merge/split people. */
 export async function curateRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -120,17 +120,25 @@ export async function curateRoutes(app: FastifyInstance, deps: AppDeps): Promise
         </section>
         <section aria-labelledby="pe">
           <h2 id="pe">People</h2>
+          <p class="muted" id="people-hint">
+            Type a name as a report spells it (any spelling) or a person's id from their page
+            address (/people/ada-lovelace).
+          </p>
           <form method="post" action="/curate/merge">
             <p>
-              <label for="a">Merge person</label> <input id="a" name="a" required />
-              <label for="b">with</label> <input id="b" name="b" required />
+              <label for="a">Merge person (name or id)</label>
+              <input id="a" name="a" required aria-describedby="people-hint" />
+              <label for="b">with the same person spelled (name or id)</label>
+              <input id="b" name="b" required aria-describedby="people-hint" />
               <button type="submit">Merge</button>
             </p>
           </form>
           <form method="post" action="/curate/split">
             <p>
-              <label for="p">Split from person</label> <input id="p" name="person" required />
-              <label for="al">the spelling</label> <input id="al" name="alias" required />
+              <label for="p">From person (name or id)</label>
+              <input id="p" name="person" required aria-describedby="people-hint" />
+              <label for="al">take away the spelling (exactly as listed on their page)</label>
+              <input id="al" name="alias" required />
               <button type="submit">Split</button>
             </p>
           </form>
@@ -145,12 +153,21 @@ export async function curateRoutes(app: FastifyInstance, deps: AppDeps): Promise
       throw new RapporteurError("bad-argument", "no file was chosen; pick a report to upload");
     const bytes = await file.toBuffer();
     const record = await preview(req.viewer, bytes, file.filename, file.mimetype);
+    const same = await alreadyStored(db, bytes);
     return send(
       reply,
       "Preview",
       req.viewer.editor,
       html`<h1>Preview of ${file.filename}</h1>
-        <p>Check the extracted record and its findings, then save it.</p>
+        ${
+          same
+            ? html`<p class="notice" role="status">
+                This report is already stored as
+                <a href="/meetings/${same.id}">meeting ${same.id}</a> (from
+                ${same.path.replace(/^upload:/, "")}); saving it again keeps one meeting.
+              </p>`
+            : html`<p>Check the extracted record and its findings, then save it.</p>`
+        }
         <form method="post" action="/curate/save">
           <input type="hidden" name="name" value="${file.filename}" /><input
             type="hidden"
@@ -175,11 +192,17 @@ export async function curateRoutes(app: FastifyInstance, deps: AppDeps): Promise
       }),
       req.body,
     );
-    const id = await upload(db, req.viewer, Buffer.from(b.content, "base64"), b.name, {
-      membersOnly: b.membersOnly === "true",
-      derive: { classify: deps.classify, glossary: deps.glossary },
-    });
-    return reply.redirect(`/meetings/${id}`, 303);
+    try {
+      const id = await upload(db, req.viewer, Buffer.from(b.content, "base64"), b.name, {
+        membersOnly: b.membersOnly === "true",
+        derive: { classify: deps.classify, glossary: deps.glossary },
+      });
+      return reply.redirect(`/meetings/${id}`, 303);
+    } catch (e) {
+      // the same content under another name is the meeting already stored
+      if (e instanceof AlreadyStoredError) return reply.redirect(`/meetings/${e.meetingId}`, 303);
+      throw e;
+    }
   });
 
   app.post("/curate/members-only", hide, async (req, reply) => {
