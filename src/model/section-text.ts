@@ -23,8 +23,8 @@ export function sectionTexts(
 
 const plain = (line: string) =>
   line
-    .replace(/\[([^\]]*)\]\(([^)\s]*)\)/g, (_, text: string, url: string) =>
-      text.trim() ? text : url,
+    .replace(/\[([^\]]*)\]\(([^)]*)\)/g, (_, text: string, url: string) =>
+      text.trim() ? text : url.trim(),
     )
     .replace(/<(https?:\/\/[^>\s]+)>/g, "$1")
     .replace(/(\*\*|__)(.+?)\1/g, "$2")
@@ -33,6 +33,10 @@ const plain = (line: string) =>
     .replace(/^\s*>\s?/, "")
     .replace(/\s+/g, " ")
     .trim();
+
+/** Report text without its Markdown: emphasis, link syntax, list and quote markers go. */
+export const plainText = (text: string): string =>
+  text.split("\n").map(plain).filter(Boolean).join("\n");
 
 const LIST = /^\s{0,3}(?:[-*+•]|\d{1,3}[.)]|[a-z][.)])\s+/i;
 

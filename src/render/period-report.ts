@@ -6,7 +6,15 @@ import { escapeHtml as e } from "./html.js";
 
 /** The activities–engagement–outcomes report of a period, as blocks (md and docx share them). */
 export function periodBlocks(f: PeriodFacts): Block[] {
-  const span = `${f.from ? when(f.from) : "the first meeting"} – ${f.to ? when(f.to) : "the latest meeting"}`;
+  // the period's own dates: those asked for, else its first and last meetings'
+  const first = f.from ?? f.meetings[0]?.start?.slice(0, 10) ?? null;
+  const last = f.to ?? f.meetings.at(-1)?.start?.slice(0, 10) ?? null;
+  const span =
+    first && last
+      ? first === last
+        ? when(first)
+        : `${when(first)} – ${when(last)}`
+      : "all meetings";
   const b: Block[] = [
     { kind: "heading", level: 1, text: `${f.group}: report for ${span}` },
     { kind: "heading", level: 2, text: "Activities" },
@@ -32,6 +40,14 @@ export function periodBlocks(f: PeriodFacts): Block[] {
       kind: "para",
       text: `${f.attendance.length} people took part; ${f.newcomers.length} for the first time; ${f.regulars.length} regulars.`,
     },
+    ...(f.inferred
+      ? [
+          {
+            kind: "note",
+            text: `People are counted once however their names are spelled. ${f.inferred} affiliation${f.inferred === 1 ? " was" : "s were"} missing from a meeting's list and taken from the same person's nearest meeting.`,
+          } as Block,
+        ]
+      : []),
   );
   if (f.attendance.length)
     b.push({

@@ -2,6 +2,7 @@ import type { Queryable } from "./db.js";
 import type { StoredRecord } from "./meeting-rows.js";
 import { listActions, type ActionRow } from "./read.js";
 import { visible } from "./scope.js";
+import { attendees, type Attendee } from "./attendees.js";
 import type { Viewer } from "../model/viewer.js";
 import { nameKey } from "../resolve/people.js";
 import { likeExact } from "./like.js";
@@ -23,6 +24,8 @@ export interface PeriodFacts {
   newcomers: string[];
   regulars: string[];
   balance: { meeting: string; stakeholder: string; count: number }[];
+  /** How many attendances got their affiliation from another meeting (see attendees.ts). */
+  inferred: number;
   topics: { term: string; meetings: number }[];
   decisions: { text: string; meeting: string; start: string | null }[];
   actions: { opened: ActionRow[]; closed: ActionRow[]; overdue: ActionRow[] };
@@ -45,39 +48,50 @@ export async function periodFacts(
   const inPeriod = (s: string | null) =>
     !!s && (!from || s.slice(0, 10) >= from) && (!to || s.slice(0, 10) <= to);
   const rows = all.rows.filter((r) => inPeriod(r.start));
-  const before = new Set(
-    all.rows
-      .filter((r) => r.start && from && r.start.slice(0, 10) < from)
-      .flatMap((r) =>
-        (JSON.parse(r.record) as StoredRecord).participants.map((p) => nameKey(p.name)),
-      ),
-  );
   const recs = rows.map((r) => ({ ...r, rec: JSON.parse(r.record) as StoredRecord }));
+  // people counted by person, as every page counts them (attendees.ts): a duplicate
+  // listing is one person, spellings the people index joins are one person
+  const earlier = all.rows.filter((r) => r.start && from && r.start.slice(0, 10) < from);
+  const [present, past] = await Promise.all([
+    attendees(
+      db,
+      v,
+      rows.map((r) => r.id),
+    ),
+    attendees(
+      db,
+      v,
+      earlier.map((r) => r.id),
+    ),
+  ]);
+  const who = (a: Attendee) => a.personId ?? `?${nameKey(a.person)}`;
+  const before = new Set(past.map(who));
+  const startOf = new Map(rows.map((r) => [r.id, r.start]));
   const count = new Map<string, { person: string; meetings: number; first: string | null }>();
-  for (const r of recs)
-    for (const k of new Set(r.rec.participants.map((p) => nameKey(p.name)))) {
-      const p = r.rec.participants.find((x) => nameKey(x.name) === k)!;
-      const e = count.get(k) ?? { person: p.name, meetings: 0, first: r.start };
-      e.meetings++;
-      count.set(k, e);
-    }
+  for (const a of present) {
+    const e = count.get(who(a)) ?? {
+      person: a.person,
+      meetings: 0,
+      first: startOf.get(a.meetingId) ?? null,
+    };
+    e.meetings++;
+    count.set(who(a), e);
+  }
   const attendance = [...count.values()].sort(
     (a, b) => b.meetings - a.meetings || a.person.localeCompare(b.person),
   );
-  const org = await db.query<{ name: string; stakeholder_group: string | null }>(
-    `SELECT name, stakeholder_group FROM organisations`,
-  );
-  const groupOf = new Map(org.rows.map((o) => [o.name, o.stakeholder_group]));
+  const newcomerKeys = new Set([...count.keys()].filter((k) => !before.has(k)));
   const balance: PeriodFacts["balance"] = [];
   for (const r of recs) {
     const label = `${r.rec.number ?? "?"} (${(r.start ?? "").slice(0, 10)})`;
     const per = new Map<string, number>();
-    for (const p of r.rec.participants) {
-      const g = (p.affiliation && groupOf.get(p.affiliation)) || "Unknown";
+    for (const a of present.filter((x) => x.meetingId === r.id)) {
+      const g = a.stakeholder ?? "Unknown";
       per.set(g, (per.get(g) ?? 0) + 1);
     }
     for (const [stakeholder, c] of per) balance.push({ meeting: label, stakeholder, count: c });
   }
+  const inferred = present.filter((a) => a.inferredFrom).length;
   const gl = await db.query<{ acronym: string; expansion: string }>(
     `SELECT acronym, expansion FROM glossary`,
   );
@@ -109,11 +123,12 @@ export async function periodFacts(
       source: r.source,
       number: r.rec.number,
       start: r.start,
-      participants: r.rec.participants.length,
+      participants: present.filter((a) => a.meetingId === r.id).length,
       sections: r.rec.sections.length,
     })),
     attendance,
-    newcomers: attendance.filter((a) => !before.has(nameKey(a.person))).map((a) => a.person),
+    newcomers: [...count].filter(([k]) => newcomerKeys.has(k)).map(([, e]) => e.person),
+    inferred,
     regulars: attendance
       .filter((a) => a.meetings >= Math.max(2, Math.ceil(recs.length / 2)))
       .map((a) => a.person),

@@ -21,6 +21,7 @@ import type {
 import { toCorrection, type EffectiveRecord } from "./corrections.js";
 import type { Correction } from "../model/corrections.js";
 import { visibleSpellings } from "./people.js";
+import { attendees } from "./attendees.js";
 
 export interface MeetingSummary {
   id: number;
@@ -390,33 +391,20 @@ export async function participation(
   balance: { meetingId: number; stakeholder: string; count: number }[];
 }> {
   const meetings = await listMeetings(db, v, { ...f, limit: 60 });
-  const ids = meetings.map((m) => m.id);
-  const att = await db.query<{
-    meeting_id: number;
-    name: string;
-    stakeholder_group: string | null;
-  }>(
-    `SELECT a.meeting_id, a.name, o.stakeholder_group FROM attendance a LEFT JOIN organisations o ON o.name = a.affiliation
-     WHERE a.meeting_id = ANY($1::int[]) ORDER BY a.meeting_id, a.ord`,
-    [ids],
+  // people counted by person, affiliations inferred where a list omits them (attendees.ts)
+  const list = await attendees(
+    db,
+    v,
+    meetings.map((m) => m.id),
   );
-  const keys = [...new Set(att.rows.map((r) => nameKey(r.name)))];
-  const al = await db.query<{ key: string; person_id: string; name: string }>(
-    `SELECT a.key, a.person_id, p.name FROM aliases a JOIN people p ON p.id = a.person_id WHERE a.key = ANY($1::text[])`,
-    [keys],
-  );
-  const who = new Map(al.rows.map((r) => [r.key, r]));
-  const seen = new Set<string>();
-  const attendance: { person: string; personId: string | null; meetingId: number }[] = [];
+  const attendance = list.map((a) => ({
+    person: a.person,
+    personId: a.personId,
+    meetingId: a.meetingId,
+  }));
   const balance = new Map<string, number>();
-  for (const r of att.rows) {
-    const hit = who.get(nameKey(r.name));
-    const person = hit?.name ?? r.name;
-    const k = `${r.meeting_id}|${person}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    attendance.push({ person, personId: hit?.person_id ?? null, meetingId: r.meeting_id });
-    const b = `${r.meeting_id}|${r.stakeholder_group ?? "Unknown"}`;
+  for (const a of list) {
+    const b = `${a.meetingId}|${a.stakeholder ?? "Unknown"}`;
     balance.set(b, (balance.get(b) ?? 0) + 1);
   }
   return {

@@ -1,3 +1,4 @@
+import { plainText } from "../model/section-text.js";
 import type { Queryable } from "./db.js";
 import { findPerson } from "./people.js";
 import { visible } from "./scope.js";
@@ -172,7 +173,8 @@ export async function search(db: Queryable, v: Viewer, query: SearchQuery): Prom
     line: r.line,
     endLine: r.end_line,
     rank: r.rank,
-    snippet: snippet(stemmer, String(r.body || r.title), wanted),
+    // a snippet reads as text: no Markdown link or emphasis syntax
+    snippet: snippet(stemmer, plainText(String(r.body || r.title)), wanted),
   }));
 }
 
