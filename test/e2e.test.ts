@@ -129,6 +129,12 @@ describe("web app in a real browser", () => {
     await shots("/participation", "participation");
     await shots("/actions", "actions");
     await shots("/topics/budget", "topic");
+    // the period report a secretariat sends: its dates in the title, readable on a phone
+    await shots("/groups/ODSB/report", "period-report");
+    const report = await open("/groups/ODSB/report");
+    expect(await report.locator("h1").textContent()).toMatch(/ODSB|Open Data Steering Board/);
+    expect(await report.locator("h1").textContent()).toMatch(/\d{4} – \d+ \w+ \d{4}/);
+    await report.context().close();
     const page = await open("/participation");
     expect(await page.locator("svg").count()).toBeGreaterThanOrEqual(2);
     await page.context().close();

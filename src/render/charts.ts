@@ -15,12 +15,16 @@ export function attendanceChart(
 ): string {
   if (!rows.length) return "";
   const people = [...new Set(rows.map((r) => r.person))].sort();
+  const meetings = new Set(rows.map((r) => r.meeting)).size;
   const plot = Plot.plot({
     document,
     marginLeft: 170,
-    height: Math.max(120, people.length * 16 + 60),
-    width: 760,
-    x: { label: "Meeting", tickRotate: -30 },
+    // rotated meeting labels need room below; the axis names itself in the figure's label
+    marginBottom: 80,
+    height: Math.max(140, people.length * 16 + 100),
+    // cells of a readable size: a few meetings make a narrow chart, not stretched bars
+    width: Math.min(760, 190 + meetings * 56),
+    x: { label: null, tickRotate: -30 },
     y: { label: null, domain: people },
     marks: [Plot.cell(rows, { x: "meeting", y: "person", fill: "#0b5394", inset: 1 })],
     ariaLabel: title,
@@ -39,8 +43,8 @@ export function balanceChart(
     document,
     width: 760,
     height: 320,
-    marginBottom: 60,
-    x: { label: "Meeting", tickRotate: -30 },
+    marginBottom: 80,
+    x: { label: null, tickRotate: -30 },
     y: { label: "Participants", grid: true },
     color: { legend: true, scheme: "tableau10" },
     marks: [
@@ -65,11 +69,19 @@ export function balanceChart(
 /** Meetings per month for a topic timeline. */
 export function timelineChart(rows: { date: Date; count: number }[], title: string): string {
   if (!rows.length) return "";
+  // whole sections only, and a month on each side so one month is a bar, not the whole width
+  const most = Math.max(...rows.map((r) => r.count));
+  const times = rows.map((r) => r.date.getTime());
+  const month = (t: number, by: number) => {
+    const d = new Date(t);
+    return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + by, 1));
+  };
   const plot = Plot.plot({
     document,
     width: 760,
     height: 200,
-    y: { label: "Sections", grid: true },
+    x: { type: "utc", domain: [month(Math.min(...times), -1), month(Math.max(...times), 2)] },
+    y: { label: "Sections", grid: true, ticks: Math.min(most, 5), tickFormat: "d" },
     marks: [
       Plot.rectY(rows, { x: "date", y: "count", interval: "month", fill: "#0b5394" }),
       Plot.ruleY([0]),

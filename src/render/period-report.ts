@@ -106,6 +106,13 @@ export const periodMd = (f: PeriodFacts) => blocksToMd(periodBlocks(f));
 export const periodDocx = (f: PeriodFacts) =>
   reportBlocksToDocx(periodBlocks(f), `${f.group} period report`);
 
+// Readable on a phone: the text wraps, wide tables and charts scroll inside their own box.
+const STYLE = [
+  "body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:0 1rem}",
+  "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .4rem;vertical-align:top}",
+  ".scroll,figure{overflow-x:auto;margin:0 0 1rem}.note{color:#4a4a4a}",
+].join("");
+
 /** The HTML report, with the attendance and stakeholder charts as SVG. */
 export function periodHtml(
   f: PeriodFacts,
@@ -114,14 +121,17 @@ export function periodHtml(
   const parts = periodBlocks(f).map((b) => {
     switch (b.kind) {
       case "heading":
-        return `<h${b.level}>${e(b.text)}</h${b.level}>${b.level === 2 && b.text === "Engagement" ? `\n<figure>${charts.attendance}</figure>` : ""}`;
+        return `<h${b.level}>${e(b.text)}</h${b.level}>${b.level === 2 && b.text === "Engagement" ? `\n<figure tabindex="0" aria-label="Attendance by meeting">${charts.attendance}</figure>` : ""}`;
+      case "note":
+        return `<p class="note">${e(b.text)}</p>`;
       case "table":
-        return `<table><thead><tr>${b.head.map((h) => `<th>${e(h)}</th>`).join("")}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join("")}</tr>`).join("")}</tbody></table>${b.head[0] === "Meeting" && b.head.length > 4 ? "" : ""}`;
+        // a box that may scroll is reachable by keyboard, and named
+        return `<div class="scroll" tabindex="0" role="region" aria-label="Table: ${e(b.head.join(", "))}"><table><thead><tr>${b.head.map((h) => `<th>${e(h)}</th>`).join("")}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join("")}</tr>`).join("")}</tbody></table></div>`;
       case "para":
-        return `<p>${e(b.text)}</p>${b.text.startsWith("Stakeholder balance") ? `\n<figure>${charts.balance}</figure>` : ""}`;
+        return `<p>${e(b.text)}</p>${b.text.startsWith("Stakeholder balance") ? `\n<figure tabindex="0" aria-label="Stakeholder balance by meeting">${charts.balance}</figure>` : ""}`;
       default:
         return "";
     }
   });
-  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${e(f.group)} period report</title><style>table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .4rem}</style></head><body>\n${parts.join("\n")}\n</body></html>\n`;
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(f.group)} period report</title><style>${STYLE}</style></head><body>\n${parts.join("\n")}\n</body></html>\n`;
 }
