@@ -47,7 +47,9 @@ export function isAlive(holder: LockHolder): boolean {
 
 const myCommand = (): string => {
   const [, script = "node", ...args] = process.argv;
-  const name = basename(script).replace(/\.(m?js|ts)$/, "");
+  // the command as the user knows it, whichever of its scripts runs (installed, dev)
+  const file = basename(script).replace(/\.(m?js|ts)$/, "");
+  const name = file.startsWith("rapporteur") ? "rapporteur" : file;
   return [name, ...args].join(" ").slice(0, 200);
 };
 
