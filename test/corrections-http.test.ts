@@ -139,6 +139,14 @@ describe("corrections through HTTP", () => {
   });
 });
 
+describe("the curate page", () => {
+  it("says what to type in the merge and split forms", async () => {
+    const page = (await app.inject({ url: "/curate", headers: { cookie: await login() } })).body;
+    expect(page).toContain("Merge person (name or id)");
+    expect(page).toContain("take away the spelling");
+  });
+});
+
 async function login(): Promise<string> {
   const res = await app.inject({
     method: "POST",
