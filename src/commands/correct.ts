@@ -7,6 +7,7 @@ import {
   rewriteMeeting,
   versionOf,
   type EffectiveRecord,
+  type MeetingState,
 } from "../store/corrections.js";
 import { actionKey, actionStatuses } from "../store/read.js";
 import { recordActionStatus } from "../store/meetings.js";
@@ -51,11 +52,7 @@ export async function correctMeeting(
   v: Viewer,
   input: { id: number; patch: CorrectionPatch; ifMatch?: number | undefined; note?: string | null },
 ): Promise<Corrected> {
-  const editor = requireEditor(v);
-  return db.transaction(async (tx) => {
-    const state = await meetingState(tx, input.id);
-    if (!state) throw notFound(`meeting ${input.id}`);
-    await checkVersion(tx, state.source, input.id, input.ifMatch, state.record);
+  return changeMeeting(db, v, input.id, input.ifMatch, async (tx, state, editor) => {
     const changes: Omit<Correction, "id" | "at">[] = [];
     for (const field of CORRECTABLE_FIELDS) {
       if (!(field in input.patch)) continue;
@@ -82,14 +79,7 @@ export async function correctMeeting(
       const actions = changes.find((c) => c.field === "actions");
       if (actions) await carryStatuses(tx, state.source, actions, editor);
     }
-    const record = (await rewriteMeeting(tx, input.id))!;
-    return {
-      id: input.id,
-      record,
-      corrections: await correctionsOf(tx, state.source),
-      version: await versionOf(tx, state.source),
-      changed: changes.map((c) => c.field),
-    };
+    return changes.map((c) => c.field);
   });
 }
 
@@ -99,11 +89,7 @@ export async function revertCorrection(
   v: Viewer,
   input: z.infer<typeof RevertInput>,
 ): Promise<Corrected> {
-  const editor = requireEditor(v);
-  return db.transaction(async (tx) => {
-    const state = await meetingState(tx, input.id);
-    if (!state) throw notFound(`meeting ${input.id}`);
-    await checkVersion(tx, state.source, input.id, input.version, state.record);
+  return changeMeeting(db, v, input.id, input.version, async (tx, state, editor) => {
     const current = inForce(await correctionsOf(tx, state.source));
     if (!current.has(input.field))
       throw new RapporteurError(
@@ -121,13 +107,32 @@ export async function revertCorrection(
         note: null,
       },
     ]);
-    const record = (await rewriteMeeting(tx, input.id))!;
+    return [input.field];
+  });
+}
+
+// One change of a meeting, in one transaction: an editor, the meeting, its version as the
+// change expects it, the change itself, then the meeting rebuilt from its history.
+async function changeMeeting(
+  db: Db,
+  v: Viewer,
+  id: number,
+  expected: number | undefined,
+  change: (tx: Queryable, state: MeetingState, editor: string) => Promise<CorrectableField[]>,
+): Promise<Corrected> {
+  const editor = requireEditor(v);
+  return db.transaction(async (tx) => {
+    const state = await meetingState(tx, id);
+    if (!state) throw notFound(`meeting ${id}`);
+    await checkVersion(tx, state.source, id, expected, state.record);
+    const changed = await change(tx, state, editor);
+    const record = (await rewriteMeeting(tx, id))!;
     return {
-      id: input.id,
+      id,
       record,
       corrections: await correctionsOf(tx, state.source),
       version: await versionOf(tx, state.source),
-      changed: [input.field],
+      changed,
     };
   });
 }

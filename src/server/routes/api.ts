@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import {
   parseInput,
@@ -17,6 +17,7 @@ import {
   revertCorrection,
   meetingHistory,
   PEOPLE_FIELDS,
+  type Corrected,
 } from "../../commands/correct.js";
 import { meetings, meeting, type MeetingDetail } from "../../commands/meetings.js";
 import { people, person } from "../../commands/people.js";
@@ -57,6 +58,15 @@ const etag = (version: number) => `"${version}"`;
 export async function apiRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const { db } = deps;
   const today = () => deps.now().toISOString().slice(0, 10);
+
+  // after a change: people rebuilt soon if it touched who attended or spoke; the meeting
+  // as GET gives it, with its new version as the ETag
+  const corrected = async (done: Corrected, req: FastifyRequest, reply: FastifyReply) => {
+    if (done.changed.some((f) => PEOPLE_FIELDS.has(f))) app.refreshSoon.schedule();
+    const m = await meeting(db, req.viewer, done.id, { followUps: true });
+    void reply.header("etag", etag(m.version));
+    return meetingOut(m);
+  };
 
   app.get(
     "/api/meetings",
@@ -102,11 +112,7 @@ export async function apiRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       const { id } = parseInput(MeetingId, req.params);
       const patch = parseInput(CorrectionPatch, req.body ?? {});
       const ifMatch = parseInput(IfMatch, req.headers["if-match"]);
-      const done = await correctMeeting(db, req.viewer, { id, patch, ifMatch });
-      if (done.changed.some((f) => PEOPLE_FIELDS.has(f))) app.refreshSoon.schedule();
-      const m = await meeting(db, req.viewer, id, { followUps: true });
-      void reply.header("etag", etag(m.version));
-      return meetingOut(m);
+      return corrected(await correctMeeting(db, req.viewer, { id, patch, ifMatch }), req, reply);
     },
   );
 
@@ -124,11 +130,7 @@ export async function apiRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
     async (req, reply) => {
       const { id, field } = parseInput(RevertInput, req.params);
       const version = parseInput(IfMatch, req.headers["if-match"]);
-      const done = await revertCorrection(db, req.viewer, { id, field, version });
-      if (done.changed.some((f) => PEOPLE_FIELDS.has(f))) app.refreshSoon.schedule();
-      const m = await meeting(db, req.viewer, id, { followUps: true });
-      void reply.header("etag", etag(m.version));
-      return meetingOut(m);
+      return corrected(await revertCorrection(db, req.viewer, { id, field, version }), req, reply);
     },
   );
 
