@@ -1,7 +1,7 @@
 import { exportStore } from "../store/export.js";
 import { RapporteurError } from "../model/errors.js";
 import type { Io } from "../runtime/io.js";
-import { withStore, type StoreOptions } from "../runtime/store-access.js";
+import { derivationOf, loadConfig, withStore, type StoreOptions } from "../runtime/store-access.js";
 
 /** `rapporteur export --format json`: the whole store as { meetings, people, … }. */
 export async function exportCommand(
@@ -11,7 +11,12 @@ export async function exportCommand(
 ): Promise<number> {
   if (options.format && options.format !== "json")
     throw new RapporteurError("bad-argument", `--format ${options.format}: export writes json`);
-  const data = await withStore(cwd, options, io, (db) => exportStore(db));
+  // people derived from the meetings are rebuilt first if a change left them stale
+  // (a correction's rebuild still waiting), so the export agrees with its meetings
+  const config = await loadConfig(cwd);
+  const data = await withStore(cwd, options, io, (db) => exportStore(db), {
+    heal: derivationOf(config),
+  });
   io.out(JSON.stringify(data, null, 2));
   return 0;
 }

@@ -60,7 +60,7 @@ export async function withStore<T>(
 export async function healDerived(db: Db, derive: Derivation, io: Io): Promise<void> {
   if (!(await derivedStale(db))) return;
   if (await refreshDerived(db, derive))
-    io.err("rapporteur: rebuilt people and the glossary (an earlier run stopped before it could)");
+    io.err("rapporteur: rebuilt people and the glossary first (they were out of date)");
 }
 
 const Config = z.object({
