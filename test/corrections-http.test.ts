@@ -139,6 +139,18 @@ describe("corrections through HTTP", () => {
   });
 });
 
+describe("person pages", () => {
+  it("show the roles a list gives, also without an affiliation", async () => {
+    const people = (await app.inject("/api/people")).json().people as {
+      id: string;
+      name: string;
+    }[];
+    const treasurer = people.find((p) => p.name === "Ólafur Sigurðsson")!;
+    const page = (await app.inject(`/people/${treasurer.id}`)).body;
+    expect(page).toContain("no affiliation listed (Treasurer)");
+  });
+});
+
 describe("the curate page", () => {
   it("says what to type in the merge and split forms", async () => {
     const page = (await app.inject({ url: "/curate", headers: { cookie: await login() } })).body;

@@ -280,7 +280,6 @@ export function meetingView(m: MeetingDetail, editor: string | null): Html {
 }
 
 export function personView(p: PersonDetail): Html {
-  const affs = [...new Set(p.meetings.map((m) => m.affiliation).filter(Boolean))];
   return html`<h1>${p.name}</h1>
     <section aria-labelledby="sp">
       <h2 id="sp">Spellings seen</h2>
@@ -293,11 +292,11 @@ export function personView(p: PersonDetail): Html {
       }
     </section>
     <section aria-labelledby="af">
-      <h2 id="af">Affiliations over time</h2>
+      <h2 id="af">Affiliations and roles over time</h2>
       ${
-        affs.length
+        p.meetings.some((m) => m.affiliation || m.roles.length)
           ? html`<ul>
-              ${p.meetings.filter((m) => m.affiliation).map((m) => html`<li>${formatWhen(m.start)}: ${m.affiliation}${m.roles.length ? html` (${m.roles.join(", ")})` : ""}</li>`)}
+              ${p.meetings.filter((m) => m.affiliation || m.roles.length).map((m) => html`<li>${formatWhen(m.start)}: ${m.affiliation ?? "no affiliation listed"}${m.roles.length ? html` (${m.roles.join(", ")})` : ""}</li>`)}
             </ul>`
           : html`<p class="muted">None listed.</p>`
       }
