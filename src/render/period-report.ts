@@ -23,6 +23,8 @@ export function periodBlocks(f: PeriodFacts): Block[] {
       text: `${f.meetings.length} meeting${f.meetings.length === 1 ? " was" : "s were"} held.`,
     },
   ];
+  const gap = missingReports(f.meetings.map((m) => m.number));
+  if (gap) b.push({ kind: "note", text: gap });
   if (f.meetings.length)
     b.push({
       kind: "table",
@@ -134,4 +136,26 @@ export function periodHtml(
     }
   });
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(f.group)} period report</title><style>${STYLE}</style></head><body>\n${parts.join("\n")}\n</body></html>\n`;
+}
+
+/**
+ * A plain statement of the reports missing from a numbered series ("meetings 19 to 60 are
+ * numbered, 5 reports are stored: the reports of 20, 21, 23–29 … are missing"), or null.
+ */
+export function missingReports(numbers: readonly (number | null)[]): string | null {
+  const have = [...new Set(numbers.filter((n): n is number => n !== null))].sort((a, b) => a - b);
+  if (have.length < 2) return null;
+  const [lo, hi] = [have[0]!, have[have.length - 1]!];
+  const missing: number[] = [];
+  for (let n = lo; n <= hi && missing.length <= 1000; n++) if (!have.includes(n)) missing.push(n);
+  if (!missing.length) return null;
+  const ranges: string[] = [];
+  for (let i = 0; i < missing.length;) {
+    let j = i;
+    while (j + 1 < missing.length && missing[j + 1] === missing[j]! + 1) j++;
+    ranges.push(j > i ? `${missing[i]}–${missing[j]}` : String(missing[i]));
+    i = j + 1;
+  }
+  const shown = ranges.length > 12 ? `${ranges.slice(0, 12).join(", ")}, …` : ranges.join(", ");
+  return `Meetings ${lo} to ${hi} are numbered, but ${have.length} of their ${hi - lo + 1} reports are stored: the report${missing.length === 1 ? "" : "s"} of meeting${missing.length === 1 ? "" : "s"} ${shown} ${missing.length === 1 ? "is" : "are"} missing, so this report covers only part of the period.`;
 }

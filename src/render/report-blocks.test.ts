@@ -50,3 +50,14 @@ describe("ordinals", () => {
     ]);
   });
 });
+
+describe("missing reports in a period", () => {
+  it("says which numbered meetings have no report", async () => {
+    const { missingReports } = await import("./period-report.js");
+    expect(missingReports([19, 22, 30, 33, 60])).toMatch(
+      /^Meetings 19 to 60 are numbered, but 5 of their 42 reports are stored: the reports of meetings 20–21, 23–29, 31–32, 34–59 are missing/,
+    );
+    expect(missingReports([10, 11, 12])).toBeNull();
+    expect(missingReports([10, 12, null])).toMatch(/the report of meeting 11 is missing/);
+  });
+});
