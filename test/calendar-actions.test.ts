@@ -62,6 +62,10 @@ describe("writing", () => {
     expect(md).toContain("**Online Meeting 13**");
     expect(md).toContain("- [ ] Kenji Morimoto, University of Sapporo");
     expect(md).toMatch(/a\. .*migration schedule/);
+    // the last meeting's moderator heads the tick list; the meeting is "13th"
+    expect(md).toMatch(/_\n\n- \[ \] Margaret Okafor/);
+    expect(md).toContain("The 13th meeting");
+    expect(d.olderOpen).toBe(0);
     const web = await app.inject("/groups/ODSB/draft.md");
     expect(web.headers["content-type"]).toMatch(/^text\/markdown/);
     expect(web.body).toBe(md);

@@ -28,7 +28,19 @@ export function renderDraft(d: DraftFacts): string {
       }),
     );
   }
+  for (const title of d.notReached)
+    blocks.push({
+      kind: "item",
+      marker: `${n++}.`,
+      text: `${title} (carried over: not reached at meeting ${d.previous.number ?? "before"})`,
+      depth: 0,
+    });
   blocks.push({ kind: "item", marker: `${n}.`, text: "Any other business", depth: 0 });
+  if (d.olderOpen)
+    blocks.push({
+      kind: "note",
+      text: `${d.olderOpen} open action${d.olderOpen === 1 ? "" : "s"} of older meetings ${d.olderOpen === 1 ? "is" : "are"} not carried over; see the actions board.`,
+    });
   blocks.push(
     { kind: "heading", level: 2, text: "Discussion" },
     { kind: "heading", level: 3, text: "Adoption of the agenda" },
@@ -51,5 +63,5 @@ export function renderDraft(d: DraftFacts): string {
   const list = d.usual.map(
     (p) => `- [ ] ${mdText(p.name)}${p.affiliation ? `, ${mdText(p.affiliation)}` : ""}`,
   );
-  return `${md}\n## Annex 1: List of participants\n\n_Tick those present; the usual participants are listed._\n\n${list.join("\n")}\n\n_${mdText(previous)}_\n`;
+  return `${md}\n## Annex 1: List of participants\n\n_Tick those present; the last meeting's moderators, then the usual participants, most recent first._\n\n${list.join("\n")}\n\n_${mdText(previous)}_\n`;
 }

@@ -13,6 +13,10 @@ export interface DraftFacts {
   start: string | null;
   previous: { source: string; start: string | null; number: number | null };
   openActions: ActionRow[];
+  /** Open actions of older meetings, not carried (the draft says so). */
+  olderOpen: number;
+  /** Items of the latest meeting's agenda its discussion never took up. */
+  notReached: string[];
   usual: { name: string; affiliation: string | null }[];
 }
 
@@ -29,23 +33,42 @@ export async function draftFacts(
   if (!rows.length) return null;
   const records = rows.map((r) => JSON.parse(r.record) as StoredRecord);
   const latest = records[0]!;
-  // regulars: listed in at least half of the group's last (up to) five meetings
-  const seen = new Map<string, { name: string; affiliation: string | null; n: number }>();
-  for (const r of records) {
+  // regulars: listed in at least half of the group's last (up to) five meetings, the latest
+  // meeting's moderators first, then by how recently and how often they came
+  const seen = new Map<
+    string,
+    { name: string; affiliation: string | null; n: number; last: number }
+  >();
+  for (const [age, r] of records.entries()) {
     const once = new Set<string>();
     for (const p of r.participants) {
       const k = nameKey(p.name);
       if (once.has(k)) continue;
       once.add(k);
-      const e = seen.get(k) ?? { name: p.name, affiliation: p.affiliation, n: 0 };
+      const e = seen.get(k) ?? { name: p.name, affiliation: p.affiliation, n: 0, last: age };
       e.n++;
       seen.set(k, e);
     }
   }
-  const usual = [...seen.values()]
-    .filter((e) => e.n >= Math.ceil(records.length / 2))
-    .map(({ name, affiliation }) => ({ name, affiliation }));
-  const openActions = (await listActions(db, v, { group })).filter((a) => a.status === "open");
+  const chairs = latest.moderators.map(nameKey);
+  const usual = [...seen.entries()]
+    .filter(([k, e]) => e.n >= Math.ceil(records.length / 2) || chairs.includes(k))
+    .sort(
+      ([ka, a], [kb, b]) =>
+        Number(chairs.includes(kb)) - Number(chairs.includes(ka)) || a.last - b.last || b.n - a.n,
+    )
+    .map(([, { name, affiliation }]) => ({ name, affiliation }));
+  for (const m of latest.moderators)
+    if (!seen.has(nameKey(m))) usual.unshift({ name: m, affiliation: null });
+  // carried over: open actions of the meetings the draft is made from; older ones are
+  // counted, not carried silently
+  const recent = new Set(rows.map((r) => r.source));
+  const open = (await listActions(db, v, { group })).filter((a) => a.status === "open");
+  const openActions = open.filter((a) => recent.has(a.source));
+  const discussed = new Set(latest.sections.map((s) => s.agendaIndex));
+  const notReached = latest.agenda
+    .filter((_, i) => !discussed.has(i) && latest.sections.length > 0)
+    .map((a) => a.title);
   return {
     group: latest.group ?? group,
     acronym: latest.groupAcronym,
@@ -53,6 +76,8 @@ export async function draftFacts(
     start: latest.nextMeeting,
     previous: { source: latest.source, start: latest.start, number: latest.number },
     openActions,
+    olderOpen: open.length - openActions.length,
+    notReached,
     usual,
   };
 }
