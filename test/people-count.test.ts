@@ -5,7 +5,7 @@ import type { Db } from "../src/store/db.js";
 import { openStore } from "../src/store/open.js";
 import { ingestFiles, ingestBytes } from "../src/commands/ingest.js";
 import { rebuildPeople, listPeople } from "../src/store/people.js";
-import { participation } from "../src/store/read.js";
+import { participation, getPerson } from "../src/store/read.js";
 import { periodFacts } from "../src/store/period.js";
 import { attendees } from "../src/store/attendees.js";
 import { stakeholderClassifier } from "../src/resolve/stakeholders.js";
@@ -98,5 +98,18 @@ describe("counting people", () => {
     expect(period.meetings.map((m) => m.participants)).toEqual([2, 2]);
     expect(period.balance.filter((b) => b.stakeholder === "Unknown")).toEqual([]);
     expect(period.inferred).toBe(1);
+  });
+
+  it("lists each statement of a person once", async () => {
+    let total = 0;
+    for (const p of await listPeople(db, OWNER)) {
+      const page = (await getPerson(db, OWNER, p.id))!;
+      const said = page.meetings.flatMap((m) =>
+        m.statements.map((x) => `${m.id}|${x.section}|${x.text}`),
+      );
+      total += said.length;
+      expect(new Set(said).size, p.name).toBe(said.length);
+    }
+    expect(total).toBeGreaterThan(20);
   });
 });

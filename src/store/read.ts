@@ -254,9 +254,15 @@ export async function getPerson(
     `SELECT meeting_id, section_ord, line, end_line FROM statements WHERE meeting_id = ANY($1::int[]) AND speaker = ANY($2::text[]) AND in_record ORDER BY meeting_id, line`,
     [meetings.map((m) => m.id), spellings],
   );
+  // one statement once: two spellings of the person, or two speakers in one paragraph,
+  // can point at the same lines
+  const said = new Set<string>();
   for (const s of stm.rows) {
     const m = meetings.find((x) => x.id === s.meeting_id)!;
     const text = m._lines.slice(s.line - 1, s.end_line).join(" ");
+    const key = `${s.meeting_id}|${s.section_ord}|${sentenceAround(text)}`;
+    if (said.has(key)) continue;
+    said.add(key);
     m.statements.push({
       section: m._sections[s.section_ord]?.title ?? "",
       text: sentenceAround(text),
