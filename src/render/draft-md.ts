@@ -17,13 +17,15 @@ export function renderDraft(d: DraftFacts): string {
     { kind: "item", marker: "1.", text: "Adoption of the agenda", depth: 0 },
   ];
   let n = 2;
+  for (const title of d.standing)
+    blocks.push({ kind: "item", marker: `${n++}.`, text: `${title} (standing item)`, depth: 0 });
   if (d.openActions.length) {
     blocks.push({ kind: "item", marker: `${n++}.`, text: "Follow-up of open actions", depth: 0 });
     d.openActions.forEach((a, i) =>
       blocks.push({
         kind: "item",
         marker: `${String.fromCharCode(97 + (i % 26))}.`,
-        text: `${a.text}${a.owner ? ` (${a.owner})` : ""}${a.due ? ` — due ${when(a.due)}` : ""}`,
+        text: `${a.text}${a.owner ? ` (${a.owner})` : ""}${a.due ? ` — due ${when(a.due)}` : ""} — taken ${age(d.ageOf[a.key] ?? 0)}`,
         depth: 1,
       }),
     );
@@ -65,3 +67,5 @@ export function renderDraft(d: DraftFacts): string {
   );
   return `${md}\n## Annex 1: List of participants\n\n_Tick those present; the last meeting's moderators, then the usual participants, most recent first._\n\n${list.join("\n")}\n\n_${mdText(previous)}_\n`;
 }
+
+const age = (n: number) => (n === 0 ? "at the last meeting" : `${n + 1} meetings ago`);

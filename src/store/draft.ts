@@ -17,6 +17,10 @@ export interface DraftFacts {
   olderOpen: number;
   /** Items of the latest meeting's agenda its discussion never took up. */
   notReached: string[];
+  /** Agenda items that recur in most of the group's recent meetings. */
+  standing: string[];
+  /** How many meetings ago each carried action was taken, by its key. */
+  ageOf: Record<string, number>;
   usual: { name: string; affiliation: string | null }[];
 }
 
@@ -78,6 +82,40 @@ export async function draftFacts(
     openActions,
     olderOpen: open.length - openActions.length,
     notReached,
+    standing: standingItems(records),
+    ageOf: Object.fromEntries(
+      openActions.map((a) => [a.key, rows.findIndex((r) => r.source === a.source)]),
+    ),
     usual,
   };
+}
+
+const itemKey = (t: string) =>
+  t
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+/**
+ * Items on the agenda of most of the recent meetings (at least three, and more than half),
+ * other than the opening and closing ones every draft has.
+ */
+export function standingItems(records: readonly StoredRecord[]): string[] {
+  if (records.length < 3) return [];
+  const count = new Map<string, { title: string; n: number }>();
+  for (const r of records)
+    for (const k of new Set(r.agenda.map((a) => itemKey(a.title)))) {
+      const title = r.agenda.find((a) => itemKey(a.title) === k)!.title;
+      const e = count.get(k) ?? { title, n: 0 };
+      e.n++;
+      count.set(k, e);
+    }
+  return [...count.entries()]
+    .filter(
+      ([k, e]) =>
+        e.n >= 3 &&
+        e.n > records.length / 2 &&
+        !/\b(adoption of the agenda|any other business|aob)\b/.test(k),
+    )
+    .map(([, e]) => e.title);
 }
