@@ -238,7 +238,25 @@ export function splitQuery(q: string): { web: string; prefixes: string[] } {
     })
     .replace(/\s+/g, " ")
     .trim();
-  return { web, prefixes };
+  return { web: asIndexed(web), prefixes };
+}
+
+// A term written with symbols ("WSIS+20", "AI/ML") is indexed as its words in a row, but
+// PostgreSQL's query parser reads "+20" as a signed number: outside quotes the term becomes
+// the phrase of its words, inside quotes the symbols become spaces.
+function asIndexed(web: string): string {
+  const JOINED = /([\p{L}\p{N}])[+&#/]+(?=[\p{L}\p{N}])/gu;
+  return web
+    .split('"')
+    .map((part, i) =>
+      i % 2
+        ? part.replace(JOINED, "$1 ")
+        : part.replace(
+            /[\p{L}\p{N}]+(?:[+&#/]+[\p{L}\p{N}]+)+/gu,
+            (t) => `"${t.replace(JOINED, "$1 ")}"`,
+          ),
+    )
+    .join('"');
 }
 
 function checkDate(s: string, flag: string): string {
