@@ -188,6 +188,7 @@ const record = fc
     }));
     return {
       source: "x.md",
+      decisions: [],
       group: g.group,
       groupAcronym: g.group ? g.acronym : null,
       number: g.number,

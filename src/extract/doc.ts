@@ -135,6 +135,7 @@ export interface Doc {
   nextMeeting?: { value: string; line: number } | null;
   links?: (Link & { line: number })[];
   actions?: (Action & { line: number; endLine: number })[];
+  decisions?: { text: string; line: number; endLine: number }[];
   issues?: Issue[];
 }
 

@@ -15,6 +15,7 @@ import { nextMeeting } from "./next-meeting.js";
 import { links } from "./links.js";
 import { actions } from "./actions.js";
 import { checks } from "./checks.js";
+import { decisions } from "./decisions.js";
 
 /** The passes, in order; each adds one concern to the document. */
 export const PASSES: readonly Pass[] = [
@@ -29,11 +30,12 @@ export const PASSES: readonly Pass[] = [
   nextMeeting,
   links,
   actions,
+  decisions,
   checks,
 ];
 
 /** Version of the extractor, stored beside records so a store knows what to re-extract. */
-export const EXTRACTOR_VERSION = "2.1.0";
+export const EXTRACTOR_VERSION = "2.2.0";
 
 /** The document the passes start from: the reader's tree, flattened into nodes. */
 export function startDoc(input: LineDoc): Doc {
@@ -107,6 +109,7 @@ function toRecord(doc: Doc): FullRecord {
       roles,
     })),
     links: (doc.links ?? []).map(({ url, text }) => ({ url, text })),
+    decisions: (doc.decisions ?? []).map(({ text }) => ({ text })),
     issues: doc.issues ?? [],
     format: doc.format,
     statements: doc.statements ?? [],
@@ -127,6 +130,7 @@ function toRecord(doc: Doc): FullRecord {
       actions: (doc.actions ?? []).map((a) => span(a.line, a.endLine)),
       participants: (doc.participants ?? []).map((p) => span(p.line)),
       links: (doc.links ?? []).map((l) => span(l.line)),
+      decisions: (doc.decisions ?? []).map((d) => span(d.line, d.endLine)),
     },
   };
 }

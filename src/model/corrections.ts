@@ -56,6 +56,7 @@ export const CORRECTABLE = z.strictObject({
     }),
   ),
   links: z.array(z.object({ url: Text, text: Text.nullable().default(null) })),
+  decisions: z.array(z.object({ text: Text })),
 });
 
 export type CorrectableField = keyof z.infer<typeof CORRECTABLE>;

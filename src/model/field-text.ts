@@ -19,6 +19,7 @@ export const FIELD_HINTS: Record<CorrectableField, string> = {
   actions: "One per line: What is to be done | Owner | Due date (YYYY-MM-DD)",
   participants: "One per line: Name | Affiliation | Role; Role",
   links: "One per line: https://address | Text",
+  decisions: "One decision per line, in the report's words.",
 };
 
 /** Whether a field is edited in a multi-line box. */
@@ -29,6 +30,7 @@ export const MULTILINE: ReadonlySet<CorrectableField> = new Set([
   "actions",
   "participants",
   "links",
+  "decisions",
 ]);
 
 const when = (v: string | null) => (v ? v.replace(/T(\d{2}:\d{2})(?::00(?:\.0+)?)?Z$/, " $1") : "");
@@ -69,6 +71,8 @@ export function fieldText(r: MeetingRecord, field: CorrectableField): string {
       return r.participants.map((p) => row(p.name, p.affiliation, p.roles.join("; "))).join("\n");
     case "links":
       return r.links.map((l) => row(l.url, l.text)).join("\n");
+    case "decisions":
+      return (r.decisions ?? []).map((d) => d.text).join("\n");
   }
 }
 
@@ -134,6 +138,8 @@ export function parseFieldText(field: CorrectableField, text: string): unknown {
         const [url, label] = cells(l);
         return { url, text: orNull(label) };
       });
+    case "decisions":
+      return lines(text).map((l) => ({ text: l.trim() }));
   }
 }
 

@@ -18,6 +18,7 @@ export function contractOf(r: MeetingRecord): MeetingRecord {
     nextMeeting,
     participants,
     links,
+    decisions = [],
     issues,
   } = r;
   return {
@@ -33,6 +34,7 @@ export function contractOf(r: MeetingRecord): MeetingRecord {
     nextMeeting,
     participants,
     links,
+    decisions,
     issues,
   };
 }

@@ -32,6 +32,9 @@ export const Participant = z.object({
 
 export const Link = z.object({ url: z.string(), text: z.string().nullable() });
 
+/** What the group decided, agreed, approved or adopted, one sentence each (revision 3). */
+export const Decision = z.object({ text: z.string() });
+
 export const ISSUE_CODES = [
   "number-mismatch",
   "time-mismatch",
@@ -64,6 +67,8 @@ export const MeetingRecord = z.object({
   nextMeeting: When,
   participants: z.array(Participant),
   links: z.array(Link),
+  // records stored or exported before revision 3 have none
+  decisions: z.array(Decision).default([]),
   issues: z.array(Issue),
 });
 
@@ -72,6 +77,7 @@ export type Section = z.infer<typeof Section>;
 export type Action = z.infer<typeof Action>;
 export type Participant = z.infer<typeof Participant>;
 export type Link = z.infer<typeof Link>;
+export type Decision = z.infer<typeof Decision>;
 export type Issue = z.infer<typeof Issue>;
 
 /** Lines [line, endLine] (1-based, inclusive) of the source a value was read from. */
@@ -96,6 +102,8 @@ export interface Provenance {
   actions: Span[];
   participants: Span[];
   links: Span[];
+  /** Absent in records stored before decisions were extracted. */
+  decisions?: Span[];
 }
 
 /** The full record: the contract's fields plus provenance and the statements behind speakers. */

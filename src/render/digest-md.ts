@@ -35,6 +35,11 @@ export function renderDigest(r: MeetingRecord): string {
       );
     }
   }
+  if (r.decisions?.length) {
+    out.push("## Decisions", "");
+    for (const d of r.decisions) out.push(`- ${d.text}`);
+    out.push("");
+  }
   if (r.actions.length) {
     out.push("## Actions", "");
     for (const a of r.actions)

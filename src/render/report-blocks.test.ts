@@ -15,6 +15,7 @@ const record: MeetingRecord = {
   nextMeeting: null,
   participants: [],
   links: [],
+  decisions: [],
   issues: [],
 };
 const texts = (b: ReturnType<typeof reportBlocks>) =>

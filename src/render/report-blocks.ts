@@ -126,5 +126,13 @@ export function reportBlocks(
     b.push({ kind: "heading", level: 2, text: "Links" });
     for (const l of r.links) b.push({ kind: "link", url: l.url, text: l.text });
   }
+  // last, where no discussion section can take it for its own text
+  const decided = r.decisions ?? [];
+  if (decided.length) {
+    b.push({ kind: "heading", level: 2, text: "Decisions" });
+    decided.forEach((d, i) =>
+      b.push({ kind: "item", marker: `${i + 1}.`, text: d.text, depth: 0 }),
+    );
+  }
   return b;
 }

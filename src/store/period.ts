@@ -109,9 +109,7 @@ export async function periodFacts(
     .sort((a, b) => b.meetings - a.meetings)
     .slice(0, 15);
   const decisions = recs.flatMap((r) =>
-    r.rec.actions
-      .filter((a) => /\b(?:agreed|decided|resolved)\b/i.test(a.text))
-      .map((a) => ({ text: a.text, meeting: r.source, start: r.start })),
+    (r.rec.decisions ?? []).map((d) => ({ text: d.text, meeting: r.source, start: r.start })),
   );
   const acts = (await listActions(db, v, { group })).filter((a) => inPeriod(a.start));
   return {

@@ -32,6 +32,7 @@ const LABELS: Record<CorrectableField, string> = {
   actions: "Actions",
   participants: "Participants",
   links: "Links",
+  decisions: "Decisions",
 };
 
 const day = (iso: string) => iso.slice(0, 16).replace("T", " ") + " UTC";

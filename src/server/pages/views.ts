@@ -194,6 +194,17 @@ export function meetingView(m: MeetingDetail, editor: string | null): Html {
           </section>`,
       )}
     </section>
+    <section aria-labelledby="de">
+      <h2 id="de">Decisions</h2>
+      ${mark("decisions")}
+      ${
+        (r.decisions ?? []).length
+          ? html`<ul>
+              ${(r.decisions ?? []).map((d, i) => html`<li>${d.text}${at("decisions", pv.decisions?.[i])}</li>`)}
+            </ul>`
+          : html`<p class="muted">No decisions recorded.</p>`
+      }
+    </section>
     <section aria-labelledby="ac">
       <h2 id="ac">Actions</h2>
       ${mark("actions")}
