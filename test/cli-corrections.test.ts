@@ -39,6 +39,8 @@ describe("corrections on the command line", () => {
     expect(people.stdout).toContain("Quilla Testwright");
     const h = await cli(["history", "1", "--data", data], { env });
     expect(h.stdout).toMatch(/#1 .* UTC Ada: set number = 8 \(was 7\) — the header was wrong/);
+    const register = await cli(["decisions", "--group", "NSYIGN", "--data", data], { env });
+    expect(register.stdout).toContain("Participants agreed to hold the summer school in Tallinn.");
     const bad = await cli(["correct", "1", "colour=red", "--data", data], { env });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/colour: not a field that can be corrected/);

@@ -151,6 +151,23 @@ describe("person pages", () => {
   });
 });
 
+describe("the decisions register", () => {
+  it("lists a group's decisions in the API and on a page linked from its meetings", async () => {
+    const api = (await app.inject("/api/decisions?group=ODSB")).json().decisions as {
+      text: string;
+      meetingId: number;
+    }[];
+    expect(api.map((d) => d.text)).toContain(
+      "The Board decided to keep the travel budget at the 2024 level.",
+    );
+    const page = (await app.inject("/groups/ODSB/decisions")).body;
+    expect(page).toContain("The Board decided to keep the travel budget");
+    const meetingPage = (await app.inject(`/meetings/${api[0]!.meetingId}`)).body;
+    expect(meetingPage).toContain('href="/groups/ODSB/decisions"');
+    expect((await app.inject("/groups/nobody/decisions")).statusCode).toBe(404);
+  });
+});
+
 describe("the curate page", () => {
   it("says what to type in the merge and split forms", async () => {
     const page = (await app.inject({ url: "/curate", headers: { cookie: await login() } })).body;

@@ -131,6 +131,7 @@ describe("web app in a real browser", () => {
     await shots("/topics/budget", "topic");
     // the period report a secretariat sends: its dates in the title, readable on a phone
     await shots("/groups/ODSB/report", "period-report");
+    await shots("/groups/ODSB/decisions", "decisions");
     const report = await open("/groups/ODSB/report");
     expect(await report.locator("h1").textContent()).toMatch(/ODSB|Open Data Steering Board/);
     expect(await report.locator("h1").textContent()).toMatch(/\d{4} – \d+ \w+ \d{4}/);

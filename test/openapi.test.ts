@@ -99,6 +99,7 @@ describe("the OpenAPI document", () => {
     const actions = (await get("/api/actions")).actions as { source: string; key: string }[];
     await get("/api/actions", "/api/actions?status=overdue");
     await get("/api/findings");
+    await get("/api/decisions", "/api/decisions?group=ODSB");
     await get("/api/groups");
     await get("/api/stats");
     await get("/api/participation");

@@ -249,6 +249,18 @@ program
   );
 
 program
+  .command("decisions")
+  .description("the decisions register: what each meeting decided, newest first")
+  .option("--group <group>", "only this group (name or acronym)")
+  .addOption(
+    new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"),
+  )
+  .option(...DATA)
+  .action((o: CliOptions) =>
+    store("decisions", { group: o.group, format: o.format, data: o.data }),
+  );
+
+program
   .command("correct")
   .description(
     "correct fields of a stored meeting (kept through re-extraction): FIELD=JSON, a list as a whole list",

@@ -139,3 +139,5 @@ export const IfMatch = z
   .transform((s) => Number(s.replace(/\D/g, "")))
   .optional();
 export { CorrectionPatch } from "../model/corrections.js";
+/** The decisions register's filter. */
+export const DecisionsInput = z.object({ group: group.optional() });

@@ -27,6 +27,7 @@ export const STORE_COMMANDS: Record<string, () => Promise<StoreCommand>> = {
     const f = (await import("./actions.js")).actionsCommand;
     return (cwd, o, io) => f(cwd, o, io);
   },
+  decisions: async () => (await import("./decisions.js")).decisionsCommand,
   correct: async () => (await import("./correct-cli.js")).correctCommand,
   history: async () => (await import("./correct-cli.js")).historyCommand,
   render: async () => (await import("./render.js")).renderCommand,

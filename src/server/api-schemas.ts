@@ -198,3 +198,17 @@ export const Participation = z.object({
     }),
   ),
 });
+
+export const DecisionList = z.object({
+  decisions: z.array(
+    z.looseObject({
+      meetingId: z.number().int(),
+      source: z.string(),
+      group: nullableText,
+      number: z.number().int().nullable(),
+      start: nullableText,
+      text: z.string(),
+      line: z.number().int().nullable(),
+    }),
+  ),
+});

@@ -204,6 +204,15 @@ export function meetingView(m: MeetingDetail, editor: string | null): Html {
             </ul>`
           : html`<p class="muted">No decisions recorded.</p>`
       }
+      ${
+        r.group || r.groupAcronym
+          ? html`<p>
+              <a href="/groups/${encodeURIComponent(r.groupAcronym ?? r.group!)}/decisions"
+                >All decisions of this group</a
+              >
+            </p>`
+          : ""
+      }
     </section>
     <section aria-labelledby="ac">
       <h2 id="ac">Actions</h2>

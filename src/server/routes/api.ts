@@ -9,6 +9,7 @@ import {
   ActionsInput,
   ActionStatusInput,
   CorrectionPatch,
+  DecisionsInput,
   IfMatch,
   RevertInput,
 } from "../../commands/inputs.js";
@@ -24,6 +25,7 @@ import { people, person } from "../../commands/people.js";
 import { find } from "../../commands/search.js";
 import { actions, setActionStatus } from "../../commands/actions.js";
 import { findings } from "../../commands/findings.js";
+import { decisions } from "../../commands/decisions.js";
 import { groups } from "../../commands/groups.js";
 import { stats } from "../../commands/stats.js";
 import { participation } from "../../commands/participation.js";
@@ -240,6 +242,17 @@ export async function apiRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
     "/api/findings",
     operation({ summary: "Consistency findings of every meeting", response: out.FindingList }),
     async (req) => ({ findings: await findings(db, req.viewer) }),
+  );
+  app.get(
+    "/api/decisions",
+    operation({
+      summary: "The decisions register, newest meeting first; filter by group",
+      querystring: DecisionsInput,
+      response: out.DecisionList,
+    }),
+    async (req) => ({
+      decisions: await decisions(db, req.viewer, parseInput(DecisionsInput, req.query)),
+    }),
   );
   app.get(
     "/api/groups",

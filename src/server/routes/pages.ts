@@ -18,6 +18,8 @@ import { topic } from "../../commands/topic.js";
 import { calendar } from "../../commands/calendar.js";
 import { draft } from "../../commands/draft.js";
 import { periodReport } from "../../commands/report.js";
+import { decisions } from "../../commands/decisions.js";
+import { decisionsView } from "../pages/decisions-view.js";
 import { renderReport } from "../../commands/render.js";
 import type { AppDeps } from "../deps.js";
 import { layout } from "../pages/layout.js";
@@ -33,7 +35,7 @@ import {
 } from "../pages/views.js";
 import { attendanceChart, balanceChart, timelineChart } from "../../render/charts.js";
 import { html, raw, type Html } from "../../render/html.js";
-import { isRapporteurError } from "../../model/errors.js";
+import { isRapporteurError, notFound } from "../../model/errors.js";
 
 const page = (
   reply: FastifyReply,
@@ -177,6 +179,18 @@ export async function pageRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     if (input.format !== "html")
       reply.header("content-disposition", attachment(`${g}-report.${input.format}`));
     return reply.type(TYPES[input.format]).send(out);
+  });
+
+  app.get("/groups/:g/decisions", hide, async (req, reply) => {
+    const { g } = parseInput(GroupParam, req.params);
+    const rows = await decisions(db, req.viewer, { group: g });
+    if (!rows.length) throw notFound(`decisions of the group "${g}"`);
+    return page(
+      reply,
+      `Decisions of ${rows[0]!.group ?? g}`,
+      req.viewer.editor,
+      decisionsView(g, rows),
+    );
   });
 
   app.get("/groups/:g/draft.md", hide, async (req, reply) => {
