@@ -25,6 +25,16 @@ describe("glossary", () => {
       [],
     );
   });
+  it("learns an acronym used beside its expansion without parentheses, when one phrase fits", () => {
+    const text =
+      "The Lantern Access Panel met twice. Members asked the LAP to publish its notes. The Lamp Arts Project and the Light Archive Programme also spoke; LAP2 was not discussed.";
+    expect(findDefinitions(text)).toEqual([]); // three phrases spell LAP: none is learned
+    expect(
+      findDefinitions(
+        "Work on the Global Digital Compact continued. The GDC consultation closes soon.",
+      ),
+    ).toEqual([{ acronym: "GDC", expansion: "Global Digital Compact", loose: true }]);
+  });
   it("lets the user's glossary win", () => {
     expect(
       mergeGlossary(

@@ -3,6 +3,8 @@ export interface Definition {
   acronym: string;
   expansion: string;
   source?: string | null;
+  /** Learned without parentheses (initials of a phrase of the same report): weaker evidence. */
+  loose?: boolean;
 }
 
 const SMALL = new Set([
@@ -44,6 +46,41 @@ export function findDefinitions(text: string): Definition[] {
     const words = run.split(/\s+/).filter(Boolean);
     const expansion = matchInitials(words, letters);
     if (expansion) out.push({ acronym, expansion });
+  }
+  return [...out, ...looseDefinitions(text, new Set(out.map((d) => d.acronym)))];
+}
+
+/**
+ * Acronyms a report uses beside their expansion without parentheses ("the Global Digital
+ * Compact" in one place, "GDC" in another): a capitalised phrase of the same report whose
+ * initials spell the acronym, when exactly one phrase does.
+ */
+function looseDefinitions(text: string, known: ReadonlySet<string>): Definition[] {
+  const acronyms = new Set(
+    [...text.matchAll(/(?<![\p{L}\p{N}])([\p{Lu}]{2,6})(?![\p{L}\p{N}])/gu)].map((m) => m[1]!),
+  );
+  const phrases = new Set(
+    [
+      ...text.matchAll(
+        /[\p{Lu}][\p{L}'’-]+(?:\s+(?:(?:of|on|and|the|for|in|to|&)\s+)?[\p{Lu}][\p{L}'’-]+){1,6}/gu,
+      ),
+    ].map((m) => m[0]),
+  );
+  const out: Definition[] = [];
+  for (const acronym of acronyms) {
+    if (known.has(acronym)) continue;
+    const letters = acronym.toLowerCase();
+    const hits = new Set<string>();
+    for (const p of phrases) {
+      const words = p.split(/\s+/);
+      // the phrase, or its tail, spells the acronym ("At the Global Digital Compact")
+      for (let i = 0; i < words.length - 1; i++)
+        if (!SMALL.has(words[i]!.toLowerCase()) && spells(words.slice(i), letters)) {
+          hits.add(words.slice(i).join(" "));
+          break;
+        }
+    }
+    if (hits.size === 1) out.push({ acronym, expansion: [...hits][0]!, loose: true });
   }
   return out;
 }

@@ -13,6 +13,8 @@ export async function rebuildGlossary(db: Db, user: Definition[] = []): Promise<
     )
   ).rows.map((r) => r.id);
   const found: Definition[] = [];
+  // a definition in parentheses anywhere wins over one learned without them
+  const loose: Definition[] = [];
   const seen = new Set<string>();
   for (let at = 0; at < order.length; at += PAGE) {
     const ids = order.slice(at, at + PAGE);
@@ -24,13 +26,20 @@ export async function rebuildGlossary(db: Db, user: Definition[] = []): Promise<
     for (const id of ids) {
       const r = byId.get(id);
       if (r)
-        for (const d of findDefinitions(r.text))
-          if (!seen.has(d.acronym.toUpperCase())) {
+        for (const { loose: weak, ...d } of findDefinitions(r.text)) {
+          if (weak) loose.push({ ...d, source: r.source });
+          else if (!seen.has(d.acronym.toUpperCase())) {
             seen.add(d.acronym.toUpperCase());
             found.push({ ...d, source: r.source });
           }
+        }
     }
   }
+  for (const d of loose)
+    if (!seen.has(d.acronym.toUpperCase())) {
+      seen.add(d.acronym.toUpperCase());
+      found.push(d);
+    }
   const all = mergeGlossary(found, user);
   await db.transaction(async (tx) => {
     await tx.query(`DELETE FROM glossary`);
