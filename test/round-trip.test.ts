@@ -9,7 +9,7 @@ import { renderReportMd } from "../src/render/report-md.js";
 import { renderReportDocx } from "../src/render/report-docx.js";
 import { renderReportHtml } from "../src/render/report-html.js";
 import type { MeetingRecord } from "../src/model/record.js";
-import { sectionTexts } from "../src/model/section-text.js";
+import { sectionTexts } from "../src/extract/section-text.js";
 import { SHARED, ROOT } from "./helpers.js";
 
 // The round trip: extract(render(record)) gives the record back, for the contract's fields.

@@ -211,7 +211,7 @@ program
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     } catch (e) {
-      if (!isRapporteurError(e)) throw e;
+      if (!isRapporteurError(e)) return unexpected(e);
       processIo.err(`rapporteur: ${e.message}`);
       process.exitCode = e.exitCode;
     }

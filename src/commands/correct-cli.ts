@@ -1,7 +1,7 @@
 import { userInfo } from "node:os";
 import { findMeeting } from "../store/find-meeting.js";
 import { refreshDerived } from "../store/derived.js";
-import { CORRECTABLE_FIELDS, type Correction } from "../model/corrections.js";
+import { CORRECTABLE_FIELDS, changedAt, type Correction } from "../model/corrections.js";
 import { RapporteurError } from "../model/errors.js";
 import { OWNER } from "../model/viewer.js";
 import type { Io } from "../runtime/io.js";
@@ -76,12 +76,12 @@ export async function correctCommand(
 
 /** One change as a line of the history. */
 export function historyLine(c: Correction): string {
-  const when = c.at.slice(0, 16).replace("T", " ");
+  const when = changedAt(c.at);
   const what =
     c.action === "set"
       ? `set ${c.field} = ${show(c.value)} (was ${show(c.previous)})`
       : `gave ${c.field} back to extraction: ${show(c.extracted)} (was ${show(c.previous)})`;
-  return `#${c.id} ${when} UTC ${c.by}: ${what}${c.note ? ` — ${c.note}` : ""}`;
+  return `#${c.id} ${when} ${c.by}: ${what}${c.note ? ` — ${c.note}` : ""}`;
 }
 
 /** `rapporteur history MEETING`: every change made to a meeting, oldest first. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { RapporteurError } from "../model/errors.js";
 import { ACTION_FILTERS, ACTION_STATUSES } from "../model/actions.js";
 import { CORRECTABLE_FIELDS, type CorrectableField } from "../model/corrections.js";
+import { dayExists } from "../model/record.js";
 
 // The input of each use case, one zod schema each, read by both faces: the CLI parses its
 // options with it, the HTTP route its query, path or body; the OpenAPI document is
@@ -31,21 +32,9 @@ export function parseInput<T extends z.ZodType>(
 /** A calendar date as YYYY-MM-DD that exists (not 2021-13-99, not 2021-02-30). */
 export const IsoDate = z
   .string()
-  .refine(
-    (s) => {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-      if (!m) return false;
-      const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-      return (
-        d.getUTCFullYear() === Number(m[1]) &&
-        d.getUTCMonth() === Number(m[2]) - 1 &&
-        d.getUTCDate() === Number(m[3])
-      );
-    },
-    {
-      error: (i) => `${JSON.stringify(i.input)} is not a date; give one that exists, as YYYY-MM-DD`,
-    },
-  )
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && dayExists(s), {
+    error: (i) => `${JSON.stringify(i.input)} is not a date; give one that exists, as YYYY-MM-DD`,
+  })
   .meta({ format: "date", example: "2024-05-16" });
 
 const group = z

@@ -6,7 +6,7 @@ import { renderReportDocx } from "../render/report-docx.js";
 import { renderReportHtml } from "../render/report-html.js";
 import { RapporteurError } from "../model/errors.js";
 import type { MeetingRecord, Provenance } from "../model/record.js";
-import { sectionTexts } from "../model/section-text.js";
+import { sectionTexts } from "../extract/section-text.js";
 import type { Io } from "../runtime/io.js";
 import { withStore, type StoreOptions } from "../runtime/store-access.js";
 

@@ -1,7 +1,7 @@
 import type { Doc, Node } from "./doc.js";
 import { leadOf, labelOfNode } from "./labels.js";
 import { isInside, partEnd } from "./outline.js";
-import { sentences } from "./text.js";
+import { lineIndexAt, sentences } from "./text.js";
 import { findDates, endOfPeriod, iso, toDate, type Found } from "./when.js";
 import { resolveName } from "./names.js";
 import { looksLikeName } from "./entry.js";
@@ -338,7 +338,8 @@ function proseActions(doc: Doc, ref: Date | null): Action[] {
       const agreed = /agree|decided|decision|resolved/i.test(text) && AGREED.test(text);
       if (!labelled && !due.found && !agreed) continue;
       if (!labelled && !agreed && due.value === null) continue;
-      const line = n.span.line + Math.min(lineOf(n.text, s.start), n.span.endLine - n.span.line);
+      const line =
+        n.span.line + Math.min(lineIndexAt(n.text, s.start), n.span.endLine - n.span.line);
       out.push({
         text,
         owner: proseOwner(text, doc, labelled),
@@ -349,17 +350,6 @@ function proseActions(doc: Doc, ref: Date | null): Action[] {
     }
   }
   return out;
-}
-
-function lineOf(text: string, pos: number): number {
-  let at = 0,
-    k = 0;
-  for (const l of text.split("\n")) {
-    at += l.length + 1;
-    if (pos < at) return k;
-    k++;
-  }
-  return k - 1;
 }
 
 function proseOwner(text: string, doc: Doc, item: boolean): string | null {

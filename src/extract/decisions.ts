@@ -1,5 +1,5 @@
 import type { Doc } from "./doc.js";
-import { sentences } from "./text.js";
+import { lineIndexAt, norm, sentences } from "./text.js";
 
 // What the group itself decided: "it was agreed to …", "the Board decided …", "the minutes
 // were approved", "RESOLVED: …", a vote with its outcome. Not opinions ("Ada agreed with
@@ -34,25 +34,13 @@ export function decisions(doc: Doc): Doc {
       const text = s.text.replace(/\s+/g, " ").trim();
       const labelled = LABEL.test(text) || (underHeading && n.kind === "item");
       if (!labelled && (!inProse(i) || !GROUP.test(text) || NOT.test(text))) continue;
-      const key = text
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, " ")
-        .trim();
+      const key = norm(text);
       if (!key || seen.has(key)) continue;
       seen.add(key);
-      const line = n.span.line + Math.min(lineAt(n.text, s.start), n.span.endLine - n.span.line);
+      const line =
+        n.span.line + Math.min(lineIndexAt(n.text, s.start), n.span.endLine - n.span.line);
       out.push({ text: text.replace(LABEL, ""), line, endLine: line });
     }
   }
   return { ...doc, decisions: out };
-}
-
-function lineAt(text: string, pos: number): number {
-  let at = 0;
-  const lines = text.split("\n");
-  for (const [k, l] of lines.entries()) {
-    at += l.length + 1;
-    if (pos < at) return k;
-  }
-  return lines.length - 1;
 }

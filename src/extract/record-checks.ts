@@ -1,7 +1,7 @@
 import type { Issue, MeetingRecord } from "../model/record.js";
 import { FINDING_FIELDS, type CorrectableField, type Correction } from "../model/corrections.js";
 import { duplicates } from "./checks.js";
-import { nameKey } from "./names.js";
+import { known, nameKey, resolveName } from "./names.js";
 
 /** A finding extraction reported about a value an editor has since corrected. */
 export interface ResolvedFinding extends Issue {
@@ -61,11 +61,13 @@ export function recordFindings(r: MeetingRecord): Issue[] {
   }
   out.push(...duplicates(r.participants.map((p) => ({ ...p, line: null }))));
   if (r.participants.length) {
-    const keys = r.participants.map((p) => nameKey(p.name));
+    // "listed" as extraction decides it: the same name, a unique first name or surname, a
+    // close spelling (names.ts)
+    const people = r.participants.map((p) => known(p.name));
     const seen = new Set<string>();
     for (const name of r.sections.flatMap((s) => s.speakers)) {
       const k = nameKey(name);
-      if (seen.has(k) || listed(k, keys)) continue;
+      if (seen.has(k) || resolveName(name, people) !== null) continue;
       seen.add(k);
       out.push({
         code: "speaker-not-listed",
@@ -93,16 +95,4 @@ export function recordFindings(r: MeetingRecord): Issue[] {
     prev = s.agendaIndex;
   }
   return out;
-}
-
-// A speaker is listed under the same name, or by a part of one listed name ("Ada" for
-// "Ada Lovelace") that no other listed name shares.
-function listed(key: string, keys: readonly string[]): boolean {
-  if (keys.includes(key)) return true;
-  const words = key.split(" ");
-  const holders = keys.filter((k) => {
-    const own = k.split(" ");
-    return words.every((w) => own.includes(w));
-  });
-  return holders.length === 1;
 }

@@ -114,3 +114,14 @@ export function sentences(text: string): { text: string; start: number }[] {
 
 /** Upper-case first letter. */
 export const capitalize = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
+/** Which line (0-based) of a multi-line text the character at `pos` stands on. */
+export function lineIndexAt(text: string, pos: number): number {
+  let at = 0;
+  const lines = text.split("\n");
+  for (const [k, l] of lines.entries()) {
+    at += l.length + 1;
+    if (pos < at) return k;
+  }
+  return lines.length - 1;
+}

@@ -1,14 +1,5 @@
 import { z } from "zod";
-import { When, type AgendaItem, type MeetingRecord, type Provenance } from "./record.js";
-
-/** Whether YYYY-MM-DD names a day that exists (not 2021-02-30). */
-export function dayExists(ymd: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(ymd);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}
+import { When, dayExists, type AgendaItem, type MeetingRecord, type Provenance } from "./record.js";
 
 // The contract's value schemas, as an editor gives them: dates that exist, names that are
 // not blank, and the parts one leaves out (no affiliation, no owner) defaulting to none.
@@ -100,6 +91,9 @@ export function inForce(history: readonly Correction[]): Map<CorrectableField, C
   }
   return out;
 }
+
+/** When a change was made, as the history shows it: "2026-12-01 05:01 UTC". */
+export const changedAt = (iso: string): string => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 
 /** Whether two field values are the same (values are plain JSON). */
 export const sameValue = (a: unknown, b: unknown): boolean =>

@@ -7,6 +7,15 @@ export const When = z.union([
   z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/),
 ]);
 
+/** Whether YYYY-MM-DD names a day that exists (not 2021-02-30). */
+export function dayExists(ymd: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(ymd);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
 /** One announced agenda item; sub-items are nested. */
 export interface AgendaItem {
   title: string;

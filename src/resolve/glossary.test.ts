@@ -31,9 +31,9 @@ describe("glossary", () => {
     expect(findDefinitions(text)).toEqual([]); // three phrases spell LAP: none is learned
     expect(
       findDefinitions(
-        "Work on the Global Digital Compact continued. The GDC consultation closes soon.",
+        "Work on the Harbour Light Charter continued. The HLC consultation closes soon.",
       ),
-    ).toEqual([{ acronym: "GDC", expansion: "Global Digital Compact", loose: true }]);
+    ).toEqual([{ acronym: "HLC", expansion: "Harbour Light Charter", loose: true }]);
   });
   it("lets the user's glossary win", () => {
     expect(

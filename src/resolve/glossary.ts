@@ -51,8 +51,8 @@ export function findDefinitions(text: string): Definition[] {
 }
 
 /**
- * Acronyms a report uses beside their expansion without parentheses ("the Global Digital
- * Compact" in one place, "GDC" in another): a capitalised phrase of the same report whose
+ * Acronyms a report uses beside their expansion without parentheses ("the Lantern Access
+ * Panel" in one place, "LAP" in another): a capitalised phrase of the same report whose
  * initials spell the acronym, when exactly one phrase does.
  */
 function looseDefinitions(text: string, known: ReadonlySet<string>): Definition[] {
@@ -73,7 +73,7 @@ function looseDefinitions(text: string, known: ReadonlySet<string>): Definition[
     const hits = new Set<string>();
     for (const p of phrases) {
       const words = p.split(/\s+/);
-      // the phrase, or its tail, spells the acronym ("At the Global Digital Compact")
+      // the phrase, or its tail, spells the acronym ("At the Lantern Access Panel")
       for (let i = 0; i < words.length - 1; i++)
         if (!SMALL.has(words[i]!.toLowerCase()) && spells(words.slice(i), letters)) {
           hits.add(words.slice(i).join(" "));

@@ -5,6 +5,7 @@ import { visible } from "./scope.js";
 import type { Viewer } from "../model/viewer.js";
 import { nameKey } from "../resolve/people.js";
 import { likeExact } from "./like.js";
+import { norm } from "../extract/text.js";
 
 export interface DraftFacts {
   group: string;
@@ -90,12 +91,6 @@ export async function draftFacts(
   };
 }
 
-const itemKey = (t: string) =>
-  t
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-
 /**
  * Items on the agenda of most of the recent meetings (at least three, and more than half),
  * other than the opening and closing ones every draft has.
@@ -104,8 +99,8 @@ export function standingItems(records: readonly StoredRecord[]): string[] {
   if (records.length < 3) return [];
   const count = new Map<string, { title: string; n: number }>();
   for (const r of records)
-    for (const k of new Set(r.agenda.map((a) => itemKey(a.title)))) {
-      const title = r.agenda.find((a) => itemKey(a.title) === k)!.title;
+    for (const k of new Set(r.agenda.map((a) => norm(a.title)))) {
+      const title = r.agenda.find((a) => norm(a.title) === k)!.title;
       const e = count.get(k) ?? { title, n: 0 };
       e.n++;
       count.set(k, e);

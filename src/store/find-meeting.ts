@@ -1,6 +1,10 @@
 import type { Queryable } from "./db.js";
 import type { StoredRecord } from "./meeting-rows.js";
 
+/** SQL: the nicknames of meeting `m`'s list as a JSON text of { name, nick } (column `nicks`). */
+export const NICKNAMES =
+  "(SELECT json_agg(json_build_object('name', a.name, 'nick', a.nick))::text FROM attendance a WHERE a.meeting_id = m.id AND a.nick IS NOT NULL) AS nicks";
+
 /** A meeting by its id or its source file name (the newest if several share the name). */
 export async function findMeeting(
   db: Queryable,
@@ -19,7 +23,7 @@ export async function findMeeting(
     nicks: string | null;
   }>(
     `SELECT m.id, m.record::text AS record, d.text,
-       (SELECT json_agg(json_build_object('name', a.name, 'nick', a.nick))::text FROM attendance a WHERE a.meeting_id = m.id AND a.nick IS NOT NULL) AS nicks
+       ${NICKNAMES}
      FROM meetings m JOIN documents d ON d.id = m.document_id WHERE m.id = $1 OR m.source = $2 OR m.source = $3 ORDER BY (m.id = $1) DESC, m.start_at DESC NULLS LAST LIMIT 1`,
     [id, idOrSource, idOrSource.split("/").pop()],
   );

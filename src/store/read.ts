@@ -19,6 +19,7 @@ import type {
   CorrectionRow,
 } from "./rows.js";
 import { toCorrection, type EffectiveRecord } from "./corrections.js";
+import { NICKNAMES } from "./find-meeting.js";
 import type { Correction } from "../model/corrections.js";
 import { visibleSpellings } from "./people.js";
 import { attendees } from "./attendees.js";
@@ -132,7 +133,7 @@ export async function getMeeting(
        (SELECT json_agg(json_build_array(e.action_key, e.status))::text FROM (SELECT DISTINCT ON (action_key) action_key, status FROM action_events WHERE source = m.source ORDER BY action_key, id DESC) e) AS statuses,
        (SELECT json_agg(c ORDER BY c.id)::text FROM (SELECT id, field, action, value, previous, extracted, editor, at, note FROM corrections WHERE source = m.source) c) AS corrections,
        m.extracted::text AS extracted,
-       (SELECT json_agg(json_build_object('name', a.name, 'nick', a.nick))::text FROM attendance a WHERE a.meeting_id = m.id AND a.nick IS NOT NULL) AS nicks
+       ${NICKNAMES}
      FROM meetings m JOIN documents d ON d.id = m.document_id WHERE m.id = $1 AND ${visible(v)}`,
     [id],
   );

@@ -1,4 +1,5 @@
-import { plainText } from "../model/section-text.js";
+import { plainText } from "../extract/section-text.js";
+import { dayExists } from "../model/record.js";
 import type { Queryable } from "./db.js";
 import { findPerson } from "./people.js";
 import { visible } from "./scope.js";
@@ -241,7 +242,7 @@ export function splitQuery(q: string): { web: string; prefixes: string[] } {
   return { web: asIndexed(web), prefixes };
 }
 
-// A term written with symbols ("WSIS+20", "AI/ML") is indexed as its words in a row, but
+// A term written with symbols ("Plan+10", "AI/ML") is indexed as its words in a row, but
 // PostgreSQL's query parser reads "+20" as a signed number: outside quotes the term becomes
 // the phrase of its words, inside quotes the symbols become spaces.
 function asIndexed(web: string): string {
@@ -260,7 +261,7 @@ function asIndexed(web: string): string {
 }
 
 function checkDate(s: string, flag: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(s)))
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || !dayExists(s))
     throw new RapporteurError("bad-argument", `${flag} ${s}: give a date as YYYY-MM-DD`);
   return s;
 }

@@ -2,6 +2,7 @@ import { html, type Html } from "../../render/html.js";
 import type { MeetingDetail } from "../../commands/meetings.js";
 import {
   CORRECTABLE_FIELDS,
+  changedAt,
   fieldValue,
   inForce,
   sameValue,
@@ -35,7 +36,7 @@ const LABELS: Record<CorrectableField, string> = {
   decisions: "Decisions",
 };
 
-const day = (iso: string) => iso.slice(0, 16).replace("T", " ") + " UTC";
+const day = changedAt;
 
 /**
  * Marks for the meeting page: readers see "corrected" with who and when; editors also a

@@ -31,7 +31,7 @@ import { stats } from "../../commands/stats.js";
 import { participation } from "../../commands/participation.js";
 import { upload } from "../../commands/upload.js";
 import { RapporteurError } from "../../model/errors.js";
-import { sectionTexts } from "../../model/section-text.js";
+import { sectionTexts } from "../../extract/section-text.js";
 import type { AppDeps } from "../deps.js";
 import { operation } from "../openapi.js";
 import * as out from "../api-schemas.js";

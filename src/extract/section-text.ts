@@ -1,4 +1,5 @@
-import type { MeetingRecord, Provenance } from "./record.js";
+import type { MeetingRecord, Provenance } from "../model/record.js";
+import { norm, stripMarkdown } from "./text.js";
 
 /**
  * What was said under each discussion section, read from the report's lines: the lines
@@ -21,18 +22,17 @@ export function sectionTexts(
   });
 }
 
+// The shared Markdown stripping, after what is particular to running text: a link with
+// no text reads as its address (an empty one as nothing), list and quote markers go.
 const plain = (line: string) =>
-  line
-    .replace(/\[([^\]]*)\]\(([^)]*)\)/g, (_, text: string, url: string) =>
-      text.trim() ? text : url.trim(),
-    )
-    .replace(/<(https?:\/\/[^>\s]+)>/g, "$1")
-    .replace(/(\*\*|__)(.+?)\1/g, "$2")
-    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, "$1$2")
-    .replace(/^\s{0,3}(?:[-*+•]|\d{1,3}[.)]|[a-z][.)])\s+/i, "")
-    .replace(/^\s*>\s?/, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  stripMarkdown(
+    line
+      .replace(/\[([^\]]*)\]\(([^)]*)\)/g, (_, text: string, url: string) =>
+        text.trim() ? text : url.trim(),
+      )
+      .replace(LIST, "")
+      .replace(/^\s*>\s?/, ""),
+  );
 
 /** Report text without its Markdown: emphasis, link syntax, list and quote markers go. */
 export const plainText = (text: string): string =>
@@ -60,15 +60,9 @@ function paragraphs(body: readonly string[]): string[] {
   return out;
 }
 
-const key = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-
-// "5. Parliamentary Track." or "## 5 Parliamentary track" against the title "Parliamentary Track"
+// "5. Outreach track." or "## 5 Outreach track" against the title "Outreach Track"
 function sameText(line: string, title: string): boolean {
-  const l = key(plain(line).replace(/^#+\s*/, "")).replace(/^(?:\d+|[a-z]|[ivx]+)\s+/, "");
-  const t = key(title);
+  const l = norm(plain(line)).replace(/^(?:\d+|[a-z]|[ivx]+)\s+/, "");
+  const t = norm(title);
   return l === t || l.endsWith(` ${t}`);
 }
