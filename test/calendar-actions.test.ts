@@ -35,6 +35,29 @@ describe("group calendar", () => {
   });
 });
 
+describe("commitments and dated notes", () => {
+  it("shows a volunteer's commitment as an action and another body's deadline as a note", async () => {
+    const meetings = (await app.inject("/api/meetings?group=ODSB")).json().meetings as {
+      id: number;
+      number: number;
+    }[];
+    const m11 = meetings.find((m) => m.number === 11)!;
+    const api = (await app.inject(`/api/meetings/${m11.id}`)).json();
+    const record = (api.record ?? api) as {
+      actions: { owner: string | null }[];
+      notes: { text: string; date: string | null }[];
+    };
+    expect(record.actions.map((a) => a.owner)).toContain("Aiyana Redcloud");
+    expect(record.notes).toEqual([
+      { text: expect.stringMatching(/objections/) as string, date: "2024-05-20" },
+    ]);
+    const page = (await app.inject(`/meetings/${m11.id}`)).body;
+    expect(page).toContain("Dates noted");
+    // the note with its date and the source line it was read from
+    expect(page).toMatch(/licences is 20 May 2024\. — 20 May 2024 <a\s+class="srcref"/);
+  });
+});
+
 describe("writing", () => {
   it("renders a meeting in the house format (md, docx, html) and a period report with charts", async () => {
     const id = (await app.inject("/api/meetings?group=ODSB")).json().meetings[0].id;

@@ -189,6 +189,7 @@ const record = fc
     return {
       source: "x.md",
       decisions: [],
+      notes: [],
       group: g.group,
       groupAcronym: g.group ? g.acronym : null,
       number: g.number,

@@ -13,7 +13,7 @@ import { cli, SHARED } from "./helpers.js";
 const MIN_OVERALL = 0.98;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const seeds = join(SHARED, "corpus/seeds"),
-  gold = join(SHARED, "corpus/gold");
+  gold = join(SHARED, "corpus/gold-next");
 const files = readdirSync(seeds).sort();
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");

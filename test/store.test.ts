@@ -115,7 +115,7 @@ describe.each(DRIVERS)("store on %s", (driver) => {
     writeFileSync(join(out, "people.json"), JSON.stringify(data.people));
     const printed = execFileSync(
       process.execPath,
-      [join(SHARED, "eval/score.mjs"), join(SHARED, "corpus/gold"), out],
+      [join(SHARED, "eval/score.mjs"), join(SHARED, "corpus/gold-next"), out],
       { encoding: "utf8" },
     );
     const f1 = Number(/people: pairwise F1 ([\d.]+)/.exec(printed)![1]);

@@ -1,27 +1,16 @@
 import type { Doc, Node } from "./doc.js";
 import { leadOf, labelOfNode } from "./labels.js";
 import { isInside, partEnd } from "./outline.js";
-import { lineIndexAt, sentences } from "./text.js";
-import { findDates, endOfPeriod, iso, toDate, type Found } from "./when.js";
-import { resolveName } from "./names.js";
-import { looksLikeName } from "./entry.js";
+import { toDate } from "./when.js";
+import { dueOf, dueValue } from "./deadlines.js";
+import { isOwnerLabel, ownerOf, resolveOwner } from "./owners.js";
+import { proseActions } from "./prose-actions.js";
 
 type Action = NonNullable<Doc["actions"]>[number];
 
 const ACTION_LEAD =
   /^(?:actions?(?:\s+(?:items?|points?))?(?:\s*\d{1,3})?|action\s+item\s*\d*|ais?|new actions?|outstanding actions?(?:\s+from\b.*)?|follow[- ]up actions?|to[- ]?do)$/i;
 const ACTION_DASH = /^actions?\s*[-–—]\s+(?=\S)/i;
-const DEADLINE =
-  /\b(?:deadline|due(?:\s+(?:by|on|date))?|by|before|until|till|no later than|not later than|latest by)\b/gi;
-const AGREED =
-  /\b(?:it was|was|were|they|participants|members|the (?:group|wg|committee|board|meeting|participants|members)|we|all)\s+(?:(?:also|further|then|unanimously)\s+)?(?:agreed|decided|resolved)\s+(?:to|that|on)\b|\bit was (?:agreed|decided|resolved)\b|\b(?:agreement|decision) was (?:reached|taken|made)\b/i;
-const NEXT_STEPS = /^(?:next steps?|action(?: item)?|action point|to do|follow[- ]up)\s*:\s*/i;
-const NEXT_MEETING =
-  /\bnext\s+(?:\w+['’]?s?\s+){0,3}?(?:meeting|call|session)\b.*\b(?:will|is|planned|scheduled)\b/i;
-const OWNER_SUBJECT =
-  /^(?:(?:all|the|each|every)\s+)?(\p{L}(?:[^,;:()]|\([^)]*\)){0,80}?)\s+(?:should|must|shall|will|would|is to|are to|agreed to|volunteered to|offered to|to)\s+(?!be\b)(?:also\s+)?[a-z]+/iu;
-const NOT_OWNER =
-  /^(?:it|this|that|there|they|we|he|she|which|who|these|those|results?|wording|copy|the (?:document|results?|announcement|report|draft|meeting|information|views?|minutes|proposals?))\b/i;
 
 /**
  * Actions. When the report labels them — an "Action items" part (owner-grouped or
@@ -34,7 +23,11 @@ const NOT_OWNER =
 export function actions(doc: Doc): Doc {
   const ref = toDate(doc.header?.start ?? null);
   const labelled = explicitActions(doc, ref);
-  return { ...doc, actions: labelled.length ? labelled : proseActions(doc, ref) };
+  const listed = listedNotes(doc, ref);
+  if (labelled.length) return { ...doc, actions: labelled, notes: listed };
+  const prose = proseActions(doc, ref);
+  const notes = [...listed, ...prose.notes].sort((a, b) => a.line - b.line);
+  return { ...doc, actions: prose.actions, notes };
 }
 
 function explicitActions(doc: Doc, ref: Date | null): Action[] {
@@ -103,6 +96,23 @@ function explicitActions(doc: Doc, ref: Date | null): Action[] {
   return out.sort((a, b) => a.line - b.line);
 }
 
+// A "Dates noted" part (as this project writes one): each item a dated note, not an action.
+function listedNotes(doc: Doc, ref: Date | null): NonNullable<Doc["notes"]> {
+  const out: NonNullable<Doc["notes"]> = [];
+  let under = false;
+  for (const n of doc.nodes) {
+    if (n.kind === "heading") {
+      under = /^(?:dates noted|other bodies['’] (?:dates|deadlines))\s*:?$/i.test(n.text.trim());
+      continue;
+    }
+    if (!under || n.kind !== "item") continue;
+    const text = n.text.replace(/\s+/g, " ").trim();
+    const date = dueValue(text, ref, doc, true);
+    out.push({ text, date, line: n.span.line, endLine: n.span.endLine });
+  }
+  return out;
+}
+
 // The items and lines of an "Action items" part; owner-grouped lists ("Jo:" with items under it).
 function region(
   doc: Doc,
@@ -168,123 +178,6 @@ function ownerGroup(n: Node, nodes: readonly Node[]): string | null {
   return m[1]!.replace(/[*_]/g, "").trim();
 }
 
-// "Jo Roe: send …", "Ann & Bo: …": a label that names who, not what.
-function isOwnerLabel(lead: string): boolean {
-  const parts = lead.split(/\s*(?:\/|&|\+|,|\band\b)\s*/).filter(Boolean);
-  return (
-    parts.length > 0 &&
-    parts.length <= 4 &&
-    parts.every(
-      (p) =>
-        looksLikeName(p) ||
-        /^(?:all|everyone|secretariat|the secretariat|chair|co-?chairs?|staff|team)\b/i.test(p),
-    )
-  );
-}
-
-/** Who an action's text names: "[AB] task", "Jo: task", "task (Jo)", "task [Jo to …]", "Jo to send …". */
-function ownerOf(text: string, doc: Doc): string | null {
-  const pre = /^\[([\p{Lu}][\p{L}]{0,5})\]\s*/u.exec(text);
-  if (pre) return pre[1]!;
-  if (/^who\?/i.test(text)) return null;
-  const colon = /^([^:]{2,60}?):\s+\S/.exec(text);
-  if (colon && isOwnerLabel(colon[1]!)) return colon[1]!;
-  const trailing = /[([]\s*([^()[\]]{2,60}?)\s*[)\]]\s*\.?\s*$/.exec(text);
-  if (trailing) {
-    const inside = trailing[1]!.replace(/\s+to\s+[a-z].*$/, "").trim();
-    const parts = inside.split(/\s*(?:\/|&|\+|,|\band\b)\s*/).filter(Boolean);
-    if (
-      parts.length &&
-      parts.every(
-        (p) => looksLikeName(p) || /^(?:secretariat|panel|chair|panel chair|all|staff)$/i.test(p),
-      ) &&
-      !/^(?:done|ongoing|complete|completed|closed|open|tbc|tbd)\b/i.test(inside)
-    )
-      return inside;
-  }
-  const body = text.replace(/^(?:upon|on|following|after|if|when|once)\b[^,]{2,80},\s*/i, "");
-  // "Kerri, Kim, and Victoria to …", "TV and PS to …": a list of names as the subject
-  const name = String.raw`[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)?`;
-  const many = new RegExp(
-    String.raw`^(${name}(?:(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)${name})+)\s+(?:to|will|should)\s+[a-z]`,
-    "u",
-  ).exec(body);
-  if (many) return many[1]!;
-  // "Daniel document (spreadsheet?) …": a listed person opening the line is its owner
-  const opener = /^([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,2})\s+[a-z]/u.exec(body);
-  if (opener && resolveName(opener[1]!, doc.people ?? [])) return opener[1]!;
-  const m = OWNER_SUBJECT.exec(body);
-  if (
-    !m ||
-    NOT_OWNER.test(m[1]!) ||
-    /\b(?:was|were|is|are|has|have|be|been|should|must|shall|will|would|can|could|may)\b/i.test(
-      m[1]!,
-    )
-  )
-    return null;
-  if (m[1]!.split(/\s+/).length > 8) return null;
-  return m[1]!.trim();
-}
-
-/** Each name in an owner ("Dan + Mo", "TE/LG", "Kim, Jo, and Vi") resolved to the list's spelling. */
-export function resolveOwner(owner: string, doc: Doc): string {
-  const people = doc.people ?? [];
-  return owner
-    .split(/(\s*(?:\/|&|\+|,\s*and\s+|,|\band\b)\s*)/)
-    .map((part, k) => {
-      if (k % 2 === 1 || !part.trim()) return part;
-      const who = resolveName(part.trim(), people);
-      return who ?? part;
-    })
-    .join("");
-}
-
-function dueOf(text: string, ref: Date | null, doc: Doc): string | null {
-  return deadline(text, ref, false, doc).value;
-}
-
-function dueValue(text: string, ref: Date | null, doc: Doc, anywhere: boolean): string | null {
-  const d = findDates(text, ref, { order: doc.order }).find((f) => f.dayGiven && !f.range);
-  if (d) return iso(d);
-  return anywhere ? endOfPeriod(text, ref) : null;
-}
-
-// The due date: a date right after a deadline word, a period's end, or (in a labelled
-// action) any date.
-function deadline(
-  text: string,
-  ref: Date | null,
-  anywhere: boolean,
-  doc: Doc,
-): { found: boolean; value: string | null } {
-  let cache: Found[] | null | undefined;
-  const datesOf = () =>
-    cache !== undefined
-      ? cache
-      : (cache =
-          /\d|January|February|March|April|May|June|July|August|September|October|November|December/i.test(
-            text,
-          )
-            ? findDates(text, ref, { order: doc.order }).filter((f) => f.dayGiven && !f.range)
-            : null);
-  for (const m of text.matchAll(DEADLINE)) {
-    const word = m[0].toLowerCase();
-    const after = m.index + m[0].length;
-    const rest = text.slice(after, after + 40);
-    if (/^\s*(?:the\s+)?end\s+of\b/i.test(rest)) {
-      const end = endOfPeriod(rest, ref);
-      if (end || /\bweek\b/i.test(rest)) return { found: true, value: end };
-    }
-    const near = datesOf()?.find((f) =>
-      word === "deadline" ? f.index > m.index : f.index >= after && f.index - after <= 12,
-    );
-    if (near) return { found: true, value: iso(near) };
-  }
-  const all = anywhere ? datesOf() : null;
-  if (all?.length) return { found: true, value: iso(all[0]!) };
-  return { found: false, value: null };
-}
-
 /** Rows of a table headed "Action | Owner | Due". */
 function actionTableRows(
   doc: Doc,
@@ -318,71 +211,3 @@ function actionTableRows(
   }
   return out;
 }
-
-/** Narrative reports label nothing: their next steps, deadlines and agreed commitments. */
-function proseActions(doc: Doc, ref: Date | null): Action[] {
-  const range = doc.outline!.discussion;
-  if (!range) return [];
-  const out: Action[] = [];
-  const sectionHeads = new Set((doc.sections ?? []).map((s) => s.line));
-  for (const n of doc.nodes.slice(range.from, range.to)) {
-    if (n.kind !== "para" && n.kind !== "item") continue;
-    if (sectionHeads.has(n.span.line) && n.kind !== "item" && n.text.length < 200) continue;
-    const text0 = n.text.replace(/\n/g, " ");
-    for (const s of sentences(text0)) {
-      const text = s.text.replace(/\s+/g, " ").trim();
-      if (/^next (?:\w+ )?(?:meeting|call|session)\b/i.test(text)) continue;
-      const labelled = NEXT_STEPS.test(text);
-      if (!labelled && NEXT_MEETING.test(text)) continue;
-      const due = deadline(text, ref, labelled, doc);
-      const agreed = /agree|decided|decision|resolved/i.test(text) && AGREED.test(text);
-      if (!labelled && !due.found && !agreed) continue;
-      if (!labelled && !agreed && due.value === null) continue;
-      const line =
-        n.span.line + Math.min(lineIndexAt(n.text, s.start), n.span.endLine - n.span.line);
-      out.push({
-        text,
-        owner: proseOwner(text, doc, labelled),
-        due: due.value,
-        line,
-        endLine: line,
-      });
-    }
-  }
-  return out;
-}
-
-function proseOwner(text: string, doc: Doc, item: boolean): string | null {
-  const body = text.replace(NEXT_STEPS, "");
-  const clause = /\b(?:agreed|decided|resolved) that\s+(.*)$/i.exec(body)?.[1] ?? body;
-  const deciders =
-    /^(?:the\s+)?([\p{L}][\p{L} '’-]{1,40}?)\s+(?:(?:also|further|unanimously)\s+)?(?:agreed|decided|resolved)\s+to\b/iu.exec(
-      clause,
-    );
-  if (deciders)
-    return /^(?:it|we|they|it was)$/i.test(deciders[1]!) || /\b(?:was|were)\b/i.test(deciders[1]!)
-      ? null
-      : canonical(deciders[1]!, doc);
-  const m = OWNER_SUBJECT.exec(clause);
-  if (
-    m &&
-    / to\s+\S+$/.test(m[0]) &&
-    !/(?:should|must|shall|will|would|is to|are to|agreed to|volunteered to|offered to) \S+$/.test(
-      m[0],
-    ) &&
-    !item &&
-    !resolveName(m[1]!, doc.people ?? [])
-  )
-    return null;
-  if (
-    !m ||
-    NOT_OWNER.test(m[1]!) ||
-    /\b(?:was|were|is|are|has|have|be|been|should|must|shall|will|would|can|could|may)\b/i.test(
-      m[1]!,
-    )
-  )
-    return null;
-  return canonical(m[1]!.trim(), doc);
-}
-
-const canonical = (name: string, doc: Doc) => resolveName(name, doc.people ?? []) ?? name;

@@ -136,6 +136,8 @@ export interface Doc {
   links?: (Link & { line: number })[];
   actions?: (Action & { line: number; endLine: number })[];
   decisions?: { text: string; line: number; endLine: number }[];
+  /** Deadlines of other bodies' processes, told to the group but asking nothing of it. */
+  notes?: { text: string; date: string | null; line: number; endLine: number }[];
   issues?: Issue[];
 }
 

@@ -35,7 +35,7 @@ export const PASSES: readonly Pass[] = [
 ];
 
 /** Version of the extractor, stored beside records so a store knows what to re-extract. */
-export const EXTRACTOR_VERSION = "2.2.0";
+export const EXTRACTOR_VERSION = "2.3.0";
 
 /** The document the passes start from: the reader's tree, flattened into nodes. */
 export function startDoc(input: LineDoc): Doc {
@@ -110,6 +110,7 @@ function toRecord(doc: Doc): FullRecord {
     })),
     links: (doc.links ?? []).map(({ url, text }) => ({ url, text })),
     decisions: (doc.decisions ?? []).map(({ text }) => ({ text })),
+    notes: (doc.notes ?? []).map(({ text, date }) => ({ text, date })),
     issues: doc.issues ?? [],
     format: doc.format,
     statements: doc.statements ?? [],
@@ -131,6 +132,7 @@ function toRecord(doc: Doc): FullRecord {
       participants: (doc.participants ?? []).map((p) => span(p.line)),
       links: (doc.links ?? []).map((l) => span(l.line)),
       decisions: (doc.decisions ?? []).map((d) => span(d.line, d.endLine)),
+      notes: (doc.notes ?? []).map((d) => span(d.line, d.endLine)),
     },
   };
 }

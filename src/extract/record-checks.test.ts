@@ -19,6 +19,7 @@ const record = (speakers: string[]): MeetingRecord => ({
   ],
   links: [],
   decisions: [],
+  notes: [],
   issues: [],
 });
 

@@ -98,7 +98,18 @@ export function sections(doc: Doc): Doc {
   const hasHeadings = cands.some((c) => c.kind === "heading");
   const accepted = hasHeadings ? byHeadings(cands) : byNumbers(cands);
   const out: SectionNode[] = accepted.map((c, k) => {
-    const next = accepted[k + 1]?.i ?? range.to;
+    const after = accepted[k + 1]?.i ?? range.to;
+    // a heading as high as the section's own ("## Next steps" after "### Item") ends it
+    const level = c.node.kind === "heading" ? c.node.level : 0;
+    let next = after;
+    if (level >= 1 && level <= 6)
+      for (let i = c.i + 1; i < after; i++) {
+        const n = doc.nodes[i]!;
+        if (n.kind === "heading" && n.level <= level) {
+          next = i;
+          break;
+        }
+      }
     const text = c.text.replace(/\n/g, " ").trim();
     const first = sentences(text)[0]?.text ?? text;
     const long =

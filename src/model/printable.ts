@@ -19,6 +19,7 @@ export function contractOf(r: MeetingRecord): MeetingRecord {
     participants,
     links,
     decisions = [],
+    notes = [],
     issues,
   } = r;
   return {
@@ -35,6 +36,7 @@ export function contractOf(r: MeetingRecord): MeetingRecord {
     participants,
     links,
     decisions,
+    notes,
     issues,
   };
 }

@@ -44,6 +44,9 @@ export const Link = z.object({ url: z.string(), text: z.string().nullable() });
 /** What the group decided, agreed, approved or adopted, one sentence each (revision 3). */
 export const Decision = z.object({ text: z.string() });
 
+/** Another body's deadline or date told to the group, asking nothing of it (not an action). */
+export const DatedNote = z.object({ text: z.string(), date: When });
+
 export const ISSUE_CODES = [
   "number-mismatch",
   "time-mismatch",
@@ -78,6 +81,8 @@ export const MeetingRecord = z.object({
   links: z.array(Link),
   // records stored or exported before revision 3 have none
   decisions: z.array(Decision).default([]),
+  // the project's own field beside the contract: dates noted, not actions
+  notes: z.array(DatedNote).default([]),
   issues: z.array(Issue),
 });
 
@@ -87,6 +92,7 @@ export type Action = z.infer<typeof Action>;
 export type Participant = z.infer<typeof Participant>;
 export type Link = z.infer<typeof Link>;
 export type Decision = z.infer<typeof Decision>;
+export type DatedNote = z.infer<typeof DatedNote>;
 export type Issue = z.infer<typeof Issue>;
 
 /** Lines [line, endLine] (1-based, inclusive) of the source a value was read from. */
@@ -113,6 +119,8 @@ export interface Provenance {
   links: Span[];
   /** Absent in records stored before decisions were extracted. */
   decisions?: Span[];
+  /** Absent in records stored before dated notes were kept apart from actions. */
+  notes?: Span[];
 }
 
 /** The full record: the contract's fields plus provenance and the statements behind speakers. */

@@ -48,6 +48,11 @@ export function renderDigest(r: MeetingRecord): string {
       );
     out.push("");
   }
+  if (r.notes?.length) {
+    out.push("## Dates noted", "");
+    for (const d of r.notes) out.push(`- ${d.text}${d.date ? ` — ${formatWhen(d.date)}` : ""}`);
+    out.push("");
+  }
   out.push(`## Participants (${r.participants.length})`, "");
   for (const p of r.participants) {
     const details = [p.affiliation, ...p.roles].filter(Boolean).join("; ");

@@ -16,6 +16,7 @@ const record: MeetingRecord = {
   participants: [],
   links: [],
   decisions: [],
+  notes: [],
   issues: [],
 };
 const texts = (b: ReturnType<typeof reportBlocks>) =>

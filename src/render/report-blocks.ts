@@ -126,7 +126,11 @@ export function reportBlocks(
     b.push({ kind: "heading", level: 2, text: "Links" });
     for (const l of r.links) b.push({ kind: "link", url: l.url, text: l.text });
   }
-  // last, where no discussion section can take it for its own text
+  // last, where no discussion section can take them for its own text
+  if (r.notes?.length) {
+    b.push({ kind: "heading", level: 2, text: "Dates noted" });
+    for (const d of r.notes) b.push({ kind: "item", marker: "-", text: d.text, depth: 0 });
+  }
   const decided = r.decisions ?? [];
   if (decided.length) {
     b.push({ kind: "heading", level: 2, text: "Decisions" });

@@ -227,6 +227,17 @@ export function meetingView(m: MeetingDetail, editor: string | null): Html {
               </p>`
           : html`<p class="muted">No actions.</p>`
       }
+      ${
+        (r.notes ?? []).length
+          ? html`<h3>Dates noted</h3>
+              <p class="muted">
+                Other bodies' deadlines the meeting was told of; they ask nothing of the group.
+              </p>
+              <ul>
+                ${(r.notes ?? []).map((d, i) => html`<li>${d.text}${d.date ? html` — ${formatWhen(d.date)}` : ""}${src(pv.notes?.[i])}</li>`)}
+              </ul>`
+          : ""
+      }
     </section>
     <section aria-labelledby="pa">
       <h2 id="pa">Participants (${r.participants.length})</h2>
