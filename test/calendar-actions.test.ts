@@ -105,12 +105,15 @@ describe("actions taken up later", () => {
     expect(migration.followUps[0]).toMatchObject({
       section: "Portal migration",
       shared: expect.arrayContaining(["migration", "schedule"]),
+      // the evidence: how many of the group's sections use each shared word
+      rarity: expect.arrayContaining([{ word: "migration", sections: 2 }]) as unknown,
+      of: expect.any(Number) as unknown,
     });
     expect((await app.inject(`/meetings/${m10.id}`)).body).toContain(
       `/meetings/${m10.id}/follow-ups`,
     );
     expect((await app.inject(`/meetings/${m10.id}/follow-ups`)).body).toMatch(
-      /Taken up later in:.*Portal migration/s,
+      /Taken up later in:.*Portal migration.*migration \(in 2 of \d+ sections\)/s,
     );
   });
 });

@@ -80,4 +80,77 @@ describe("action follow-ups", () => {
       ),
     ).toEqual([]);
   });
+  it("counts only words few of the group's sections use, rarest first, with their counts", () => {
+    // "data" and "framework" are in most of the group's 20 sections: they tie nothing
+    const rarity = {
+      sections: 20,
+      df: new Map([
+        ["data", 15],
+        ["framework", 12],
+        ["qualiti", 2],
+        ["survey", 1],
+        ["migrat", 3],
+        ["schedul", 4],
+      ]),
+    };
+    const sections = [
+      { title: "Framework", ord: 1, speakers: [], lexemes: ["data", "framework", "qualiti"] },
+      { title: "Survey", ord: 2, speakers: [], lexemes: ["data", "qualiti", "survey"] },
+    ];
+    const f = findFollowUps(
+      { text: "Circulate the data quality framework survey.", owner: null },
+      [{ meetingId: 3, source: "m3.txt", start: null, sections }],
+      stem,
+      rarity,
+    );
+    expect(f.map((x) => [x.section, x.rarity, x.of])).toEqual([
+      [
+        "Survey",
+        [
+          { word: "survey", sections: 1 },
+          { word: "quality", sections: 2 },
+        ],
+        20,
+      ],
+    ]);
+  });
+  it("ties a phrase the section writes in a row, never a person's name", () => {
+    const rarity = {
+      sections: 30,
+      df: new Map([
+        ["youth", 4],
+        ["summit", 5],
+        ["ana", 2],
+      ]),
+    };
+    const section = (title: string, positions: Record<string, number[]>) => ({
+      title,
+      ord: 1,
+      speakers: [],
+      lexemes: Object.keys(positions),
+      positions,
+    });
+    const later = [
+      {
+        meetingId: 4,
+        source: "m4.txt",
+        start: null,
+        sections: [
+          section("Youth summit", { youth: [3], summit: [4] }),
+          // both words, but apart: not the phrase
+          section("Budget", { youth: [3], summit: [40] }),
+          // the owner's and a listed person's name
+          section("Welcome", { ana: [1], silva: [2] }),
+        ],
+      },
+    ];
+    const f = findFollowUps(
+      { text: "Ana Silva will look for Youth Summit sponsors.", owner: "Ana Silva" },
+      later,
+      stem,
+      rarity,
+      ["Ana Silva"],
+    );
+    expect(f.map((x) => [x.section, x.shared])).toEqual([["Youth summit", ["youth", "summit"]]]);
+  });
 });

@@ -66,6 +66,10 @@ const FollowUp = z.looseObject({
   section: z.string(),
   ord: z.number().int(),
   shared: z.array(z.string()),
+  rarity: z
+    .array(z.object({ word: z.string(), sections: z.number().int() }))
+    .meta({ description: "each shared word and how many of the group's sections use it" }),
+  of: z.number().int().meta({ description: "the group's sections the rarity counts against" }),
   owner: z.boolean(),
 });
 export const Meeting = MeetingRecord.extend({

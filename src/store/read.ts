@@ -159,7 +159,7 @@ export async function getMeeting(
   const statuses = new Map(parsed<[string, string]>(r.statuses));
   // where each action was taken up later: asked for by the API and the follow-ups page, not
   // by the meeting page (it reads the next meetings' sections, the costliest part)
-  const later = opts.followUps ? await followUps(db, v, r.id, rec.actions) : [];
+  const later = opts.followUps ? await followUps(db, v, r.id, rec.actions, names) : [];
   const actions = rec.actions.map((a, i) => {
     const key = actionKey(a.text);
     return { ...a, key, status: statuses.get(key) ?? "open", followUps: later[i] ?? [] };

@@ -489,7 +489,7 @@ export function followUpsView(m: MeetingDetail): Html {
             ${a.text} <span class="badge">${a.status}</span><br />${
               a.followUps.length
                 ? html`<span class="muted">Taken up later in:</span>
-                    ${a.followUps.map((f, k) => html`${k ? "; " : ""}<a href="/meetings/${f.meetingId}#s${f.ord}">${f.section}</a> (${formatWhen(f.start)}; shared words: ${f.shared.join(", ")}${f.owner ? "; the owner spoke" : ""})`)}`
+                    ${a.followUps.map((f, k) => html`${k ? "; " : ""}<a href="/meetings/${f.meetingId}#s${f.ord}">${f.section}</a> (${formatWhen(f.start)}; shared words: ${f.rarity.map((w) => `${w.word} (in ${w.sections} of ${f.of} sections)`).join(", ")}${f.owner ? "; the owner spoke" : ""})`)}`
                 : html`<span class="muted">Not taken up in the following meetings.</span>`
             }
           </li>`,
