@@ -126,6 +126,18 @@ describe("topic page", () => {
     expect(res.body).toMatch(/Budget for 2025/);
     expect(res.body).toContain("Lucía Fernández");
   });
+  it("credits who spoke in the paragraphs on the term, not everyone in the section", async () => {
+    const { topicTimeline } = await import("../src/store/topic.js");
+    // three people spoke under "Portal migration"; nobody in the paragraph on licences
+    const licences = await topicTimeline(db, { editor: "test" }, "licences");
+    expect(licences.meetings.flatMap((m) => m.sections.map((s) => s.title))).toContain(
+      "Portal migration",
+    );
+    expect(licences.speakers).toEqual([]);
+    const api = await topicTimeline(db, { editor: "test" }, "API");
+    expect(api.speakers.map((s) => s.name)).toContain("Aiyana Redcloud");
+    expect(api.speakers.map((s) => s.name)).not.toContain("Margaret Okafor");
+  });
 });
 
 describe("actions across meetings", () => {
