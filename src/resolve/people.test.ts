@@ -57,6 +57,29 @@ describe("resolvePeople", () => {
     expect(personOf(people, "Mark Post")!.meetings).toEqual(["c"]);
   });
 
+  it("joins a first name alone to the only person of the group with it, never across groups", () => {
+    const people = resolvePeople([
+      meeting("a1", ["Anna Berg", "Tom Ruiz"], { group: "Alpha" }),
+      // Anna speaks, but is not on this day's list
+      meeting("a2", ["Tom Ruiz"], { group: "Alpha", speakers: ["Anna", "Tom Ruiz"] }),
+      // another group's Anna is someone else
+      meeting("b1", ["Ivo Lind"], { group: "Beta", speakers: ["Anna"] }),
+      // two Toms in group Gamma: a "Tom" alone stays apart
+      meeting("c1", ["Tom Ruiz", "Tom Hale"], { group: "Gamma" }),
+      meeting("c2", ["Ivo Lind"], { group: "Gamma", speakers: ["Tom"] }),
+    ]);
+    const anna = personOf(people, "Anna Berg")!;
+    expect(anna.meetings).toEqual(["a1", "a2"]);
+    expect(anna.evidence.find((e) => e.alias === "Anna")).toMatchObject({
+      evidence: expect.stringMatching(
+        /only person named "anna" in the meetings of Alpha/,
+      ) as string,
+      confidence: 0.6,
+    });
+    expect(people.filter((p) => p.name === "Anna").map((p) => p.meetings)).toEqual([["b1"]]);
+    expect(people.filter((p) => p.name === "Tom").map((p) => p.meetings)).toEqual([["c2"]]);
+  });
+
   it("takes spellings from absentees without counting them present", () => {
     const people = resolvePeople([
       meeting("a", ["Raj Desai"]),

@@ -15,6 +15,8 @@ export interface MeetingPeople {
   absent?: string[];
   /** Other spellings the report uses for a listed person ("Mr. Gates", a handle). */
   mentions?: { name: string; alias: string }[];
+  /** The group that met: a first name alone is read against the people of the same group. */
+  group?: string | null;
 }
 
 /** A manual decision: merge two spellings into one person, or split a spelling off its person. */
@@ -44,8 +46,10 @@ const phonetic = (w: string) => doubleMetaphone(w)[0];
  * Spellings are joined when the evidence says so: the same folded spelling; a first name
  * alone beside one full name in the same list; a nickname or other spelling the text
  * gives ("Margaret Okafor (Peggy)", "Mr. Okafor", a handle); a slip of one letter or the
- * same sound in a first name or surname when the other part agrees. One-word spellings
- * are never joined across meetings, so two people who share a first name stay apart.
+ * same sound in a first name or surname when the other part agrees; a first name alone
+ * that only one person of the same group bears (with a lower confidence). One-word
+ * spellings are never joined by spelling alone nor across groups, so two people who share
+ * a first name stay apart.
  * Manual decisions are applied last and win.
  */
 export function resolvePeople(
@@ -57,6 +61,7 @@ export function resolvePeople(
   for (const m of meetings) joinWithinMeeting(g, m);
   joinNicknames(g);
   joinNearSpellings(g);
+  joinFirstNamesInGroup(g, meetings);
   applyMerges(g, plan.merges);
   return namePeople(g);
 }
@@ -187,6 +192,41 @@ function joinNearSpellings(g: SpellingGraph): void {
           );
         }
       }
+  }
+}
+
+/**
+ * Within a group: a first name used alone ("Anna" speaks, no Anna on that day's list) is
+ * the one person of the group's meetings with that first name, when there is exactly one.
+ * Never across groups, and never when two people of the group share the first name.
+ */
+function joinFirstNamesInGroup(g: SpellingGraph, meetings: readonly MeetingPeople[]): void {
+  const groupOf = new Map(meetings.map((m) => [m.source, m.group ?? null]));
+  const clusters = g.clusters();
+  // each group's full-name people, by first name: first name -> group -> person roots
+  const byFirst = new Map<string, Map<string, Set<string>>>();
+  for (const members of clusters)
+    for (const k of members) {
+      if (!isFull(k)) continue;
+      const first = k.split(" ")[0]!;
+      for (const src of g.meetingsOf.get(k) ?? []) {
+        const grp = groupOf.get(src);
+        if (!grp) continue;
+        const groups = byFirst.get(first) ?? byFirst.set(first, new Map()).get(first)!;
+        (groups.get(grp) ?? groups.set(grp, new Set()).get(grp)!).add(g.rootOf(k));
+      }
+    }
+  for (const members of clusters) {
+    if (members.some(isFull)) continue;
+    for (const k of members) {
+      const src = [...(g.meetingsOf.get(k) ?? [])][0];
+      const grp = src ? groupOf.get(src) : null;
+      if (!grp) continue;
+      const people = byFirst.get(baseKey(k))?.get(grp);
+      if (people?.size !== 1) continue;
+      const [root] = [...people];
+      g.join(root!, k, `the only person named "${baseKey(k)}" in the meetings of ${grp}`, 0.6);
+    }
   }
 }
 

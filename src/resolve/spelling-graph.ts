@@ -104,6 +104,11 @@ export class SpellingGraph {
     return { bySurname, byFirst };
   }
 
+  /** The person (cluster) a spelling belongs to, by its representative key. */
+  rootOf(key: string): string {
+    return this.uf.find(key);
+  }
+
   /** The joined spellings, one list per person. */
   clusters(): string[][] {
     const out = new Map<string, string[]>();

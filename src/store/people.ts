@@ -28,8 +28,9 @@ export async function loadMeetingPeople(db: Queryable): Promise<MeetingPeople[]>
       speakers: string[];
       absent: string[] | null;
       mentions: { name: string; alias: string }[] | null;
+      group_name: string | null;
     }>(
-      `SELECT m.id, m.source, m.record->'moderators' AS moderators, m.record->'absent' AS absent, m.record->'mentions' AS mentions,
+      `SELECT m.id, m.source, m.group_name, m.record->'moderators' AS moderators, m.record->'absent' AS absent, m.record->'mentions' AS mentions,
          (SELECT coalesce(json_agg(json_build_array(a.name, a.nick) ORDER BY a.ord), '[]') FROM attendance a WHERE a.meeting_id = m.id) AS participants,
          (SELECT coalesce(array_agg(DISTINCT s.speaker ORDER BY s.speaker), '{}') FROM statements s WHERE s.meeting_id = m.id AND s.in_record) AS speakers
        FROM meetings m WHERE m.id > $1 ORDER BY m.id LIMIT ${PAGE}`,
@@ -43,6 +44,7 @@ export async function loadMeetingPeople(db: Queryable): Promise<MeetingPeople[]>
         speakers: r.speakers,
         absent: r.absent ?? [],
         mentions: r.mentions ?? [],
+        group: r.group_name,
       });
     if (rows.length < PAGE) return out;
     after = rows[rows.length - 1]!.id;
