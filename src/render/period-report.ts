@@ -78,7 +78,7 @@ export function periodBlocks(f: PeriodFacts): Block[] {
   if (f.topics.length)
     b.push({
       kind: "para",
-      text: `Topics: ${f.topics.map((t) => `${t.term} (${t.meetings})`).join("; ")}.`,
+      text: `Topics: ${f.topics.map((t) => `${t.term} (${t.meetings.length === 1 ? "meeting" : "meetings"} ${t.meetings.join(", ")})`).join("; ")}.`,
     });
   b.push({
     kind: "para",

@@ -26,7 +26,8 @@ export interface PeriodFacts {
   balance: { meeting: string; stakeholder: string; count: number }[];
   /** How many attendances got their affiliation from another meeting (see attendees.ts). */
   inferred: number;
-  topics: { term: string; meetings: number }[];
+  /** Each topic (a learned acronym) with the meetings that discussed it: their numbers, else dates. */
+  topics: { term: string; meetings: string[] }[];
   decisions: { text: string; meeting: string; start: string | null }[];
   actions: { opened: ActionRow[]; closed: ActionRow[]; overdue: ActionRow[] };
 }
@@ -98,15 +99,19 @@ export async function periodFacts(
   const topics = gl.rows
     .map((g) => ({
       term: `${g.expansion} (${g.acronym})`,
-      meetings: recs.filter(
-        (r) =>
-          JSON.stringify(r.rec.sections).includes(g.acronym) ||
-          JSON.stringify(r.rec.agenda).toLowerCase().includes(g.expansion.toLowerCase()) ||
-          JSON.stringify(r.rec.agenda).includes(g.acronym),
-      ).length,
+      meetings: recs
+        .filter(
+          (r) =>
+            JSON.stringify(r.rec.sections).includes(g.acronym) ||
+            JSON.stringify(r.rec.agenda).toLowerCase().includes(g.expansion.toLowerCase()) ||
+            JSON.stringify(r.rec.agenda).includes(g.acronym),
+        )
+        .map((r) =>
+          r.rec.number !== null ? String(r.rec.number) : (r.start ?? r.source).slice(0, 10),
+        ),
     }))
-    .filter((t) => t.meetings > 0)
-    .sort((a, b) => b.meetings - a.meetings)
+    .filter((t) => t.meetings.length > 0)
+    .sort((a, b) => b.meetings.length - a.meetings.length)
     .slice(0, 15);
   const decisions = recs.flatMap((r) =>
     (r.rec.decisions ?? []).map((d) => ({ text: d.text, meeting: r.source, start: r.start })),
