@@ -9,6 +9,8 @@ import { RapporteurError } from "../model/errors.js";
 import { stemmerFor, type Stemmer } from "./tsvector.js";
 import { likeContains, likeExact } from "./like.js";
 import type { SearchRow } from "./rows.js";
+import { queryLexemes } from "./query-lexemes.js";
+import { topK, type Ranked, type RankRequest } from "./top-k.js";
 
 export interface SearchQuery {
   q: string;
@@ -36,19 +38,30 @@ export interface SearchHit {
   snippet: string;
 }
 
-// How many of the newest matches each pool ranks. Ranking every match of a word that is in
-// most meetings scores tens of thousands of rows; the newest few hundred of those whose
-// title/agenda item matches, plus the newest few hundred matching anywhere, hold the best
-// hits a secretariat looks for, and cost a bounded, small time.
-const POOL = 100;
-const RECENT = 3000;
-
 /**
  * Ranked full-text search (websearch syntax: "phrases", OR, -exclusion; `word*` for a
  * prefix) over sections and undiscussed agenda items; titles and agenda items weigh more
  * than body text. Same SQL on both drivers.
  */
 export async function search(db: Queryable, v: Viewer, query: SearchQuery): Promise<SearchHit[]> {
+  const plan = await planSearch(db, v, query);
+  if (!plan) return [];
+  // Every match is ranked (exactly, by the threshold algorithm over the impact-ordered
+  // index, see top-k.ts): the best match is found whatever its age.
+  const ranked = await topK(db, plan);
+  if (!ranked.length) return [];
+  return present(db, ranked, plan.query);
+}
+
+/**
+ * A query as the ranking reads it: its tsquery (acronyms with their expansions, prefixes),
+ * the filters and the viewer's scope as SQL, and how many; null when it can match nothing.
+ */
+export async function planSearch(
+  db: Queryable,
+  v: Viewer,
+  query: SearchQuery,
+): Promise<RankRequest | null> {
   const split = splitQuery(query.q);
   const { prefixes } = split;
   let { web } = split;
@@ -90,9 +103,9 @@ export async function search(db: Queryable, v: Viewer, query: SearchQuery): Prom
   // common its words are (scan the newest sections for a common word, the index for a rare one).
   const built = await db.query<{ q: string }>(`SELECT (${parts.join(" && ")})::text AS q`, params);
   const queryText = built.rows[0]!.q;
-  if (!queryText) return [];
+  if (!queryText) return null;
   params.length = 0;
-  const tsq = `${p(queryText)}::tsquery`;
+  p(queryText); // $1: the query; the filters' parameters follow (top-k.ts reads them so)
   const filters: string[] = [];
   if (!v.editor) filters.push(visible(v));
   if (query.group)
@@ -114,47 +127,23 @@ export async function search(db: Queryable, v: Viewer, query: SearchQuery): Prom
     );
   }
   const where = filters.length ? `AND ${filters.join(" AND ")}` : "";
-  // Candidates come from two pools: the newest POOL matching anywhere, and the newest POOL
-  // whose title or agenda item matches (the small `head` index; the whole unit must match
-  // too, or "-word" would not exclude body text). First only the newest RECENT sections are
-  // read: for words found in most meetings that already fills the pools in bounded time,
-  // whatever the planner guesses about how common a combination of words is. Rarer words
-  // go to the indexes.
-  const filterParams = params.length;
-  const recent = await db.query<{ id: number; title: boolean }>(
-    `SELECT s.id, s.head @@ ${tsq} AS title FROM (SELECT id, tsv, head, speakers, meeting_id, start_at FROM sections ORDER BY start_at DESC NULLS LAST, id DESC LIMIT ${RECENT}) s
-     JOIN meetings m ON m.id = s.meeting_id WHERE s.tsv @@ ${tsq} ${where} ORDER BY s.start_at DESC NULLS LAST, s.id DESC LIMIT ${POOL}`,
-    params.slice(0, filterParams),
-  );
-  let ids = recent.rows.map((r) => r.id);
-  if (recent.rows.length < POOL) {
-    const pool = (cond: string) =>
-      `(SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id WHERE ${cond} ${where} ORDER BY s.start_at DESC NULLS LAST, s.id DESC LIMIT ${POOL})`;
-    const more = await db.query<{ id: number }>(
-      `${pool(`s.head @@ ${tsq} AND s.tsv @@ ${tsq}`)} UNION ${pool(`s.tsv @@ ${tsq}`)}`,
-      params.slice(0, filterParams),
-    );
-    ids = [...new Set([...ids, ...more.rows.map((r) => r.id)])];
-  }
-  if (!ids.length) return [];
-  params.length = 1; // the ranking query needs only the tsquery ($1), the candidates and the limit
-  const limit = p(Math.min(Math.max(query.limit ?? 20, 1), 100));
+  const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
+  return { query: queryText, where, params: params.slice(1), limit };
+}
+
+// The ranked sections as hits: their meeting, their text's matching passage.
+async function present(db: Queryable, ranked: Ranked[], queryText: string): Promise<SearchHit[]> {
   const sql = `
-    WITH q AS (SELECT ${tsq} AS q),
-    cand AS (SELECT unnest(${p(ids)}::int[]) AS id),
-    top AS (
-      SELECT s.id, s.meeting_id, s.ord, s.kind, s.title, s.speakers, s.line, s.end_line, s.document_id, s.start_at,
-             ts_rank('{0.1, 0.2, 0.4, 1.0}', s.tsv, q.q) AS rank
-      FROM cand JOIN sections s ON s.id = cand.id, q
-      ORDER BY rank DESC, s.start_at DESC NULLS LAST, s.id DESC
-      LIMIT ${limit}
-    )
-    SELECT top.meeting_id, m.source, m.group_name, m.number, m.start, top.kind, top.ord, top.title, top.speakers, top.line, top.end_line,
-           round(top.rank::numeric, 4)::float8 AS rank,
-           array_to_string((string_to_array(d.text, E'\n'))[top.line:top.end_line], E'\n') AS body
-    FROM top JOIN meetings m ON m.id = top.meeting_id JOIN documents d ON d.id = top.document_id, q
-    ORDER BY top.rank DESC, top.start_at DESC NULLS LAST, top.id DESC`;
-  const { rows } = await db.query<SearchRow>(sql, params);
+    SELECT s.meeting_id, m.source, m.group_name, m.number, m.start, s.kind, s.ord, s.title, s.speakers, s.line, s.end_line,
+           round(top.score::numeric, 4)::float8 AS rank,
+           array_to_string((string_to_array(d.text, E'\n'))[s.line:s.end_line], E'\n') AS body
+    FROM unnest($1::int[], $2::float8[]) WITH ORDINALITY AS top(id, score, n)
+    JOIN sections s ON s.id = top.id JOIN meetings m ON m.id = s.meeting_id JOIN documents d ON d.id = s.document_id
+    ORDER BY top.n`;
+  const { rows } = await db.query<SearchRow>(sql, [
+    ranked.map((x) => x.id),
+    ranked.map((x) => x.score),
+  ]);
   const stemmer = stemmerFor(db);
   await stemmer.learn(
     db,
@@ -177,19 +166,6 @@ export async function search(db: Queryable, v: Viewer, query: SearchQuery): Prom
     // a snippet reads as text: no Markdown link or emphasis syntax
     snippet: snippet(stemmer, plainText(String(r.body || r.title)), wanted),
   }));
-}
-
-/** The words a query looks for (not those it excludes): 'budget', and 'draft' for 'draft':*. */
-export function queryLexemes(q: string): { exact: Set<string>; prefixes: string[] } {
-  const exact = new Set<string>(),
-    prefixes: string[] = [];
-  for (const m of q.matchAll(/(!?)'((?:[^']|'')+)'(:\*)?/g)) {
-    if (m[1]) continue;
-    const lex = m[2]!.replace(/''/g, "'");
-    if (m[3]) prefixes.push(lex);
-    else exact.add(lex);
-  }
-  return { exact, prefixes };
 }
 
 /**

@@ -1,0 +1,168 @@
+import type { Queryable } from "./db.js";
+import { queryLexemes } from "./query-lexemes.js";
+
+/** A ranked section: its id and its BM25 score. */
+export interface Ranked {
+  id: number;
+  score: number;
+}
+
+/**
+ * What to rank: the query (a tsquery's text, `$1` in the filters), the filters over
+ * sections `s` and meetings `m` ("AND …", their parameters from `$2`), and how many.
+ */
+export interface RankRequest {
+  query: string;
+  where: string;
+  params: unknown[];
+  limit: number;
+}
+
+interface Term {
+  id: number;
+  idf: number;
+}
+
+// How many of each word's postings the first round reads; each further round reads twice as many.
+const FIRST_BATCH = 64;
+const MAX_BATCH = 16_384;
+// Prefix terms ("migrat*") are scored over their most frequent completions.
+const PREFIX_TERMS = 32;
+
+/**
+ * The exact top `limit` sections for a query, by BM25 (the sum over the query's words of
+ * idf × the stored term-frequency part), ties to the newer section id. Read with the
+ * threshold algorithm over the impact-ordered postings (migration 010): each round reads
+ * the next postings of every word in impact order, scores the sections it meets exactly
+ * (only those that match the whole query and pass the filters and the viewer's scope),
+ * and stops once the k-th score beats what any unseen section could still reach. The
+ * result equals `rankAll`'s, whatever the age of the best match.
+ */
+export async function topK(db: Queryable, r: RankRequest): Promise<Ranked[]> {
+  const terms = await termsOf(db, r.query);
+  if (!terms.length) return newest(db, r);
+  const lists = terms.map((t) => ({ ...t, lastTf: 1e9, lastSid: 2_147_483_647, done: false }));
+  const scores = new Map<number, number>();
+  const seen = new Set<number>();
+  let batch = Math.max(FIRST_BATCH, r.limit * 4);
+  for (;;) {
+    const open = lists.filter((l) => !l.done);
+    const read = await db.query<{ i: string; section_id: number; tf: number }>(
+      `SELECT t.i, p.section_id, p.tf
+       FROM unnest($1::int[], $2::real[], $3::int[]) WITH ORDINALITY AS t(term, tf0, sid0, i),
+       LATERAL (SELECT section_id, tf FROM postings
+                WHERE term_id = t.term AND (tf, section_id) < (t.tf0, t.sid0)
+                ORDER BY tf DESC, section_id DESC LIMIT $4) p`,
+      [open.map((l) => l.id), open.map((l) => l.lastTf), open.map((l) => l.lastSid), batch],
+    );
+    const fresh = new Set<number>();
+    const got = open.map(() => [] as { sid: number; tf: number }[]);
+    for (const row of read.rows) got[Number(row.i) - 1]!.push({ sid: row.section_id, tf: row.tf });
+    open.forEach((l, k) => {
+      const rows = got[k]!;
+      if (rows.length < batch) l.done = true;
+      const last = rows[rows.length - 1];
+      if (last) {
+        l.lastTf = last.tf;
+        l.lastSid = last.sid;
+      }
+      for (const x of rows) if (!seen.has(x.sid)) fresh.add(x.sid);
+    });
+    for (const id of fresh) seen.add(id);
+    if (fresh.size)
+      for (const x of await score(db, r, terms, [...fresh])) scores.set(x.id, x.score);
+    const top = best(scores, r.limit);
+    if (lists.every((l) => l.done)) return top;
+    const bound = lists.reduce((t, l) => t + (l.done ? 0 : l.idf * l.lastTf), 0);
+    const kth = top.length >= r.limit ? top[r.limit - 1]! : null;
+    if (kth && (kth.score > bound || (kth.score === bound && tieLost(kth, lists)))) return top;
+    batch = Math.min(batch * 2, MAX_BATCH);
+  }
+}
+
+/** The same ranking, by scoring every section that matches: the reference `topK` must equal. */
+export async function rankAll(db: Queryable, r: RankRequest): Promise<Ranked[]> {
+  const terms = await termsOf(db, r.query);
+  if (!terms.length) return newest(db, r);
+  const scores = new Map<number, number>();
+  for (const x of await score(db, r, terms, null)) scores.set(x.id, x.score);
+  return best(scores, r.limit);
+}
+
+// An unseen section scoring exactly the bound has each word's last-read impact, so it comes
+// after the last-read posting of every list: its id is below all of theirs, and it loses the tie.
+function tieLost(kth: Ranked, lists: readonly { lastSid: number; done: boolean }[]): boolean {
+  return lists.every((l) => !l.done) && kth.id >= Math.min(...lists.map((l) => l.lastSid));
+}
+
+function best(scores: ReadonlyMap<number, number>, limit: number): Ranked[] {
+  return [...scores]
+    .map(([id, score]) => ({ id, score }))
+    .sort((a, b) => b.score - a.score || b.id - a.id)
+    .slice(0, limit);
+}
+
+// The exact scores of the given sections (all matching ones when `ids` is null) that match
+// the whole query and pass the filters: the sum of idf × tf over the query's words, summed
+// in the terms' order so that a bound computed the same way is never below a real score.
+async function score(
+  db: Queryable,
+  r: RankRequest,
+  terms: readonly Term[],
+  ids: number[] | null,
+): Promise<Ranked[]> {
+  const n = r.params.length + 1;
+  const only = ids ? `AND s.id = ANY($${n + 2}::int[])` : "";
+  const { rows } = await db.query<{ section_id: number; term_id: number; tf: number }>(
+    `WITH c AS (SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id
+                WHERE s.tsv @@ $1::tsquery ${only} ${r.where})
+     SELECT p.section_id, p.term_id, p.tf FROM postings p JOIN c ON c.id = p.section_id
+     WHERE p.term_id = ANY($${n + 1}::int[])`,
+    [r.query, ...r.params, terms.map((t) => t.id), ...(ids ? [ids] : [])],
+  );
+  const order = new Map(terms.map((t, k) => [t.id, k]));
+  const parts = new Map<number, number[]>();
+  for (const row of rows) {
+    const v =
+      parts.get(row.section_id) ??
+      parts
+        .set(
+          row.section_id,
+          terms.map(() => 0),
+        )
+        .get(row.section_id)!;
+    v[order.get(row.term_id)!] = terms[order.get(row.term_id)!]!.idf * row.tf;
+  }
+  return [...parts].map(([id, v]) => ({ id, score: v.reduce((t, x) => t + x, 0) }));
+}
+
+// The query's words (not the excluded ones) with their idf; a prefix stands for its most
+// frequent completions.
+async function termsOf(db: Queryable, query: string): Promise<Term[]> {
+  const { exact, prefixes } = queryLexemes(query);
+  const { rows } = await db.query<{ id: number; df: number; n: string }>(
+    `SELECT t.id, t.df, st.sections AS n FROM search_stats st,
+       (SELECT id, df FROM search_terms WHERE lexeme = ANY($1::text[]) AND df > 0
+        UNION
+        SELECT x.id, x.df FROM unnest($2::text[]) AS pre,
+          LATERAL (SELECT id, df FROM search_terms WHERE lexeme LIKE pre || '%' AND df > 0
+                   ORDER BY df DESC LIMIT ${PREFIX_TERMS}) x) t
+     WHERE st.id = 1 ORDER BY t.id`,
+    [[...exact], prefixes],
+  );
+  return rows.map((t) => {
+    const n = Number(t.n);
+    return { id: t.id, idf: Math.log(1 + (n - t.df + 0.5) / (t.df + 0.5)) };
+  });
+}
+
+// A query of exclusions only ranks nothing: the newest matches first.
+async function newest(db: Queryable, r: RankRequest): Promise<Ranked[]> {
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id
+     WHERE s.tsv @@ $1::tsquery ${r.where} ORDER BY s.start_at DESC NULLS LAST, s.id DESC
+     LIMIT ${Math.max(1, Math.floor(r.limit))}`,
+    [r.query, ...r.params],
+  );
+  return rows.map((x) => ({ id: x.id, score: 0 }));
+}
