@@ -1,7 +1,10 @@
 /**
  * Generates realistic fictional summary reports (~10 KB, ~9 sections) for benchmarks:
- * varied groups, header styles, agendas, speakers, actions and participant lists.
+ * varied groups, header styles, agendas, speakers, actions and participant lists; the
+ * discussion's words follow a Zipf law, with themes that come and go (vocabulary.ts).
  */
+import { themesAt, zipfWord } from "./vocabulary.js";
+
 const FIRST = [
   "Ana",
   "Bo",
@@ -103,9 +106,6 @@ const VERBS = [
   "replied",
   "highlighted",
 ];
-const FILLER =
-  "the group discussed the proposal in detail and considered how the work could be taken forward with the community, the partners and the secretariat, noting the need for clear timelines and shared responsibilities";
-
 /** A small seeded random generator, so every run benchmarks the same reports. */
 export function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -167,13 +167,26 @@ export function generateReport(i: number): { name: string; text: string } {
     "",
   );
   out.push("Agenda", "", ...topics.map((t, k) => `${k + 1}. ${t}`), "");
+  const themes = themesAt(i, GROUPS.length);
+  // a clause of Zipf-drawn words; now and then two words of a current theme, in a row
+  const clause = (n: number) => {
+    const ws: string[] = [];
+    while (ws.length < n) {
+      if (r() < 0.06) {
+        const th = pick(themes);
+        const k = Math.floor(r() * th.length);
+        ws.push(th[k]!, th[(k + 1) % th.length]!);
+      } else ws.push(zipfWord(r()));
+    }
+    return ws.join(" ");
+  };
   topics.forEach((t, k) => {
     out.push(`${k + 1}. ${t}`, "");
     for (let p = 0; p < 2; p++) {
       const a = pick(people),
         b = pick(people);
       out.push(
-        `${a} ${pick(VERBS)} that ${FILLER}. ${b.split(" ")[0]} ${pick(VERBS)} that the ${t.toLowerCase()} should be revisited, and ${FILLER}.`,
+        `${a} ${pick(VERBS)} that ${clause(34)}. ${b.split(" ")[0]} ${pick(VERBS)} that the ${t.toLowerCase()} should be revisited, and ${clause(30)}.`,
         "",
       );
     }

@@ -102,6 +102,9 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
         for (const limit of [1, 20]) {
           const req = { query, ...r, limit };
           expect(await topK(db, req), `${q} ${r.where} ${limit}`).toEqual(await rankAll(db, req));
+          // the same words read as an acronym and its expansion: the better side counts
+          const alt = { ...req, alternatives: [[["budget"], ["travel", "plan"]]] as const };
+          expect(await topK(db, alt), `${q} as alternatives`).toEqual(await rankAll(db, alt));
         }
     }
   });

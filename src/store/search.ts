@@ -76,6 +76,7 @@ export async function planSearch(
     return `$${params.length}`;
   };
   const parts: string[] = [];
+  const used: { acronym: string; expansion: string }[] = [];
   // an acronym also finds its expansion, and an expansion its acronym
   const glossary = await glossaryFor(db, v);
   for (const g of glossary) {
@@ -86,11 +87,13 @@ export async function planSearch(
     const exp = new RegExp(`"?${g.expansion.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"?`, "i");
     if (acr.test(web) && !/"/.test(web)) {
       web = web.replace(acr, "$1").trim();
+      used.push(g);
       parts.push(
         `(websearch_to_tsquery('english', ${p(g.acronym)}) || phraseto_tsquery('english', ${p(g.expansion)}))`,
       );
     } else if (exp.test(web)) {
       web = web.replace(exp, " ").trim();
+      used.push(g);
       parts.push(
         `(websearch_to_tsquery('english', ${p(g.acronym)}) || phraseto_tsquery('english', ${p(g.expansion)}))`,
       );
@@ -128,7 +131,17 @@ export async function planSearch(
   }
   const where = filters.length ? `AND ${filters.join(" AND ")}` : "";
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
-  return { query: queryText, where, params: params.slice(1), limit };
+  // an acronym and its expansion name one thing: a section scores the better of the two
+  const alternatives = used.length
+    ? (
+        await db.query<{ a: string; e: string }>(
+          `SELECT websearch_to_tsquery('english', a)::text AS a, phraseto_tsquery('english', e)::text AS e
+           FROM unnest($1::text[], $2::text[]) AS g(a, e)`,
+          [used.map((g) => g.acronym), used.map((g) => g.expansion)],
+        )
+      ).rows.map((r) => [[...queryLexemes(r.a).exact], [...queryLexemes(r.e).exact]] as const)
+    : [];
+  return { query: queryText, where, params: params.slice(1), limit, alternatives };
 }
 
 // The ranked sections as hits: their meeting, their text's matching passage.

@@ -16,11 +16,43 @@ export interface RankRequest {
   where: string;
   params: unknown[];
   limit: number;
+  /** Words that name one thing two ways (an acronym's, its expansion's): the better counts. */
+  alternatives?: readonly (readonly [readonly string[], readonly string[]])[];
 }
 
 interface Term {
   id: number;
+  lexeme: string;
   idf: number;
+}
+
+/**
+ * The score of a section from its value (idf × tf) for each term, in the terms' order: the
+ * sum over terms, except that for an acronym and its expansion only the better side counts.
+ * Monotone in every value, so the same function over the last-read values bounds every
+ * section not seen yet.
+ */
+type Scorer = (values: readonly number[]) => number;
+
+function scorer(terms: readonly Term[], r: RankRequest): Scorer {
+  const at = new Map(terms.map((t, k) => [t.lexeme, k]));
+  const sides = (r.alternatives ?? []).map(([a, e]) =>
+    [a, e].map((side) => side.map((l) => at.get(l)).filter((k): k is number => k !== undefined)),
+  );
+  const grouped = new Set(sides.flat(2));
+  const free = terms.map((_, k) => k).filter((k) => !grouped.has(k));
+  return (v) => {
+    let total = 0;
+    for (const k of free) total += v[k]!;
+    for (const [a, e] of sides) {
+      let x = 0,
+        y = 0;
+      for (const k of a!) x += v[k]!;
+      for (const k of e!) y += v[k]!;
+      total += Math.max(x, y);
+    }
+    return total;
+  };
 }
 
 // How many of each word's postings the first round reads; each further round reads twice as many.
@@ -41,6 +73,7 @@ const PREFIX_TERMS = 32;
 export async function topK(db: Queryable, r: RankRequest): Promise<Ranked[]> {
   const terms = await termsOf(db, r.query);
   if (!terms.length) return newest(db, r);
+  const f = scorer(terms, r);
   const lists = terms.map((t) => ({ ...t, lastTf: 1e9, lastSid: 2_147_483_647, done: false }));
   const scores = new Map<number, number>();
   const seen = new Set<number>();
@@ -70,12 +103,14 @@ export async function topK(db: Queryable, r: RankRequest): Promise<Ranked[]> {
     });
     for (const id of fresh) seen.add(id);
     if (fresh.size)
-      for (const x of await score(db, r, terms, [...fresh])) scores.set(x.id, x.score);
+      for (const x of await score(db, r, terms, f, [...fresh])) scores.set(x.id, x.score);
     const top = best(scores, r.limit);
     if (lists.every((l) => l.done)) return top;
-    const bound = lists.reduce((t, l) => t + (l.done ? 0 : l.idf * l.lastTf), 0);
+    const bound = f(lists.map((l) => (l.done ? 0 : l.idf * l.lastTf)));
     const kth = top.length >= r.limit ? top[r.limit - 1]! : null;
-    if (kth && (kth.score > bound || (kth.score === bound && tieLost(kth, lists)))) return top;
+    const ties = !r.alternatives?.length; // with a max, a tie at the bound proves nothing
+    if (kth && (kth.score > bound || (ties && kth.score === bound && tieLost(kth, lists))))
+      return top;
     batch = Math.min(batch * 2, MAX_BATCH);
   }
 }
@@ -85,7 +120,7 @@ export async function rankAll(db: Queryable, r: RankRequest): Promise<Ranked[]> 
   const terms = await termsOf(db, r.query);
   if (!terms.length) return newest(db, r);
   const scores = new Map<number, number>();
-  for (const x of await score(db, r, terms, null)) scores.set(x.id, x.score);
+  for (const x of await score(db, r, terms, scorer(terms, r), null)) scores.set(x.id, x.score);
   return best(scores, r.limit);
 }
 
@@ -109,6 +144,7 @@ async function score(
   db: Queryable,
   r: RankRequest,
   terms: readonly Term[],
+  f: Scorer,
   ids: number[] | null,
 ): Promise<Ranked[]> {
   const n = r.params.length + 1;
@@ -133,26 +169,26 @@ async function score(
         .get(row.section_id)!;
     v[order.get(row.term_id)!] = terms[order.get(row.term_id)!]!.idf * row.tf;
   }
-  return [...parts].map(([id, v]) => ({ id, score: v.reduce((t, x) => t + x, 0) }));
+  return [...parts].map(([id, v]) => ({ id, score: f(v) }));
 }
 
 // The query's words (not the excluded ones) with their idf; a prefix stands for its most
 // frequent completions.
 async function termsOf(db: Queryable, query: string): Promise<Term[]> {
   const { exact, prefixes } = queryLexemes(query);
-  const { rows } = await db.query<{ id: number; df: number; n: string }>(
-    `SELECT t.id, t.df, st.sections AS n FROM search_stats st,
-       (SELECT id, df FROM search_terms WHERE lexeme = ANY($1::text[]) AND df > 0
+  const { rows } = await db.query<{ id: number; lexeme: string; df: number; n: string }>(
+    `SELECT t.id, t.lexeme, t.df, st.sections AS n FROM search_stats st,
+       (SELECT id, lexeme, df FROM search_terms WHERE lexeme = ANY($1::text[]) AND df > 0
         UNION
-        SELECT x.id, x.df FROM unnest($2::text[]) AS pre,
-          LATERAL (SELECT id, df FROM search_terms WHERE lexeme LIKE pre || '%' AND df > 0
+        SELECT x.id, x.lexeme, x.df FROM unnest($2::text[]) AS pre,
+          LATERAL (SELECT id, lexeme, df FROM search_terms WHERE lexeme LIKE pre || '%' AND df > 0
                    ORDER BY df DESC LIMIT ${PREFIX_TERMS}) x) t
      WHERE st.id = 1 ORDER BY t.id`,
     [[...exact], prefixes],
   );
   return rows.map((t) => {
     const n = Number(t.n);
-    return { id: t.id, idf: Math.log(1 + (n - t.df + 0.5) / (t.df + 0.5)) };
+    return { id: t.id, lexeme: t.lexeme, idf: Math.log(1 + (n - t.df + 0.5) / (t.df + 0.5)) };
   });
 }
 

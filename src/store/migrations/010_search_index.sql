@@ -1,6 +1,6 @@
 -- An impact-ordered inverted index for exact top-k search (src/store/top-k.ts). Each
--- posting holds the BM25 term-frequency part of one word in one section (title words
--- count 3, agenda words 2, body words 1; k1 = 1.2, b = 0.75, length against the average
+-- posting holds the BM25 term-frequency part of one word in one section (a title word
+-- counts 10 times, an agenda word 5, a body word once: a title match weighs most; k1 = 1.2, b = 0.75, length against the average
 -- at the time it was written); the word's inverse document frequency is applied at query
 -- time from search_terms.df, which triggers keep exact. Sections stored before this
 -- migration are indexed once, in batches with progress (search-index.ts: backfill_done
@@ -24,7 +24,7 @@ CREATE TABLE postings (
   tf real NOT NULL
 );
 CREATE INDEX postings_term ON postings (term_id, tf DESC, section_id DESC);
-CREATE INDEX postings_section ON postings (section_id);
+CREATE INDEX postings_section ON postings (section_id, term_id) INCLUDE (tf);
 
 -- Indexes the given sections: their words' document frequencies, the collection's length,
 -- then one posting per word. Words are upserted in lexeme order so that two writers on a
@@ -49,7 +49,7 @@ BEGIN
   FROM sections s
   CROSS JOIN LATERAL (SELECT coalesce(sum(cardinality(y.positions)), 0) AS len FROM unnest(s.tsv) AS y) l
   CROSS JOIN LATERAL unnest(s.tsv) AS x
-  CROSS JOIN LATERAL (SELECT sum(CASE c WHEN 'A' THEN 3 WHEN 'B' THEN 2 ELSE 1 END)::float8 AS tfw
+  CROSS JOIN LATERAL (SELECT sum(CASE c WHEN 'A' THEN 10 WHEN 'B' THEN 5 ELSE 1 END)::float8 AS tfw
                       FROM unnest(x.weights) AS c) w
   JOIN search_terms t ON t.lexeme = x.lexeme
   WHERE s.id = ANY(p_ids);
