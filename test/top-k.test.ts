@@ -105,6 +105,9 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
           // the same words read as an acronym and its expansion: the better side counts
           const alt = { ...req, alternatives: [[["budget"], ["travel", "plan"]]] as const };
           expect(await topK(db, alt), `${q} as alternatives`).toEqual(await rankAll(db, alt));
+          // read in many small rounds, every candidate checked: the same answer
+          const slow = { ...req, pace: { few: 0, firstBatch: 2 } };
+          expect(await topK(db, slow), `${q} in small rounds`).toEqual(await rankAll(db, slow));
         }
     }
   });

@@ -18,11 +18,14 @@ export interface RankRequest {
   limit: number;
   /** Words that name one thing two ways (an acronym's, its expansion's): the better counts. */
   alternatives?: readonly (readonly [readonly string[], readonly string[]])[];
+  /** How the reading is paced (tests force many rounds with small values); defaults below. */
+  pace?: { few?: number; firstBatch?: number };
 }
 
 interface Term {
   id: number;
   lexeme: string;
+  df: number;
   idf: number;
 }
 
@@ -58,42 +61,54 @@ function scorer(terms: readonly Term[], r: RankRequest): Scorer {
 // How many of each word's postings the first round reads; each further round reads twice as many.
 const FIRST_BATCH = 64;
 const MAX_BATCH = 16_384;
+// A query matching at most this many sections is ranked whole; a list this short is read whole.
+const FEW_MATCHES = 4000;
 // Prefix terms ("migrat*") are scored over their most frequent completions.
 const PREFIX_TERMS = 32;
 
 /**
  * The exact top `limit` sections for a query, by BM25 (the sum over the query's words of
- * idf × the stored term-frequency part), ties to the newer section id. Read with the
- * threshold algorithm over the impact-ordered postings (migration 010): each round reads
- * the next postings of every word in impact order, scores the sections it meets exactly
- * (only those that match the whole query and pass the filters and the viewer's scope),
- * and stops once the k-th score beats what any unseen section could still reach. The
- * result equals `rankAll`'s, whatever the age of the best match.
+ * idf × the stored term-frequency part), ties to the newer section id. A query that
+ * narrows (a phrase, an AND, an exclusion) and matches few sections is ranked whole: its
+ * matches come from the full-text index. Otherwise the threshold algorithm reads the
+ * impact-ordered postings (migration 010): each round reads the next postings of every
+ * word in impact order (a short list whole), scores the sections it meets from the
+ * postings, checks only those that could enter the top k against the whole query, the
+ * filters and the viewer's scope, and stops once the k-th score beats what any unseen
+ * section could still reach. The result equals `rankAll`'s, whatever the age of the best match.
  */
 export async function topK(db: Queryable, r: RankRequest): Promise<Ranked[]> {
   const terms = await termsOf(db, r.query);
   if (!terms.length) return newest(db, r);
   const f = scorer(terms, r);
+  const FEW = r.pace?.few ?? FEW_MATCHES;
+  if (/[&!]|<\d*->/.test(r.query)) {
+    const few = await matchesUpTo(db, r, FEW);
+    if (few) return best(toMap(await scoreIds(db, terms, f, few)), r.limit);
+  }
   const lists = terms.map((t) => ({ ...t, lastTf: 1e9, lastSid: 2_147_483_647, done: false }));
-  const scores = new Map<number, number>();
+  const passed = new Map<number, number>();
+  let pending: Ranked[] = [];
   const seen = new Set<number>();
-  let batch = Math.max(FIRST_BATCH, r.limit * 4);
+  let batch = r.pace?.firstBatch ?? Math.max(FIRST_BATCH, r.limit * 4);
   for (;;) {
     const open = lists.filter((l) => !l.done);
+    // a list no longer than FEW is read whole at once
+    const limits = open.map((l) => (l.df <= FEW ? FEW : batch));
     const read = await db.query<{ i: string; section_id: number; tf: number }>(
       `SELECT t.i, p.section_id, p.tf
-       FROM unnest($1::int[], $2::real[], $3::int[]) WITH ORDINALITY AS t(term, tf0, sid0, i),
+       FROM unnest($1::int[], $2::real[], $3::int[], $4::int[]) WITH ORDINALITY AS t(term, tf0, sid0, n, i),
        LATERAL (SELECT section_id, tf FROM postings
                 WHERE term_id = t.term AND (tf, section_id) < (t.tf0, t.sid0)
-                ORDER BY tf DESC, section_id DESC LIMIT $4) p`,
-      [open.map((l) => l.id), open.map((l) => l.lastTf), open.map((l) => l.lastSid), batch],
+                ORDER BY tf DESC, section_id DESC LIMIT t.n) p`,
+      [open.map((l) => l.id), open.map((l) => l.lastTf), open.map((l) => l.lastSid), limits],
     );
     const fresh = new Set<number>();
     const got = open.map(() => [] as { sid: number; tf: number }[]);
     for (const row of read.rows) got[Number(row.i) - 1]!.push({ sid: row.section_id, tf: row.tf });
     open.forEach((l, k) => {
       const rows = got[k]!;
-      if (rows.length < batch) l.done = true;
+      if (rows.length < limits[k]!) l.done = true;
       const last = rows[rows.length - 1];
       if (last) {
         l.lastTf = last.tf;
@@ -102,9 +117,22 @@ export async function topK(db: Queryable, r: RankRequest): Promise<Ranked[]> {
       for (const x of rows) if (!seen.has(x.sid)) fresh.add(x.sid);
     });
     for (const id of fresh) seen.add(id);
-    if (fresh.size)
-      for (const x of await score(db, r, terms, f, [...fresh])) scores.set(x.id, x.score);
-    const top = best(scores, r.limit);
+    if (fresh.size) pending = pending.concat(await scoreIds(db, terms, f, [...fresh]));
+    // check candidates against the query and filters, best first, while they could enter the top k
+    pending.sort(byRank);
+    while (pending.length) {
+      const top = best(passed, r.limit);
+      const kth = top.length >= r.limit ? top[r.limit - 1]! : null;
+      if (kth && byRank(pending[0]!, kth) > 0) break;
+      const chunk = pending.splice(0, Math.max(r.limit, 32));
+      for (const id of await valid(
+        db,
+        r,
+        chunk.map((x) => x.id),
+      ))
+        passed.set(id, chunk.find((x) => x.id === id)!.score);
+    }
+    const top = best(passed, r.limit);
     if (lists.every((l) => l.done)) return top;
     const bound = f(lists.map((l) => (l.done ? 0 : l.idf * l.lastTf)));
     const kth = top.length >= r.limit ? top[r.limit - 1]! : null;
@@ -115,12 +143,73 @@ export async function topK(db: Queryable, r: RankRequest): Promise<Ranked[]> {
   }
 }
 
+const byRank = (a: Ranked, b: Ranked) => b.score - a.score || b.id - a.id;
+const toMap = (xs: readonly Ranked[]) => new Map(xs.map((x) => [x.id, x.score]));
+
+// The ids of the sections matching the query and the filters, when there are at most `max`.
+async function matchesUpTo(db: Queryable, r: RankRequest, max: number): Promise<number[] | null> {
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id
+     WHERE s.tsv @@ $1::tsquery ${r.where} LIMIT ${max + 1}`,
+    [r.query, ...r.params],
+  );
+  return rows.length <= max ? rows.map((x) => x.id) : null;
+}
+
+// Which of these sections match the whole query and pass the filters and the scope.
+async function valid(db: Queryable, r: RankRequest, ids: number[]): Promise<number[]> {
+  const n = r.params.length + 1;
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id
+     WHERE s.id = ANY($${n + 1}::int[]) AND s.tsv @@ $1::tsquery ${r.where}`,
+    [r.query, ...r.params, ids],
+  );
+  return rows.map((x) => x.id);
+}
+
+// The scores of these sections from their postings (matching or not: `valid` says).
+async function scoreIds(
+  db: Queryable,
+  terms: readonly Term[],
+  f: Scorer,
+  ids: number[],
+): Promise<Ranked[]> {
+  const { rows } = await db.query<{ section_id: number; term_id: number; tf: number }>(
+    `SELECT section_id, term_id, tf FROM postings
+     WHERE section_id = ANY($1::int[]) AND term_id = ANY($2::int[])`,
+    [ids, terms.map((t) => t.id)],
+  );
+  return collect(rows, terms, f);
+}
+
+function collect(
+  rows: readonly { section_id: number; term_id: number; tf: number }[],
+  terms: readonly Term[],
+  f: Scorer,
+): Ranked[] {
+  const order = new Map(terms.map((t, k) => [t.id, k]));
+  const parts = new Map<number, number[]>();
+  for (const row of rows) {
+    const k = order.get(row.term_id)!;
+    const v =
+      parts.get(row.section_id) ??
+      parts
+        .set(
+          row.section_id,
+          terms.map(() => 0),
+        )
+        .get(row.section_id)!;
+    v[k] = terms[k]!.idf * row.tf;
+  }
+  return [...parts].map(([id, v]) => ({ id, score: f(v) }));
+}
+
 /** The same ranking, by scoring every section that matches: the reference `topK` must equal. */
 export async function rankAll(db: Queryable, r: RankRequest): Promise<Ranked[]> {
   const terms = await termsOf(db, r.query);
   if (!terms.length) return newest(db, r);
   const scores = new Map<number, number>();
-  for (const x of await score(db, r, terms, scorer(terms, r), null)) scores.set(x.id, x.score);
+  for (const x of await score(db, r, terms, scorer(terms, r))) scores.set(x.id, x.score);
   return best(scores, r.limit);
 }
 
@@ -145,31 +234,16 @@ async function score(
   r: RankRequest,
   terms: readonly Term[],
   f: Scorer,
-  ids: number[] | null,
 ): Promise<Ranked[]> {
   const n = r.params.length + 1;
-  const only = ids ? `AND s.id = ANY($${n + 2}::int[])` : "";
   const { rows } = await db.query<{ section_id: number; term_id: number; tf: number }>(
     `WITH c AS (SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id
-                WHERE s.tsv @@ $1::tsquery ${only} ${r.where})
+                WHERE s.tsv @@ $1::tsquery ${r.where})
      SELECT p.section_id, p.term_id, p.tf FROM postings p JOIN c ON c.id = p.section_id
      WHERE p.term_id = ANY($${n + 1}::int[])`,
-    [r.query, ...r.params, terms.map((t) => t.id), ...(ids ? [ids] : [])],
+    [r.query, ...r.params, terms.map((t) => t.id)],
   );
-  const order = new Map(terms.map((t, k) => [t.id, k]));
-  const parts = new Map<number, number[]>();
-  for (const row of rows) {
-    const v =
-      parts.get(row.section_id) ??
-      parts
-        .set(
-          row.section_id,
-          terms.map(() => 0),
-        )
-        .get(row.section_id)!;
-    v[order.get(row.term_id)!] = terms[order.get(row.term_id)!]!.idf * row.tf;
-  }
-  return [...parts].map(([id, v]) => ({ id, score: f(v) }));
+  return collect(rows, terms, f);
 }
 
 // The query's words (not the excluded ones) with their idf; a prefix stands for its most
@@ -188,7 +262,8 @@ async function termsOf(db: Queryable, query: string): Promise<Term[]> {
   );
   return rows.map((t) => {
     const n = Number(t.n);
-    return { id: t.id, lexeme: t.lexeme, idf: Math.log(1 + (n - t.df + 0.5) / (t.df + 0.5)) };
+    const idf = Math.log(1 + (n - t.df + 0.5) / (t.df + 0.5));
+    return { id: t.id, lexeme: t.lexeme, df: t.df, idf };
   });
 }
 
