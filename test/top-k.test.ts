@@ -124,6 +124,7 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
   });
 
   it("indexes a store made before the index once, in batches with progress, to the same ranking", async () => {
+    await db.query(`SELECT refresh_search_stats()`);
     const before = await search(db, { editor: "test" }, { q: "budget OR survey", limit: 20 });
     // the state migration 010 leaves in a store that has sections already
     await db.query(`TRUNCATE postings`);

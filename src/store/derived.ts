@@ -20,7 +20,7 @@ export async function derivedStale(db: Db): Promise<boolean> {
 
 /**
  * Rebuilds what is derived from all meetings at once — people across meetings, the
- * glossary, and the planner's statistics (which let it tell common words from rare ones
+ * glossary, the search index's word counts, and the planner's statistics (which let it tell common words from rare ones
  * in searches) — and records which saves it covered. One process at a time rebuilds; a
  * process that waited finds the work done and returns at once, unless `force`.
  */
@@ -37,6 +37,8 @@ export async function refreshDerived(
     if (!opts.force && covered <= Number(rows[0]!.derived)) return false;
     await rebuildPeople(db, derive.classify);
     await rebuildGlossary(db, derive.glossary);
+    // the search index's word and collection counts (see migration 010)
+    await db.query(`SELECT refresh_search_stats()`);
     // Rebuilt tables (and replaced meetings) leave dead rows behind, and the embedded
     // server has no autovacuum: without this a store would grow with every ingest. When
     // every meeting was replaced (reextract) the files are rewritten to give the space

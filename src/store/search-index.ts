@@ -45,6 +45,8 @@ export async function backfillSearchIndex(
       indexed += step;
       if (total > BATCH) report(`search index: ${indexed} of ${total} sections`);
     }
+    // the words' document frequencies, now that every section is counted
+    if (indexed) await db.query(`SELECT refresh_search_stats()`);
     return indexed;
   });
 }

@@ -252,10 +252,10 @@ async function termsOf(db: Queryable, query: string): Promise<Term[]> {
   const { exact, prefixes } = queryLexemes(query);
   const { rows } = await db.query<{ id: number; lexeme: string; df: number; n: string }>(
     `SELECT t.id, t.lexeme, t.df, st.sections AS n FROM search_stats st,
-       (SELECT id, lexeme, df FROM search_terms WHERE lexeme = ANY($1::text[]) AND df > 0
+       (SELECT id, lexeme, greatest(df, 1) AS df FROM search_terms WHERE lexeme = ANY($1::text[])
         UNION
         SELECT x.id, x.lexeme, x.df FROM unnest($2::text[]) AS pre,
-          LATERAL (SELECT id, lexeme, df FROM search_terms WHERE lexeme LIKE pre || '%' AND df > 0
+          LATERAL (SELECT id, lexeme, greatest(df, 1) AS df FROM search_terms WHERE lexeme LIKE pre || '%'
                    ORDER BY df DESC LIMIT ${PREFIX_TERMS}) x) t
      WHERE st.id = 1 ORDER BY t.id`,
     [[...exact], prefixes],

@@ -2,7 +2,8 @@
 -- posting holds the BM25 term-frequency part of one word in one section (a title word
 -- counts 10 times, an agenda word 5, a body word once: a title match weighs most; k1 = 1.2, b = 0.75, length against the average
 -- at the time it was written); the word's inverse document frequency is applied at query
--- time from search_terms.df, which triggers keep exact. Sections stored before this
+-- time from search_terms.df, recounted with the derived data (refresh_search_stats; until
+-- then a new word counts as in one section: both rankings read the same statistics). Sections stored before this
 -- migration are indexed once, in batches with progress (search-index.ts: backfill_done
 -- runs up to backfill_to); sections saved since are indexed by the trigger.
 CREATE TABLE search_terms (
@@ -26,17 +27,19 @@ CREATE TABLE postings (
 CREATE INDEX postings_term ON postings (term_id, tf DESC, section_id DESC);
 CREATE INDEX postings_section ON postings (section_id, term_id) INCLUDE (tf);
 
--- Indexes the given sections: their words' document frequencies, the collection's length,
--- then one posting per word. Words are upserted in lexeme order so that two writers on a
--- server lock them in the same order.
+-- Indexes the given sections: new words get an id, the collection's length grows, then
+-- one posting per word. Words are inserted in lexeme order so that two writers on a server
+-- take their locks in the same order. Document frequencies are recounted by
+-- refresh_search_stats() with the other derived data (counting them here would rewrite a
+-- row per word per section).
 CREATE FUNCTION index_sections(p_ids int[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE v_avg float8;
 BEGIN
   IF p_ids IS NULL OR cardinality(p_ids) = 0 THEN RETURN; END IF;
-  INSERT INTO search_terms (lexeme, df)
-    SELECT x.lexeme, count(*) FROM sections s, unnest(s.tsv) AS x
-    WHERE s.id = ANY(p_ids) GROUP BY x.lexeme ORDER BY x.lexeme
-  ON CONFLICT (lexeme) DO UPDATE SET df = search_terms.df + EXCLUDED.df;
+  INSERT INTO search_terms (lexeme)
+    SELECT DISTINCT x.lexeme FROM sections s, unnest(s.tsv) AS x
+    WHERE s.id = ANY(p_ids) ORDER BY x.lexeme
+  ON CONFLICT (lexeme) DO NOTHING;
   UPDATE search_stats SET
     sections = sections + (SELECT count(*) FROM sections WHERE id = ANY(p_ids)),
     total_len = total_len + (SELECT coalesce(sum(cardinality(x.positions)), 0)
@@ -55,22 +58,32 @@ BEGIN
   WHERE s.id = ANY(p_ids);
 END $$;
 
+-- The document frequencies and the collection's size, recounted from the postings.
+CREATE FUNCTION refresh_search_stats() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE search_terms t SET df = coalesce(c.n, 0)
+  FROM search_terms t2 LEFT JOIN (SELECT term_id, count(*)::int AS n FROM postings GROUP BY term_id) c
+    ON c.term_id = t2.id
+  WHERE t.id = t2.id AND t.df IS DISTINCT FROM coalesce(c.n, 0);
+  UPDATE search_stats SET
+    sections = (SELECT count(*) FROM sections s WHERE s.id <= backfill_done OR s.id > backfill_to),
+    total_len = (SELECT coalesce(sum(cardinality(x.positions)), 0) FROM sections s, unnest(s.tsv) AS x
+                 WHERE s.id <= backfill_done OR s.id > backfill_to)
+  WHERE id = 1;
+END $$;
+
 CREATE FUNCTION index_new_sections() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM index_sections((SELECT array_agg(id) FROM new_rows));
   RETURN NULL;
 END $$;
 
--- Deleted sections leave the statistics (their postings go with them by the foreign key);
--- sections still waiting for the backfill were never counted.
+-- Deleted sections leave the collection's size (their postings go with them by the foreign
+-- key); sections still waiting for the backfill were never counted.
 CREATE FUNCTION unindex_old_sections() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE v_done int; v_to int;
 BEGIN
   SELECT backfill_done, backfill_to INTO v_done, v_to FROM search_stats WHERE id = 1;
-  INSERT INTO search_terms (lexeme, df)
-    SELECT x.lexeme, -count(*) FROM old_rows s, unnest(s.tsv) AS x
-    WHERE s.id <= v_done OR s.id > v_to GROUP BY x.lexeme ORDER BY x.lexeme
-  ON CONFLICT (lexeme) DO UPDATE SET df = search_terms.df + EXCLUDED.df;
   UPDATE search_stats SET
     sections = sections - (SELECT count(*) FROM old_rows s WHERE s.id <= v_done OR s.id > v_to),
     total_len = total_len - (SELECT coalesce(sum(cardinality(x.positions)), 0)
