@@ -72,7 +72,7 @@ const PREFIX_TERMS = 32;
  * narrows (a phrase, an AND, an exclusion) and matches few sections is ranked whole: its
  * matches come from the full-text index. Otherwise the threshold algorithm reads the
  * impact-ordered postings (migration 010): each round reads the next postings of every
- * word in impact order (a short list whole), scores the sections it meets from the
+ * word in impact order, scores the sections it meets from the
  * postings, checks only those that could enter the top k against the whole query, the
  * filters and the viewer's scope, and stops once the k-th score beats what any unseen
  * section could still reach. The result equals `rankAll`'s, whatever the age of the best match.
@@ -82,7 +82,8 @@ export async function topK(db: Queryable, r: RankRequest): Promise<Ranked[]> {
   if (!terms.length) return newest(db, r);
   const f = scorer(terms, r);
   const FEW = r.pace?.few ?? FEW_MATCHES;
-  if (/[&!]|<\d*->/.test(r.query)) {
+  const narrows = /[&!]|<\d*->/.test(r.query);
+  if (narrows) {
     const few = await matchesUpTo(db, r, FEW);
     if (few) return best(toMap(await scoreIds(db, terms, f, few)), r.limit);
   }
@@ -93,8 +94,7 @@ export async function topK(db: Queryable, r: RankRequest): Promise<Ranked[]> {
   let batch = r.pace?.firstBatch ?? Math.max(FIRST_BATCH, r.limit * 4);
   for (;;) {
     const open = lists.filter((l) => !l.done);
-    // a list no longer than FEW is read whole at once
-    const limits = open.map((l) => (l.df <= FEW ? FEW : batch));
+    const limits = open.map(() => batch);
     const read = await db.query<{ i: string; section_id: number; tf: number }>(
       `SELECT t.i, p.section_id, p.tf
        FROM unnest($1::int[], $2::real[], $3::int[], $4::int[]) WITH ORDINALITY AS t(term, tf0, sid0, n, i),
@@ -125,12 +125,16 @@ export async function topK(db: Queryable, r: RankRequest): Promise<Ranked[]> {
       const kth = top.length >= r.limit ? top[r.limit - 1]! : null;
       if (kth && byRank(pending[0]!, kth) > 0) break;
       const chunk = pending.splice(0, Math.max(r.limit, 32));
-      for (const id of await valid(
-        db,
-        r,
-        chunk.map((x) => x.id),
-      ))
-        passed.set(id, chunk.find((x) => x.id === id)!.score);
+      // an OR of words without filters matches every section that has one of them
+      const ok =
+        narrows || r.where
+          ? await valid(
+              db,
+              r,
+              chunk.map((x) => x.id),
+            )
+          : null;
+      for (const x of chunk) if (!ok || ok.includes(x.id)) passed.set(x.id, x.score);
     }
     const top = best(passed, r.limit);
     if (lists.every((l) => l.done)) return top;
