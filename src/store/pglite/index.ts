@@ -17,6 +17,7 @@ import { faultAfter, faultDiskFull } from "../fault.js";
 import { acquireLock, isOwnLock, LOCK_FILE, type StoreLock } from "./lock.js";
 import { diskFull, isDiskFullError } from "../disk-full.js";
 import { serialised } from "../serialised.js";
+import { spaceGuard } from "./space-guard.js";
 
 // The embedded server's buffer cache lives in this process's memory and is touched in
 // full at start: 128 MB by default. A small one is enough, since the operating system
@@ -30,6 +31,10 @@ export const PGLITE_SETTINGS = [
   "min_wal_size=32MB",
   "-c",
   "max_wal_size=32MB",
+  // A new WAL segment is not filled with zeros first: on a full disk that write never
+  // returned in WebAssembly (seen on a full tmpfs); the real write then fails cleanly.
+  "-c",
+  "wal_init_zero=off",
 ];
 
 /** Written before a new store is made and removed when it is complete. */
@@ -136,10 +141,12 @@ export async function openPglite(dataDir: string | undefined, snapshot?: Blob): 
     throw e;
   }
   const where = dataDir ?? "memory";
+  const roomFor = dataDir ? spaceGuard(dataDir) : () => true;
   const wrap = (q: { query: PGlite["query"] }): Queryable => ({
     query: async <T>(sql: string, params?: unknown[]) => {
       try {
         faultDiskFull(sql);
+        if (!roomFor(sql)) throw diskFull(where);
         return { rows: (await q.query<T>(sql, params as unknown[])).rows };
       } catch (e) {
         if (isDiskFullError(e)) throw diskFull(where);
