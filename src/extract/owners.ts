@@ -54,7 +54,12 @@ export function ownerOf(text: string, doc: Doc): string | null {
   // "Daniel document (spreadsheet?) …": a listed person opening the line is its owner
   const opener = /^([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,2})\s+[a-z]/u.exec(body);
   if (opener && resolveName(opener[1]!, doc.people ?? [])) return opener[1]!;
-  const m = OWNER_SUBJECT.exec(body);
+  const who = subjectOwner(OWNER_SUBJECT.exec(body));
+  return who && who.split(/\s+/).length <= 8 ? who : null;
+}
+
+/** The subject an OWNER_SUBJECT match names, unless it is a pronoun, a document or a clause. */
+export function subjectOwner(m: RegExpExecArray | null): string | null {
   if (
     !m ||
     NOT_OWNER.test(m[1]!) ||
@@ -63,7 +68,6 @@ export function ownerOf(text: string, doc: Doc): string | null {
     )
   )
     return null;
-  if (m[1]!.split(/\s+/).length > 8) return null;
   return m[1]!.trim();
 }
 

@@ -3,7 +3,7 @@ type Action = NonNullable<Doc["actions"]>[number];
 import { lineIndexAt, sentences } from "./text.js";
 import { resolveName } from "./names.js";
 import { deadline } from "./deadlines.js";
-import { canonical, NOT_OWNER, OWNER_SUBJECT } from "./owners.js";
+import { canonical, OWNER_SUBJECT, subjectOwner } from "./owners.js";
 import { commitmentIn } from "./commitments.js";
 
 const AGREED =
@@ -130,13 +130,6 @@ function proseOwner(text: string, doc: Doc, item: boolean): string | null {
     !resolveName(m[1]!, doc.people ?? [])
   )
     return null;
-  if (
-    !m ||
-    NOT_OWNER.test(m[1]!) ||
-    /\b(?:was|were|is|are|has|have|be|been|should|must|shall|will|would|can|could|may)\b/i.test(
-      m[1]!,
-    )
-  )
-    return null;
-  return canonical(m[1]!.trim(), doc);
+  const who = subjectOwner(m);
+  return who ? canonical(who, doc) : null;
 }

@@ -12,6 +12,7 @@ const STEMS: Record<string, string> = {
   schedule: "schedul",
   members: "member",
   updates: "updat",
+  festival: "festiv",
 };
 const stem = (w: string) => STEMS[w] ?? w;
 
@@ -118,8 +119,8 @@ describe("action follow-ups", () => {
     const rarity = {
       sections: 30,
       df: new Map([
-        ["youth", 4],
-        ["summit", 5],
+        ["river", 4],
+        ["festiv", 5],
         ["ana", 2],
       ]),
     };
@@ -136,21 +137,23 @@ describe("action follow-ups", () => {
         source: "m4.txt",
         start: null,
         sections: [
-          section("Youth summit", { youth: [3], summit: [4] }),
+          section("River festival", { river: [3], festiv: [4] }),
           // both words, but apart: not the phrase
-          section("Budget", { youth: [3], summit: [40] }),
+          section("Budget", { river: [3], festiv: [40] }),
           // the owner's and a listed person's name
           section("Welcome", { ana: [1], silva: [2] }),
         ],
       },
     ];
     const f = findFollowUps(
-      { text: "Ana Silva will look for Youth Summit sponsors.", owner: "Ana Silva" },
+      { text: "Ana Silva will look for River Festival sponsors.", owner: "Ana Silva" },
       later,
       stem,
       rarity,
       ["Ana Silva"],
     );
-    expect(f.map((x) => [x.section, x.shared])).toEqual([["Youth summit", ["youth", "summit"]]]);
+    expect(f.map((x) => [x.section, x.shared])).toEqual([
+      ["River festival", ["river", "festival"]],
+    ]);
   });
 });

@@ -54,7 +54,7 @@ export const PHRASE_SHARE = 0.2;
 
 /**
  * Later sections that take an action up again, by distinctive shared terms: a phrase of
- * the action (two of its words in a row, "youth summit") that the section also writes in a
+ * the action (two of its words in a row, "river festival") that the section also writes in a
  * row, or two words rare in the group, or one rare word where the action's owner speaks.
  * Rarity is counted over the group's sections (`rarity`); common report words and the
  * words of people's names (`names`, the owner) never count.

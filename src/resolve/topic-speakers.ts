@@ -7,7 +7,7 @@ export interface SpokenLines {
 
 /**
  * A matcher for a topic's words in text: each form (the term, its acronym, its expansion)
- * as a whole word or phrase, any case, a plural allowed; symbols kept ("WSIS+20", "C++").
+ * as a whole word or phrase, any case, a plural allowed; symbols kept ("Plan+10", "C++").
  */
 export function termMatcher(forms: readonly string[]): (text: string) => boolean {
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -80,7 +80,7 @@ async function rarityIn(
   return { sections: rows[0]?.n ?? 0, df };
 }
 
-// A tsvector's text form ('youth':12,40 'summit':13A): each lexeme with its word positions.
+// A tsvector's text form ('river':12,40 'festiv':13A): each lexeme with its word positions.
 function lexemesOf(tsv: string): Pick<LaterSection, "lexemes" | "positions"> {
   const positions: Record<string, number[]> = {};
   for (const m of tsv.matchAll(/'((?:[^']|'')*)'(?::([\d,A-D]+))?/g))
