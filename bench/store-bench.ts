@@ -11,7 +11,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { generateReport } from "./generate.js";
-import { THEMES, VOCAB } from "./vocabulary.js";
+import { QUERIES } from "./queries.js";
 import { openStore } from "../src/store/open.js";
 import { PGLITE_SETTINGS } from "../src/store/pglite/index.js";
 import { ingestFiles, refreshDerived } from "../src/commands/ingest.js";
@@ -23,26 +23,6 @@ const driver = (process.argv[2] ?? "pglite") as "pglite" | "pg";
 const count = Number(process.argv[3] ?? process.env.BENCH_STORE_REPORTS ?? 10_000);
 const root = join(tmpdir(), `rapporteur-bench-${count}`);
 const textDir = join(root, "reports");
-
-/**
- * The query set, from the generated vocabulary: words in most sections, middling and rare
- * ones, two words, a theme's phrase, OR, exclusion, a prefix, a word that is nowhere.
- */
-export const QUERIES = [
-  "group",
-  VOCAB[3]!,
-  VOCAB[150]!,
-  VOCAB[2500]!,
-  "secretariat proposal",
-  `${VOCAB[5]} ${VOCAB[40]}`,
-  `"${THEMES[0]![0]} ${THEMES[0]![1]}"`,
-  `"shared responsibilities"`,
-  `${VOCAB[300]} OR ${VOCAB[700]}`,
-  `${VOCAB[60]} -${VOCAB[2]}`,
-  `${VOCAB[20]!.slice(0, 4)}*`,
-  "budget",
-  "zorblax",
-];
 
 function writeReports(): number {
   if (existsSync(join(textDir, ".done")))

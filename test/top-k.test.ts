@@ -86,6 +86,11 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
       "budget -travel",
       "bud*",
       "portal schedule",
+      '"portal schedule"',
+      'budget OR "travel plan"',
+      "survey -budget",
+      "travel -survey -budget",
+      "p*",
     ];
     const requests = [
       { where: "", params: [] as unknown[] },
@@ -95,9 +100,10 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
     for (const q of queries) {
       const { rows } = await db.query<{ q: string }>(
         `SELECT websearch_to_tsquery('english', $1)::text AS q`,
-        [q.replace("bud*", "")],
+        [q.replace(/\w+\*/, "")],
       );
-      const query = q === "bud*" ? "'bud':*" : rows[0]!.q;
+      const prefix = /(\w+)\*/.exec(q)?.[1];
+      const query = prefix ? `'${prefix}':*` : rows[0]!.q;
       for (const r of requests)
         for (const limit of [1, 20]) {
           const req = { query, ...r, limit };

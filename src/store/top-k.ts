@@ -1,5 +1,13 @@
 import type { Queryable } from "./db.js";
-import { queryLexemes } from "./query-lexemes.js";
+import {
+  cover,
+  matches,
+  parseTsquery,
+  scoringWordsOf,
+  wordsOf,
+  type TsNode,
+} from "./tsquery-ast.js";
+import { termsOf, type Terms, type Word } from "./query-terms.js";
 
 /** A ranked section: its id and its BM25 score. */
 export interface Ranked {
@@ -22,93 +30,102 @@ export interface RankRequest {
   pace?: { few?: number; firstBatch?: number };
 }
 
-interface Term {
-  id: number;
-  lexeme: string;
-  df: number;
-  idf: number;
-}
-
-/**
- * The score of a section from its value (idf × tf) for each term, in the terms' order: the
- * sum over terms, except that for an acronym and its expansion only the better side counts.
- * Monotone in every value, so the same function over the last-read values bounds every
- * section not seen yet.
- */
-type Scorer = (values: readonly number[]) => number;
-
-function scorer(terms: readonly Term[], r: RankRequest): Scorer {
-  const at = new Map(terms.map((t, k) => [t.lexeme, k]));
-  const sides = (r.alternatives ?? []).map(([a, e]) =>
-    [a, e].map((side) => side.map((l) => at.get(l)).filter((k): k is number => k !== undefined)),
-  );
-  const grouped = new Set(sides.flat(2));
-  const free = terms.map((_, k) => k).filter((k) => !grouped.has(k));
-  return (v) => {
-    let total = 0;
-    for (const k of free) total += v[k]!;
-    for (const [a, e] of sides) {
-      let x = 0,
-        y = 0;
-      for (const k of a!) x += v[k]!;
-      for (const k of e!) y += v[k]!;
-      total += Math.max(x, y);
-    }
-    return total;
-  };
-}
-
 // How many of each word's postings the first round reads; each further round reads twice as many.
 const FIRST_BATCH = 64;
 const MAX_BATCH = 16_384;
-// A query matching at most this many sections is ranked whole; a list this short is read whole.
-const FEW_MATCHES = 4000;
-// Prefix terms ("migrat*") are scored over their most frequent completions.
-const PREFIX_TERMS = 32;
+// When the query's matches all lie in word lists this short in all, they are read whole.
+const FEW_POSTINGS = 6000;
+
+/** A section met while reading: its score, and whether the postings say it matches. */
+interface Candidate extends Ranked {
+  state: boolean | null;
+}
 
 /**
  * The exact top `limit` sections for a query, by BM25 (the sum over the query's words of
- * idf × the stored term-frequency part), ties to the newer section id. A query that
- * narrows (a phrase, an AND, an exclusion) and matches few sections is ranked whole: its
- * matches come from the full-text index. Otherwise the threshold algorithm reads the
- * impact-ordered postings (migration 010): each round reads the next postings of every
- * word in impact order, scores the sections it meets from the
- * postings, checks only those that could enter the top k against the whole query, the
- * filters and the viewer's scope, and stops once the k-th score beats what any unseen
- * section could still reach. The result equals `rankAll`'s, whatever the age of the best match.
+ * idf × the stored term-frequency part; a prefix counts its best completion, an acronym and
+ * its expansion the better side), ties to the newer section id. Whether a section matches is
+ * read from its postings (which words it has), the section's text being read only for
+ * phrases. When every match lies in short word lists (the rarest word of an AND, all words of
+ * an OR), those lists are read whole. Otherwise the threshold algorithm reads the
+ * impact-ordered postings (migration 010): each round reads the next postings of every word
+ * in impact order, scores the sections it meets, checks only those that could enter the
+ * top k against the query, the filters and the viewer's scope, and stops once the k-th score
+ * beats what any unseen section could still reach. The result equals `rankAll`'s.
  */
 export async function topK(db: Queryable, r: RankRequest): Promise<Ranked[]> {
-  const terms = await termsOf(db, r.query);
-  if (!terms.length) return newest(db, r);
-  const f = scorer(terms, r);
-  const FEW = r.pace?.few ?? FEW_MATCHES;
-  const narrows = /[&!]|<\d*->/.test(r.query);
-  if (narrows) {
-    const few = await matchesUpTo(db, r, FEW);
-    if (few) return best(toMap(await scoreIds(db, terms, f, few)), r.limit);
+  const prepared = await prepare(db, r);
+  if (!prepared) return newest(db, r);
+  const { tree, t } = prepared;
+  const cost = (ws: readonly Word[]) => ws.reduce((a, w) => a + t.cost(w), 0);
+  const whole = cover(tree, cost);
+  if (whole && cost(whole) <= (r.pace?.few ?? FEW_POSTINGS)) {
+    // every match has one of these words: read their lists whole, the rest for those sections
+    const lists = [...new Set(whole.flatMap((w) => t.idsOf(w)))];
+    const rows = await postings(db, lists, null);
+    const ids = [...new Set(rows.map((x) => x.section_id))];
+    const others = t.all.filter((x) => !lists.includes(x.id));
+    const cheap = others.filter((x) => x.df <= 3 * ids.length);
+    const wanted = new Set(ids);
+    for (const x of await postings(
+      db,
+      cheap.map((c) => c.id),
+      null,
+    ))
+      if (wanted.has(x.section_id)) rows.push(x);
+    const dear = others.filter((x) => x.df > 3 * ids.length);
+    if (dear.length)
+      rows.push(
+        ...(await postings(
+          db,
+          dear.map((c) => c.id),
+          ids,
+        )),
+      );
+    const passed = new Map<number, number>();
+    await admit(db, r, judge(t, tree, rows).sort(byRank), passed);
+    return best(passed, r.limit);
   }
-  const lists = terms.map((t) => ({ ...t, lastTf: 1e9, lastSid: 2_147_483_647, done: false }));
+  return threshold(db, r, t, tree);
+}
+
+/** The query's tree and terms; null when no word of it scores (only exclusions, or none known). */
+async function prepare(db: Queryable, r: RankRequest): Promise<{ tree: TsNode; t: Terms } | null> {
+  const tree = parseTsquery(r.query);
+  if (!tree) return null;
+  const t = await termsOf(db, wordsOf(tree), scoringWordsOf(tree), r.alternatives ?? []);
+  return t.scoring.length ? { tree, t } : null;
+}
+
+async function threshold(db: Queryable, r: RankRequest, t: Terms, tree: TsNode): Promise<Ranked[]> {
+  const lists = t.scoring.map((x) => ({ ...x, lastTf: 1e9, lastSid: 2_147_483_647, done: false }));
   const passed = new Map<number, number>();
-  let pending: Ranked[] = [];
+  let pending: Candidate[] = [];
   const seen = new Set<number>();
   let batch = r.pace?.firstBatch ?? Math.max(FIRST_BATCH, r.limit * 4);
   for (;;) {
     const open = lists.filter((l) => !l.done);
-    const limits = open.map(() => batch);
+    // The limit is a column, not a constant: with a constant the planner reads the whole
+    // list through a bitmap and sorts it (measured 74 ms against 3 ms for the index's order).
     const read = await db.query<{ i: string; section_id: number; tf: number }>(
       `SELECT t.i, p.section_id, p.tf
        FROM unnest($1::int[], $2::real[], $3::int[], $4::int[]) WITH ORDINALITY AS t(term, tf0, sid0, n, i),
        LATERAL (SELECT section_id, tf FROM postings
                 WHERE term_id = t.term AND (tf, section_id) < (t.tf0, t.sid0)
                 ORDER BY tf DESC, section_id DESC LIMIT t.n) p`,
-      [open.map((l) => l.id), open.map((l) => l.lastTf), open.map((l) => l.lastSid), limits],
+      [
+        open.map((l) => l.id),
+        open.map((l) => l.lastTf),
+        open.map((l) => l.lastSid),
+        open.map(() => batch),
+      ],
     );
-    const fresh = new Set<number>();
     const got = open.map(() => [] as { sid: number; tf: number }[]);
     for (const row of read.rows) got[Number(row.i) - 1]!.push({ sid: row.section_id, tf: row.tf });
+    const fresh = new Set<number>();
     open.forEach((l, k) => {
       const rows = got[k]!;
-      if (rows.length < limits[k]!) l.done = true;
+      if (rows.length < batch) l.done = true;
       const last = rows[rows.length - 1];
       if (last) {
         l.lastTf = last.tf;
@@ -117,103 +134,152 @@ export async function topK(db: Queryable, r: RankRequest): Promise<Ranked[]> {
       for (const x of rows) if (!seen.has(x.sid)) fresh.add(x.sid);
     });
     for (const id of fresh) seen.add(id);
-    if (fresh.size) pending = pending.concat(await scoreIds(db, terms, f, [...fresh]));
-    // check candidates against the query and filters, best first, while they could enter the top k
-    pending.sort(byRank);
-    while (pending.length) {
-      const top = best(passed, r.limit);
-      const kth = top.length >= r.limit ? top[r.limit - 1]! : null;
-      if (kth && byRank(pending[0]!, kth) > 0) break;
-      const chunk = pending.splice(0, Math.max(r.limit, 32));
-      // an OR of words without filters matches every section that has one of them
-      const ok =
-        narrows || r.where
-          ? await valid(
+    if (fresh.size) {
+      // a query of one word knows its sections' postings from the list itself
+      const rows =
+        t.all.length === 1
+          ? got[0]!
+              .filter((x) => fresh.has(x.sid))
+              .map((x) => ({ section_id: x.sid, term_id: open[0]!.id, tf: x.tf }))
+          : await postings(
               db,
-              r,
-              chunk.map((x) => x.id),
-            )
-          : null;
-      for (const x of chunk) if (!ok || ok.includes(x.id)) passed.set(x.id, x.score);
+              t.all.map((x) => x.id),
+              [...fresh],
+            );
+      pending = pending.concat(judge(t, tree, rows));
     }
+    pending = await admit(db, r, pending.sort(byRank), passed);
     const top = best(passed, r.limit);
     if (lists.every((l) => l.done)) return top;
-    const bound = f(lists.map((l) => (l.done ? 0 : l.idf * l.lastTf)));
+    const values = t.all.map(() => 0);
+    for (const l of lists) if (!l.done) values[l.k] = l.idf * l.lastTf;
+    const bound = t.score(values);
     const kth = top.length >= r.limit ? top[r.limit - 1]! : null;
-    const ties = !r.alternatives?.length; // with a max, a tie at the bound proves nothing
-    if (kth && (kth.score > bound || (ties && kth.score === bound && tieLost(kth, lists))))
+    if (kth && (kth.score > bound || (t.ties && kth.score === bound && tieLost(kth, lists))))
       return top;
     batch = Math.min(batch * 2, MAX_BATCH);
   }
 }
 
 const byRank = (a: Ranked, b: Ranked) => b.score - a.score || b.id - a.id;
-const toMap = (xs: readonly Ranked[]) => new Map(xs.map((x) => [x.id, x.score]));
 
-// The ids of the sections matching the query and the filters, when there are at most `max`.
-async function matchesUpTo(db: Queryable, r: RankRequest, max: number): Promise<number[] | null> {
-  const { rows } = await db.query<{ id: number }>(
-    `SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id
-     WHERE s.tsv @@ $1::tsquery ${r.where} LIMIT ${max + 1}`,
-    [r.query, ...r.params],
-  );
-  return rows.length <= max ? rows.map((x) => x.id) : null;
+interface Posting {
+  section_id: number;
+  term_id: number;
+  tf: number;
 }
 
-// Which of these sections match the whole query and pass the filters and the scope.
-async function valid(db: Queryable, r: RankRequest, ids: number[]): Promise<number[]> {
+// These terms' postings: whole lists (`sections` null), or those of the given sections.
+async function postings(
+  db: Queryable,
+  terms: number[],
+  sections: number[] | null,
+): Promise<Posting[]> {
+  if (!terms.length || sections?.length === 0) return [];
+  const { rows } = sections
+    ? await db.query<Posting>(
+        `SELECT p.section_id, p.term_id, p.tf FROM unnest($2::int[]) AS x(id)
+         CROSS JOIN LATERAL (SELECT section_id, term_id, tf FROM postings
+                             WHERE section_id = x.id AND term_id = ANY($1::int[])) p`,
+        [terms, sections],
+      )
+    : await db.query<Posting>(
+        `SELECT section_id, term_id, tf FROM postings WHERE term_id = ANY($1::int[])`,
+        [terms],
+      );
+  return rows;
+}
+
+// The sections these postings are of, scored, with what their words say of matching; those
+// that cannot match are left out.
+function judge(t: Terms, tree: TsNode, rows: readonly Posting[]): Candidate[] {
+  const at = new Map(t.all.map((x) => [x.id, x]));
+  const of = new Map<number, { present: Set<number>; values: number[] }>();
+  for (const row of rows) {
+    let c = of.get(row.section_id);
+    if (!c) of.set(row.section_id, (c = { present: new Set(), values: t.all.map(() => 0) }));
+    const term = at.get(row.term_id)!;
+    c.present.add(row.term_id);
+    c.values[term.k] = term.idf * row.tf;
+  }
+  const out: Candidate[] = [];
+  for (const [id, c] of of) {
+    const state = matches(tree, (w) => t.has(w, c.present));
+    if (state !== false) out.push({ id, score: t.score(c.values), state });
+  }
+  return out;
+}
+
+// Checks candidates (sorted best first) while they could enter the top k, in chunks; those
+// that pass go into `passed`. Returns the ones not checked.
+async function admit(
+  db: Queryable,
+  r: RankRequest,
+  sorted: Candidate[],
+  passed: Map<number, number>,
+): Promise<Candidate[]> {
+  let at = 0;
+  let size = Math.max(r.limit, 32);
+  while (at < sorted.length) {
+    const top = best(passed, r.limit);
+    const kth = top.length >= r.limit ? top[r.limit - 1]! : null;
+    if (kth && byRank(sorted[at]!, kth) > 0) break;
+    const chunk = sorted.slice(at, at + size);
+    at += chunk.length;
+    // more at a time while many fail (a phrase whose words often meet apart)
+    size = Math.min(size * 2, 1024);
+    const ok = await valid(db, r, chunk);
+    for (const x of chunk) if (ok.has(x.id)) passed.set(x.id, x.score);
+  }
+  return sorted.slice(at);
+}
+
+// Which candidates match and pass the filters and the viewer's scope: the text is read only
+// for those whose postings cannot tell (phrases), the meeting only when there are filters.
+async function valid(db: Queryable, r: RankRequest, chunk: Candidate[]): Promise<Set<number>> {
+  const unsure = chunk.filter((c) => c.state === null).map((c) => c.id);
+  if (!unsure.length && !r.where) return new Set(chunk.map((c) => c.id));
   const n = r.params.length + 1;
   const { rows } = await db.query<{ id: number }>(
     `SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id
-     WHERE s.id = ANY($${n + 1}::int[]) AND s.tsv @@ $1::tsquery ${r.where}`,
-    [r.query, ...r.params, ids],
+     WHERE s.id = ANY($${n + 1}::int[]) AND (s.id <> ALL($${n + 2}::int[]) OR s.tsv @@ $1::tsquery) ${r.where}`,
+    [r.query, ...r.params, chunk.map((c) => c.id), unsure],
   );
-  return rows.map((x) => x.id);
+  return new Set(rows.map((x) => x.id));
 }
 
-// The scores of these sections from their postings (matching or not: `valid` says).
-async function scoreIds(
-  db: Queryable,
-  terms: readonly Term[],
-  f: Scorer,
-  ids: number[],
-): Promise<Ranked[]> {
-  const { rows } = await db.query<{ section_id: number; term_id: number; tf: number }>(
-    `SELECT section_id, term_id, tf FROM postings
-     WHERE section_id = ANY($1::int[]) AND term_id = ANY($2::int[])`,
-    [ids, terms.map((t) => t.id)],
+/**
+ * The same ranking, by scoring every section that matches (read through the text index, not
+ * the postings): the reference `topK` must equal. A section ranks when it has a scoring word.
+ */
+export async function rankAll(db: Queryable, r: RankRequest): Promise<Ranked[]> {
+  const prepared = await prepare(db, r);
+  if (!prepared) return newest(db, r);
+  const { t } = prepared;
+  const n = r.params.length + 1;
+  const { rows } = await db.query<Posting>(
+    `WITH c AS (SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id
+                WHERE s.tsv @@ $1::tsquery ${r.where})
+     SELECT c.id AS section_id, p.term_id, p.tf FROM c
+     JOIN postings p ON p.section_id = c.id AND p.term_id = ANY($${n + 1}::int[])`,
+    [r.query, ...r.params, t.all.map((x) => x.id)],
   );
-  return collect(rows, terms, f);
-}
-
-function collect(
-  rows: readonly { section_id: number; term_id: number; tf: number }[],
-  terms: readonly Term[],
-  f: Scorer,
-): Ranked[] {
-  const order = new Map(terms.map((t, k) => [t.id, k]));
-  const parts = new Map<number, number[]>();
+  const scores = new Map<number, number>();
+  const values = new Map<number, number[]>();
+  const at = new Map(t.all.map((x) => [x.id, x]));
   for (const row of rows) {
-    const k = order.get(row.term_id)!;
     const v =
-      parts.get(row.section_id) ??
-      parts
+      values.get(row.section_id) ??
+      values
         .set(
           row.section_id,
-          terms.map(() => 0),
+          t.all.map(() => 0),
         )
         .get(row.section_id)!;
-    v[k] = terms[k]!.idf * row.tf;
+    const term = at.get(row.term_id)!;
+    v[term.k] = term.idf * row.tf;
   }
-  return [...parts].map(([id, v]) => ({ id, score: f(v) }));
-}
-
-/** The same ranking, by scoring every section that matches: the reference `topK` must equal. */
-export async function rankAll(db: Queryable, r: RankRequest): Promise<Ranked[]> {
-  const terms = await termsOf(db, r.query);
-  if (!terms.length) return newest(db, r);
-  const scores = new Map<number, number>();
-  for (const x of await score(db, r, terms, scorer(terms, r))) scores.set(x.id, x.score);
+  for (const [id, v] of values) scores.set(id, t.score(v));
   return best(scores, r.limit);
 }
 
@@ -226,49 +292,8 @@ function tieLost(kth: Ranked, lists: readonly { lastSid: number; done: boolean }
 function best(scores: ReadonlyMap<number, number>, limit: number): Ranked[] {
   return [...scores]
     .map(([id, score]) => ({ id, score }))
-    .sort((a, b) => b.score - a.score || b.id - a.id)
+    .sort(byRank)
     .slice(0, limit);
-}
-
-// The exact scores of the given sections (all matching ones when `ids` is null) that match
-// the whole query and pass the filters: the sum of idf × tf over the query's words, summed
-// in the terms' order so that a bound computed the same way is never below a real score.
-async function score(
-  db: Queryable,
-  r: RankRequest,
-  terms: readonly Term[],
-  f: Scorer,
-): Promise<Ranked[]> {
-  const n = r.params.length + 1;
-  const { rows } = await db.query<{ section_id: number; term_id: number; tf: number }>(
-    `WITH c AS (SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id
-                WHERE s.tsv @@ $1::tsquery ${r.where})
-     SELECT p.section_id, p.term_id, p.tf FROM postings p JOIN c ON c.id = p.section_id
-     WHERE p.term_id = ANY($${n + 1}::int[])`,
-    [r.query, ...r.params, terms.map((t) => t.id)],
-  );
-  return collect(rows, terms, f);
-}
-
-// The query's words (not the excluded ones) with their idf; a prefix stands for its most
-// frequent completions.
-async function termsOf(db: Queryable, query: string): Promise<Term[]> {
-  const { exact, prefixes } = queryLexemes(query);
-  const { rows } = await db.query<{ id: number; lexeme: string; df: number; n: string }>(
-    `SELECT t.id, t.lexeme, t.df, st.sections AS n FROM search_stats st,
-       (SELECT id, lexeme, greatest(df, 1) AS df FROM search_terms WHERE lexeme = ANY($1::text[])
-        UNION
-        SELECT x.id, x.lexeme, x.df FROM unnest($2::text[]) AS pre,
-          LATERAL (SELECT id, lexeme, greatest(df, 1) AS df FROM search_terms WHERE lexeme LIKE pre || '%'
-                   ORDER BY df DESC LIMIT ${PREFIX_TERMS}) x) t
-     WHERE st.id = 1 ORDER BY t.id`,
-    [[...exact], prefixes],
-  );
-  return rows.map((t) => {
-    const n = Number(t.n);
-    const idf = Math.log(1 + (n - t.df + 0.5) / (t.df + 0.5));
-    return { id: t.id, lexeme: t.lexeme, df: t.df, idf };
-  });
 }
 
 // A query of exclusions only ranks nothing: the newest matches first.

@@ -1,0 +1,137 @@
+import type { Queryable } from "./db.js";
+
+/** A word as a query names it: a lexeme, or a prefix standing for its completions. */
+export interface Word {
+  lexeme: string;
+  prefix: boolean;
+}
+
+/** One indexed word the ranking reads: `k` is its place in `Terms.all`. */
+export interface Term {
+  k: number;
+  id: number;
+  lexeme: string;
+  df: number;
+  idf: number;
+}
+
+/** A query's words as the index knows them, and the score they give a section. */
+export interface Terms {
+  /** Every term whose postings say whether a section matches, excluded words too. */
+  all: Term[];
+  /** The terms that score: the lists the threshold algorithm reads. */
+  scoring: Term[];
+  /** A section's score from its values (idf × tf, 0 when absent) in `all`'s order. */
+  score: (values: readonly number[]) => number;
+  /** Whether the score is a plain sum (no best-of), so ties at the bound can be settled. */
+  ties: boolean;
+  /** How many postings stand for a word; Infinity when not all its completions are read. */
+  cost: (w: Word) => number;
+  /** The term ids standing for a word. */
+  idsOf: (w: Word) => number[];
+  /** Whether a section with these terms has the word; null when the postings cannot tell. */
+  has: (w: Word, present: ReadonlySet<number>) => boolean | null;
+}
+
+// Prefix words ("migrat*") stand for their most frequent completions.
+const PREFIX_TERMS = 32;
+
+const key = (w: Word) => `${w.prefix ? "*" : "="}${w.lexeme}`;
+
+/**
+ * Looks up a query's words (`scoring` are those not excluded) with their inverse document
+ * frequency. The score sums the scoring words; a prefix counts its best completion, and an
+ * acronym and its expansion (`alternatives`, as lexemes) the better of the two sides.
+ */
+export async function termsOf(
+  db: Queryable,
+  words: readonly Word[],
+  scoringWords: readonly Word[],
+  alternatives: readonly (readonly [readonly string[], readonly string[]])[],
+): Promise<Terms> {
+  const exact = [...new Set(words.filter((w) => !w.prefix).map((w) => w.lexeme))];
+  const prefixes = [...new Set(words.filter((w) => w.prefix).map((w) => w.lexeme))];
+  const { rows } = await db.query<{
+    id: number;
+    lexeme: string;
+    df: number;
+    pre: string | null;
+    n: string;
+  }>(
+    `SELECT t.id, t.lexeme, t.df, t.pre, st.sections AS n FROM search_stats st,
+       (SELECT id, lexeme, df, NULL::text AS pre FROM search_terms WHERE lexeme = ANY($1::text[])
+        UNION ALL
+        SELECT x.id, x.lexeme, x.df, pre FROM unnest($2::text[]) AS pre,
+          LATERAL (SELECT id, lexeme, df FROM search_terms
+                   WHERE lexeme >= pre AND lexeme < pre || chr(1114111)
+                   ORDER BY df DESC, id LIMIT ${PREFIX_TERMS + 1}) x) t
+     WHERE st.id = 1`,
+    [exact, prefixes],
+  );
+  const all: Term[] = [];
+  const byId = new Map<number, Term>();
+  const of = new Map<string, Term[]>();
+  const complete = new Set<string>(exact.map((l) => key({ lexeme: l, prefix: false })));
+  for (const p of prefixes) {
+    const n = rows.filter((x) => x.pre === p).length;
+    if (n <= PREFIX_TERMS) complete.add(key({ lexeme: p, prefix: true }));
+  }
+  for (const row of rows) {
+    const w = { lexeme: row.pre ?? row.lexeme, prefix: row.pre !== null };
+    const list = of.get(key(w)) ?? of.set(key(w), []).get(key(w))!;
+    if (list.length >= PREFIX_TERMS) continue;
+    let t = byId.get(row.id);
+    if (!t) {
+      const n = Number(row.n);
+      const df = Math.max(row.df, 1);
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      t = { k: all.length, id: row.id, lexeme: row.lexeme, df: row.df, idf };
+      all.push(t);
+      byId.set(t.id, t);
+    }
+    list.push(t);
+  }
+  const termsFor = (w: Word) => of.get(key(w)) ?? [];
+  // the score: single words summed, a prefix's best completion, an acronym's better side
+  const scoringKeys = new Set(scoringWords.map(key));
+  const inAlternative = new Set(alternatives.flatMap(([a, e]) => [...a, ...e]));
+  const sides = alternatives.map(([a, e]) =>
+    [a, e].map((side) =>
+      side.flatMap((l) => termsFor({ lexeme: l, prefix: false }).map((t) => t.k)),
+    ),
+  );
+  const free = exact
+    .filter((l) => scoringKeys.has(key({ lexeme: l, prefix: false })) && !inAlternative.has(l))
+    .flatMap((l) => termsFor({ lexeme: l, prefix: false }).map((t) => t.k));
+  const groups = prefixes
+    .filter((p) => scoringKeys.has(key({ lexeme: p, prefix: true })))
+    .map((p) => termsFor({ lexeme: p, prefix: true }).map((t) => t.k));
+  const scoringK = new Set([...free, ...groups.flat(), ...sides.flat(2)]);
+  const score = (v: readonly number[]) => {
+    let total = 0;
+    for (const k of free) total += v[k]!;
+    for (const g of groups) {
+      let m = 0;
+      for (const k of g) if (v[k]! > m) m = v[k]!;
+      total += m;
+    }
+    for (const [a, e] of sides) {
+      let x = 0,
+        y = 0;
+      for (const k of a!) x += v[k]!;
+      for (const k of e!) y += v[k]!;
+      total += Math.max(x, y);
+    }
+    return total;
+  };
+  return {
+    all,
+    scoring: all.filter((t) => scoringK.has(t.k)),
+    score,
+    ties: !sides.length && groups.every((g) => g.length <= 1),
+    cost: (w) => (complete.has(key(w)) ? termsFor(w).reduce((a, t) => a + t.df, 0) : Infinity),
+    idsOf: (w) => termsFor(w).map((t) => t.id),
+    has: (w, present) =>
+      termsFor(w).some((t) => present.has(t.id)) ? true : complete.has(key(w)) ? false : null,
+  };
+}
