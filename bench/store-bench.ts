@@ -61,12 +61,12 @@ if (driver === "pglite") {
   execFileSync("psql", [
     admin,
     "-qc",
-    "DROP DATABASE IF EXISTS rapporteur_bench WITH (FORCE)",
+    `DROP DATABASE IF EXISTS rapporteur_bench_${count} WITH (FORCE)`,
     "-c",
-    "CREATE DATABASE rapporteur_bench",
+    `CREATE DATABASE rapporteur_bench_${count}`,
   ]);
   const u = new URL(admin);
-  u.pathname = "/rapporteur_bench";
+  u.pathname = `/rapporteur_bench_${count}`;
   loc = { databaseUrl: u.toString() };
 }
 // A new embedded store is created by a short child process (initdb's memory stays out of
@@ -76,7 +76,14 @@ if (driver === "pglite") {
     "data:text/javascript,process.on('exit',()=>console.log(process.resourceUsage().maxRSS))";
   const init = spawnSync(
     process.execPath,
-    ["--import", atExit, "src/store/pglite/create-data-dir.mjs", dataDir, ...PGLITE_SETTINGS],
+    [
+      "--import",
+      atExit,
+      "src/store/pglite/create-data-dir.mjs",
+      String(process.pid),
+      dataDir,
+      ...PGLITE_SETTINGS,
+    ],
     { encoding: "utf8" },
   );
   console.log(

@@ -114,6 +114,9 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
           // read in many small rounds, every candidate checked: the same answer
           const slow = { ...req, pace: { few: 0, firstBatch: 2 } };
           expect(await topK(db, slow), `${q} in small rounds`).toEqual(await rankAll(db, slow));
+          // one small round, then the short lists read whole
+          const whole = { ...req, pace: { firstBatch: 2, rounds: 1 } };
+          expect(await topK(db, whole), `${q} read whole`).toEqual(await rankAll(db, whole));
         }
     }
   });

@@ -8,6 +8,7 @@ import {
   type TsNode,
 } from "./tsquery-ast.js";
 import { termsOf, type Terms, type Word } from "./query-terms.js";
+import { numbersOf } from "./number-lists.js";
 
 /** A ranked section: its id and its BM25 score. */
 export interface Ranked {
@@ -27,14 +28,18 @@ export interface RankRequest {
   /** Words that name one thing two ways (an acronym's, its expansion's): the better counts. */
   alternatives?: readonly (readonly [readonly string[], readonly string[]])[];
   /** How the reading is paced (tests force many rounds with small values); defaults below. */
-  pace?: { few?: number; firstBatch?: number };
+  pace?: { few?: number; firstBatch?: number; rounds?: number };
 }
 
 // How many of each word's postings the first round reads; each further round reads twice as many.
 const FIRST_BATCH = 64;
 const MAX_BATCH = 16_384;
 // When the query's matches all lie in word lists this short in all, they are read whole.
-const FEW_POSTINGS = 6000;
+const FEW_POSTINGS = 8000;
+// How many rounds of the threshold algorithm before such lists are read whole instead.
+const ROUNDS = 2;
+// A query with an exclusion matching at most this many sections is ranked whole.
+const FEW_MATCHES = 1000;
 
 /** A section met while reading: its score, and whether the postings say it matches. */
 interface Candidate extends Ranked {
@@ -57,36 +62,63 @@ export async function topK(db: Queryable, r: RankRequest): Promise<Ranked[]> {
   const prepared = await prepare(db, r);
   if (!prepared) return newest(db, r);
   const { tree, t } = prepared;
+  // An exclusion can leave few of many sections that have the other words: the text
+  // index tells which (it weighs every word's list at once), when there are few.
+  if (hasExclusion(tree)) {
+    const ids = await matchesUpTo(db, r, r.pace?.few ?? FEW_MATCHES);
+    if (ids) {
+      const rows = await postings(
+        db,
+        t.all.map((x) => x.id),
+        ids,
+      );
+      return best(new Map(judge(t, tree, rows).map((c) => [c.id, c.score])), r.limit);
+    }
+  }
   const cost = (ws: readonly Word[]) => ws.reduce((a, w) => a + t.cost(w), 0);
   const whole = cover(tree, cost);
-  if (whole && cost(whole) <= (r.pace?.few ?? FEW_POSTINGS)) {
-    // every match has one of these words: read their lists whole, the rest for those sections
-    const lists = [...new Set(whole.flatMap((w) => t.idsOf(w)))];
-    const rows = await postings(db, lists, null);
-    const ids = [...new Set(rows.map((x) => x.section_id))];
-    const others = t.all.filter((x) => !lists.includes(x.id));
-    const cheap = others.filter((x) => x.df <= 3 * ids.length);
-    const wanted = new Set(ids);
-    for (const x of await postings(
-      db,
-      cheap.map((c) => c.id),
-      null,
-    ))
-      if (wanted.has(x.section_id)) rows.push(x);
-    const dear = others.filter((x) => x.df > 3 * ids.length);
-    if (dear.length)
-      rows.push(
-        ...(await postings(
-          db,
-          dear.map((c) => c.id),
-          ids,
-        )),
-      );
-    const passed = new Map<number, number>();
-    await admit(db, r, judge(t, tree, rows).sort(byRank), passed);
-    return best(passed, r.limit);
-  }
-  return threshold(db, r, t, tree);
+  // Most queries end in the threshold algorithm's first rounds; one that would read on, and
+  // whose matches all lie in short lists, reads those lists whole instead.
+  const affordable = whole && cost(whole) <= (r.pace?.few ?? FEW_POSTINGS) ? whole : null;
+  const found = await threshold(db, r, t, tree, affordable ? (r.pace?.rounds ?? ROUNDS) : Infinity);
+  return found ?? wholeLists(db, r, t, tree, affordable!);
+}
+
+// Every match has one of these words: their lists are read whole, the other words' postings
+// for those sections (whole lists too when not much longer), and the best that pass are kept.
+async function wholeLists(
+  db: Queryable,
+  r: RankRequest,
+  t: Terms,
+  tree: TsNode,
+  whole: readonly Word[],
+): Promise<Ranked[]> {
+  const lists = [...new Set(whole.flatMap((w) => t.idsOf(w)))];
+  const rows = await postings(db, lists, null);
+  const ids = [...new Set(rows.map((x) => x.section_id))];
+  const others = t.all.filter((x) => !lists.includes(x.id));
+  const cheap = others.filter((x) => x.df <= 3 * ids.length).map((x) => x.id);
+  const wanted = new Set(ids);
+  for (const x of await postings(db, cheap, null)) if (wanted.has(x.section_id)) rows.push(x);
+  const dear = others.filter((x) => x.df > 3 * ids.length).map((x) => x.id);
+  rows.push(...(await postings(db, dear, ids)));
+  const passed = new Map<number, number>();
+  await admit(db, r, judge(t, tree, rows).sort(byRank), passed);
+  return best(passed, r.limit);
+}
+
+const hasExclusion = (n: TsNode): boolean =>
+  n.op === "not" || (n.op !== "word" && n.args.some(hasExclusion));
+
+// The ids of the sections matching the query and the filters, when there are at most `max`.
+async function matchesUpTo(db: Queryable, r: RankRequest, max: number): Promise<number[] | null> {
+  const { rows } = await db.query<{ ids: string | null }>(
+    `SELECT array_agg(id)::text AS ids FROM (SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id
+     WHERE s.tsv @@ $1::tsquery ${r.where} LIMIT ${max + 1}) x`,
+    [r.query, ...r.params],
+  );
+  const ids = numbersOf(rows[0]?.ids);
+  return ids.length <= max ? ids : null;
 }
 
 /** The query's tree and terms; null when no word of it scores (only exclusions, or none known). */
@@ -97,22 +129,35 @@ async function prepare(db: Queryable, r: RankRequest): Promise<{ tree: TsNode; t
   return t.scoring.length ? { tree, t } : null;
 }
 
-async function threshold(db: Queryable, r: RankRequest, t: Terms, tree: TsNode): Promise<Ranked[]> {
+// The threshold algorithm; null when it has not finished in `rounds` rounds.
+async function threshold(
+  db: Queryable,
+  r: RankRequest,
+  t: Terms,
+  tree: TsNode,
+  rounds: number,
+): Promise<Ranked[] | null> {
   const lists = t.scoring.map((x) => ({ ...x, lastTf: 1e9, lastSid: 2_147_483_647, done: false }));
   const passed = new Map<number, number>();
   let pending: Candidate[] = [];
   const seen = new Set<number>();
-  let batch = r.pace?.firstBatch ?? Math.max(FIRST_BATCH, r.limit * 4);
-  for (;;) {
+  const byId = new Map(t.all.map((x) => [x.id, x]));
+  // the first round reads about the same in all, whatever the number of lists (a prefix's 32)
+  let batch =
+    r.pace?.firstBatch ??
+    Math.max(r.limit, Math.ceil(Math.max(FIRST_BATCH * 2, r.limit * 8) / lists.length));
+  for (let round = 1; ; round++) {
     const open = lists.filter((l) => !l.done);
     // The limit is a column, not a constant: with a constant the planner reads the whole
     // list through a bitmap and sorts it (measured 74 ms against 3 ms for the index's order).
-    const read = await db.query<{ i: string; section_id: number; tf: number }>(
-      `SELECT t.i, p.section_id, p.tf
+    const read = await db.query<{ i: string; s: string | null; f: string | null }>(
+      `SELECT t.i, p.s, p.f
        FROM unnest($1::int[], $2::real[], $3::int[], $4::int[]) WITH ORDINALITY AS t(term, tf0, sid0, n, i),
-       LATERAL (SELECT section_id, tf FROM postings
-                WHERE term_id = t.term AND (tf, section_id) < (t.tf0, t.sid0)
-                ORDER BY tf DESC, section_id DESC LIMIT t.n) p`,
+       LATERAL (SELECT array_agg(q.section_id ORDER BY q.tf DESC, q.section_id DESC)::text AS s,
+                       array_agg(q.tf ORDER BY q.tf DESC, q.section_id DESC)::text AS f
+                FROM (SELECT section_id, tf FROM postings
+                      WHERE term_id = t.term AND (tf, section_id) < (t.tf0, t.sid0)
+                      ORDER BY tf DESC, section_id DESC LIMIT t.n) q) p`,
       [
         open.map((l) => l.id),
         open.map((l) => l.lastTf),
@@ -121,7 +166,10 @@ async function threshold(db: Queryable, r: RankRequest, t: Terms, tree: TsNode):
       ],
     );
     const got = open.map(() => [] as { sid: number; tf: number }[]);
-    for (const row of read.rows) got[Number(row.i) - 1]!.push({ sid: row.section_id, tf: row.tf });
+    for (const row of read.rows) {
+      const f = numbersOf(row.f);
+      got[Number(row.i) - 1] = numbersOf(row.s).map((sid, j) => ({ sid, tf: f[j]! }));
+    }
     const fresh = new Set<number>();
     open.forEach((l, k) => {
       const rows = got[k]!;
@@ -135,18 +183,47 @@ async function threshold(db: Queryable, r: RankRequest, t: Terms, tree: TsNode):
     });
     for (const id of fresh) seen.add(id);
     if (fresh.size) {
-      // a query of one word knows its sections' postings from the list itself
-      const rows =
-        t.all.length === 1
-          ? got[0]!
-              .filter((x) => fresh.has(x.sid))
-              .map((x) => ({ section_id: x.sid, term_id: open[0]!.id, tf: x.tf }))
-          : await postings(
-              db,
-              t.all.map((x) => x.id),
-              [...fresh],
-            );
-      pending = pending.concat(judge(t, tree, rows));
+      // what this round read of a new section is known; only its other words are looked up
+      const rows: Posting[] = [];
+      const read = new Map<number, Set<number>>();
+      open.forEach((l, k) => {
+        for (const x of got[k]!)
+          if (fresh.has(x.sid)) {
+            rows.push({ section_id: x.sid, term_id: l.id, tf: x.tf });
+            (read.get(x.sid) ?? read.set(x.sid, new Set()).get(x.sid)!).add(l.id);
+          }
+      });
+      // A section whose best possible score (its unread words at their lists' last impact)
+      // cannot beat the k-th is never looked up: that bound only falls as reading goes on.
+      const top = best(passed, r.limit);
+      const kth = top.length >= r.limit ? top[r.limit - 1]! : null;
+      const known = new Map<number, number[]>();
+      for (const x of rows) {
+        let v = known.get(x.section_id);
+        if (!v) known.set(x.section_id, (v = t.all.map(() => 0)));
+        const term = byId.get(x.term_id)!;
+        v[term.k] = term.idf * x.tf;
+      }
+      const pairs: [number, number][] = [];
+      const keep = new Set<number>();
+      for (const sid of fresh) {
+        const got = read.get(sid)!;
+        if (kth) {
+          const v = [...known.get(sid)!];
+          for (const l of lists) if (!got.has(l.id) && !l.done) v[l.k] = l.idf * l.lastTf;
+          if (byRank({ id: sid, score: t.score(v) }, kth) > 0) continue;
+        }
+        keep.add(sid);
+        for (const term of t.all) if (!got.has(term.id)) pairs.push([sid, term.id]);
+      }
+      rows.push(...(await lookUp(db, pairs)));
+      pending = pending.concat(
+        judge(
+          t,
+          tree,
+          rows.filter((x) => keep.has(x.section_id)),
+        ),
+      );
     }
     pending = await admit(db, r, pending.sort(byRank), passed);
     const top = best(passed, r.limit);
@@ -157,6 +234,7 @@ async function threshold(db: Queryable, r: RankRequest, t: Terms, tree: TsNode):
     const kth = top.length >= r.limit ? top[r.limit - 1]! : null;
     if (kth && (kth.score > bound || (t.ties && kth.score === bound && tieLost(kth, lists))))
       return top;
+    if (round >= rounds) return null;
     batch = Math.min(batch * 2, MAX_BATCH);
   }
 }
@@ -176,18 +254,39 @@ async function postings(
   sections: number[] | null,
 ): Promise<Posting[]> {
   if (!terms.length || sections?.length === 0) return [];
-  const { rows } = sections
-    ? await db.query<Posting>(
-        `SELECT p.section_id, p.term_id, p.tf FROM unnest($2::int[]) AS x(id)
+  const { rows } = await db.query<{ s: string | null; t: string | null; f: string | null }>(
+    sections
+      ? `SELECT array_agg(p.section_id)::text AS s, array_agg(p.term_id)::text AS t, array_agg(p.tf)::text AS f
+         FROM unnest($2::int[]) AS x(id)
          CROSS JOIN LATERAL (SELECT section_id, term_id, tf FROM postings
-                             WHERE section_id = x.id AND term_id = ANY($1::int[])) p`,
-        [terms, sections],
-      )
-    : await db.query<Posting>(
-        `SELECT section_id, term_id, tf FROM postings WHERE term_id = ANY($1::int[])`,
-        [terms],
-      );
-  return rows;
+                             WHERE section_id = x.id AND term_id = ANY($1::int[])) p`
+      : `SELECT array_agg(section_id)::text AS s, array_agg(term_id)::text AS t, array_agg(tf)::text AS f
+         FROM postings WHERE term_id = ANY($1::int[])`,
+    sections ? [terms, sections] : [terms],
+  );
+  return columns(rows[0]);
+}
+
+function columns(
+  row: { s: string | null; t: string | null; f: string | null } | undefined,
+): Posting[] {
+  const s = numbersOf(row?.s),
+    t = numbersOf(row?.t),
+    f = numbersOf(row?.f);
+  return s.map((id, i) => ({ section_id: id, term_id: t[i]!, tf: f[i]! }));
+}
+
+// The postings of these (section, term) pairs that exist.
+async function lookUp(db: Queryable, pairs: readonly [number, number][]): Promise<Posting[]> {
+  if (!pairs.length) return [];
+  const { rows } = await db.query<{ s: string | null; t: string | null; f: string | null }>(
+    `SELECT array_agg(p.section_id)::text AS s, array_agg(p.term_id)::text AS t, array_agg(p.tf)::text AS f
+     FROM unnest($1::int[], $2::int[]) AS x(sid, tid)
+     CROSS JOIN LATERAL (SELECT section_id, term_id, tf FROM postings
+                         WHERE section_id = x.sid AND term_id = x.tid) p`,
+    [pairs.map((x) => x[0]), pairs.map((x) => x[1])],
+  );
+  return columns(rows[0]);
 }
 
 // The sections these postings are of, scored, with what their words say of matching; those
