@@ -158,12 +158,16 @@ async function present(db: Queryable, ranked: Ranked[], queryText: string): Prom
     ranked.map((x) => x.score),
   ]);
   const stemmer = stemmerFor(db);
-  await stemmer.learn(
-    db,
-    rows.map((r) => String(r.body ?? "")),
-  );
   const wanted = queryLexemes(queryText);
-  return rows.map((r) => ({
+  const texts = rows.map((r) => plainText(String(r.body || r.title)));
+  // only words that could stem to a query word are stemmed (a stem keeps its word's start)
+  const candidates = texts.flatMap((t) =>
+    wordsOf(t)
+      .map(core)
+      .filter((w) => w && mayHit(w, wanted)),
+  );
+  await stemmer.learn(db, [candidates.map((w) => [w])]);
+  return rows.map((r, i) => ({
     meetingId: r.meeting_id,
     source: r.source,
     group: r.group_name,
@@ -177,7 +181,7 @@ async function present(db: Queryable, ranked: Ranked[], queryText: string): Prom
     endLine: r.end_line,
     rank: r.rank,
     // a snippet reads as text: no Markdown link or emphasis syntax
-    snippet: snippet(stemmer, plainText(String(r.body || r.title)), wanted),
+    snippet: snippet(stemmer, texts[i]!, wanted),
   }));
 }
 
@@ -191,15 +195,13 @@ export function snippet(
   wanted: { exact: Set<string>; prefixes: string[] },
   size = 32,
 ): string {
-  const words = [...text.replace(/[*_#|]/g, " ").matchAll(/\S+/g)].map((m) => m[0]);
+  const words = wordsOf(text);
   const hit = words.map((w) => {
-    const core = w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-    if (!core) return false;
-    const stem = stemmer.stem(core) ?? core;
+    const c = core(w);
+    if (!c || !mayHit(c, wanted)) return false;
+    const stem = stemmer.stem(c) ?? c;
     return (
-      wanted.exact.has(stem) ||
-      wanted.exact.has(core) ||
-      wanted.prefixes.some((p) => core.startsWith(p))
+      wanted.exact.has(stem) || wanted.exact.has(c) || wanted.prefixes.some((p) => c.startsWith(p))
     );
   });
   let best = 0,
@@ -216,6 +218,23 @@ export function snippet(
   for (let k = best; k < Math.min(words.length, best + size); k++)
     out.push(hit[k] ? `«${words[k]}»` : words[k]!);
   return `${best > 0 ? "… " : ""}${out.join(" ").replace(/»(\s+)«/g, "$1")}${best + size < words.length ? " …" : ""}`;
+}
+
+const wordsOf = (text: string) =>
+  text
+    .replace(/[*_#|]/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
+// a word's letters and digits, lower case, without the punctuation around it
+const core = (w: string) => w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+
+// Whether a word could be a hit: an English stem keeps the start of its word but may
+// rewrite up to three letters of its end ("policies" → "polici"), so a word that does not
+// start like a query word cannot stem to it.
+function mayHit(word: string, wanted: { exact: Set<string>; prefixes: string[] }): boolean {
+  for (const x of wanted.exact)
+    if (word.startsWith(x.slice(0, Math.max(1, x.length - 3)))) return true;
+  return wanted.prefixes.some((p) => word.startsWith(p));
 }
 
 /** Separates `word*` prefix terms (not part of websearch syntax) from the rest. */
