@@ -71,14 +71,19 @@ export function renderDigest(r: MeetingRecord): string {
 }
 
 /** "2024-06-04T14:00:00Z" -> "4 June 2024, 14:00 UTC"; a date alone stays a date. */
+// One formatter for all: toLocaleDateString builds a new one per call (a tenth of a
+// meeting page's time).
+const DAY = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
 export function formatWhen(iso: string | null): string {
   if (!iso) return "not given";
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  const date = d.toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+  if (Number.isNaN(d.getTime())) return iso; // format() throws where toLocale… said "Invalid Date"
+  const date = DAY.format(d);
   return iso.length === 10 ? date : `${date}, ${iso.slice(11, 16)} UTC`;
 }

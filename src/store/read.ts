@@ -19,7 +19,6 @@ import type {
   CorrectionRow,
 } from "./rows.js";
 import { toCorrection, type EffectiveRecord } from "./corrections.js";
-import { NICKNAMES } from "./find-meeting.js";
 import type { Correction } from "../model/corrections.js";
 import { visibleSpellings } from "./people.js";
 import { attendees } from "./attendees.js";
@@ -113,7 +112,7 @@ export async function getMeeting(
   id: number,
   opts: { followUps?: boolean } = {},
 ): Promise<MeetingDetail | null> {
-  // one round trip: the record, its text, person links, stakeholder groups, action statuses
+  // one call (migration 011): the record, its text, person links, stakeholder groups, action statuses
   // (the record comes as text: the embedded driver is several times slower at turning json into objects)
   const { rows } = await db.query<{
     id: number;
@@ -126,17 +125,7 @@ export async function getMeeting(
     corrections: string | null;
     extracted: string | null;
     nicks: string | null;
-  }>(
-    `SELECT m.id, m.members_only, m.record::text AS record, d.text,
-       (SELECT json_agg(json_build_array(a.key, a.person_id))::text FROM person_meetings pm JOIN aliases a ON a.person_id = pm.person_id WHERE pm.source = m.source) AS people,
-       (SELECT json_agg(json_build_array(o.name, o.stakeholder_group))::text FROM organisations o WHERE o.name IN (SELECT affiliation FROM attendance WHERE meeting_id = m.id)) AS orgs,
-       (SELECT json_agg(json_build_array(e.action_key, e.status))::text FROM (SELECT DISTINCT ON (action_key) action_key, status FROM action_events WHERE source = m.source ORDER BY action_key, id DESC) e) AS statuses,
-       (SELECT json_agg(c ORDER BY c.id)::text FROM (SELECT id, field, action, value, previous, extracted, editor, at, note FROM corrections WHERE source = m.source) c) AS corrections,
-       m.extracted::text AS extracted,
-       ${NICKNAMES}
-     FROM meetings m JOIN documents d ON d.id = m.document_id WHERE m.id = $1 AND ${visible(v)}`,
-    [id],
-  );
+  }>(`SELECT * FROM meeting_page($1, $2)`, [id, !!v.editor]);
   const r = rows[0];
   if (!r) return null;
   const rec = JSON.parse(r.record) as EffectiveRecord;
