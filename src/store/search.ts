@@ -146,13 +146,8 @@ export async function planSearch(
 
 // The ranked sections as hits: their meeting, their text's matching passage.
 async function present(db: Queryable, ranked: Ranked[], queryText: string): Promise<SearchHit[]> {
-  const sql = `
-    SELECT s.meeting_id, m.source, m.group_name, m.number, m.start, s.kind, s.ord, s.title, s.speakers, s.line, s.end_line,
-           round(top.score::numeric, 4)::float8 AS rank,
-           array_to_string((string_to_array(d.text, E'\n'))[s.line:s.end_line], E'\n') AS body
-    FROM unnest($1::int[], $2::float8[]) WITH ORDINALITY AS top(id, score, n)
-    JOIN sections s ON s.id = top.id JOIN meetings m ON m.id = s.meeting_id JOIN documents d ON d.id = s.document_id
-    ORDER BY top.n`;
+  // one call of a function that keeps its plan (migration 012)
+  const sql = `SELECT * FROM search_hits($1::int[], $2::float8[])`;
   const { rows } = await db.query<SearchRow>(sql, [
     ranked.map((x) => x.id),
     ranked.map((x) => x.score),
