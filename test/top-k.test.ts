@@ -95,6 +95,8 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
     const requests = [
       { where: "", params: [] as unknown[] },
       { where: "AND m.group_name = $2", params: ["Web Team"] },
+      // a reader's scope only, checked by the stored function (no members-only meeting here)
+      { where: "AND NOT m.members_only", params: [], scopeOnly: { all: false } },
       { where: "AND m.start_at >= $2::timestamptz", params: ["2021-01-01"] },
     ];
     for (const q of queries) {

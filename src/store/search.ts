@@ -141,7 +141,8 @@ export async function planSearch(
         )
       ).rows.map((r) => [[...queryLexemes(r.a).exact], [...queryLexemes(r.e).exact]] as const)
     : [];
-  return { query: queryText, where, params: params.slice(1), limit, alternatives };
+  const scopeOnly = filters.length <= (v.editor ? 0 : 1) ? { all: !!v.editor } : undefined;
+  return { query: queryText, where, params: params.slice(1), limit, alternatives, scopeOnly };
 }
 
 // The ranked sections as hits: their meeting, their text's matching passage.

@@ -27,6 +27,11 @@ export interface RankRequest {
   limit: number;
   /** Words that name one thing two ways (an acronym's, its expansion's): the better counts. */
   alternatives?: readonly (readonly [readonly string[], readonly string[]])[];
+  /**
+   * Set when the filters are only the viewer's scope (`all`: an editor's, every meeting):
+   * the check then runs as a stored function (migration 013). `where` must say the same.
+   */
+  scopeOnly?: { all: boolean };
   /** How the reading is paced (tests force many rounds with small values); defaults below. */
   pace?: { few?: number; firstBatch?: number; rounds?: number };
 }
@@ -338,11 +343,19 @@ async function admit(
 async function valid(db: Queryable, r: RankRequest, chunk: Candidate[]): Promise<Set<number>> {
   const unsure = chunk.filter((c) => c.state === null).map((c) => c.id);
   if (!unsure.length && !r.where) return new Set(chunk.map((c) => c.id));
+  const ids = chunk.map((c) => c.id);
+  if (r.scopeOnly) {
+    const { rows } = await db.query<{ ids: string | null }>(
+      `SELECT array_agg(x)::text AS ids FROM checked_sections($1::int[], $2::int[], $3::tsquery, $4) x`,
+      [ids, unsure, r.query, r.scopeOnly.all],
+    );
+    return new Set(numbersOf(rows[0]?.ids));
+  }
   const n = r.params.length + 1;
   const { rows } = await db.query<{ id: number }>(
     `SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id
      WHERE s.id = ANY($${n + 1}::int[]) AND (s.id <> ALL($${n + 2}::int[]) OR s.tsv @@ $1::tsquery) ${r.where}`,
-    [r.query, ...r.params, chunk.map((c) => c.id), unsure],
+    [r.query, ...r.params, ids, unsure],
   );
   return new Set(rows.map((x) => x.id));
 }
