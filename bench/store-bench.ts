@@ -104,6 +104,7 @@ const summary = {
 const t0 = performance.now();
 await ingestFiles(db, files, summary);
 const tIngest = (performance.now() - t0) / 1000;
+const ingestRss = process.resourceUsage().maxRSS;
 const t1 = performance.now();
 await refreshDerived(db, derivationOf(await loadConfig(process.cwd())));
 const tPeople = (performance.now() - t1) / 1000;
@@ -117,7 +118,9 @@ console.log(
 console.log(
   `  ingest:        ${tIngest.toFixed(1)} s (${(count / tIngest).toFixed(0)} reports/s), ${summary.failed.length} failed; then people, glossary and statistics ${tPeople.toFixed(1)} s (what rapporteur ingest does after the files)`,
 );
-console.log(`  peak RSS:      ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(
+  `  peak RSS:      ${(ingestRss / 1024).toFixed(0)} MB while ingesting the files, ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB after people, glossary and statistics`,
+);
 const size =
   driver === "pglite"
     ? du(dataDir)

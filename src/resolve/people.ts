@@ -289,9 +289,15 @@ function namePeople(g: SpellingGraph): ResolvedPerson[] {
   }
   people.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const used = new Set<string>();
+  // where each slug's numbering goes on: thousands of one-word names ("Ana" in reports that
+  // never say which Ana) each counting up from 2 made naming quadratic
+  const next = new Map<string, number>();
   for (const p of people) {
     let id = slug(p.name) || createHash("sha1").update(p.name).digest("hex").slice(0, 8);
-    for (let n = 2; used.has(id); n++) id = `${slug(p.name)}-${n}`;
+    for (let n = next.get(slug(p.name)) ?? 2; used.has(id); n++) {
+      id = `${slug(p.name)}-${n}`;
+      next.set(slug(p.name), n + 1);
+    }
     used.add(id);
     p.id = id;
   }
