@@ -91,6 +91,12 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
       "survey -budget",
       "travel -survey -budget",
       "p*",
+      // words no section has: nothing, without reading every section
+      "zorblax",
+      "zorblax -budget",
+      "zorblax OR budget",
+      "zorbl*",
+      "-budget",
     ];
     const requests = [
       { where: "", params: [] as unknown[] },
