@@ -101,13 +101,13 @@ async function wholeLists(
 ): Promise<Ranked[]> {
   const lists = [...new Set(whole.flatMap((w) => t.idsOf(w)))];
   const rows = await postings(db, lists, null);
-  const ids = [...new Set(rows.map((x) => x.section_id))];
+  const ids = [...new Set(rows.s)];
   const others = t.all.filter((x) => !lists.includes(x.id));
   const cheap = others.filter((x) => x.df <= 3 * ids.length).map((x) => x.id);
   const wanted = new Set(ids);
-  for (const x of await postings(db, cheap, null)) if (wanted.has(x.section_id)) rows.push(x);
+  append(rows, await postings(db, cheap, null), (sid) => wanted.has(sid));
   const dear = others.filter((x) => x.df > 3 * ids.length).map((x) => x.id);
-  rows.push(...(await postings(db, dear, ids)));
+  append(rows, await postings(db, dear, ids));
   const passed = new Map<number, number>();
   await admit(db, r, judge(t, tree, rows).sort(byRank), passed);
   return best(passed, r.limit);
@@ -183,32 +183,32 @@ async function threshold(
         open.map(() => batch),
       ],
     );
-    const got = open.map(() => [] as { sid: number; tf: number }[]);
-    for (const row of read.rows) {
-      const f = numbersOf(row.f);
-      got[Number(row.i) - 1] = numbersOf(row.s).map((sid, j) => ({ sid, tf: f[j]! }));
-    }
+    const got = open.map(() => ({ s: [] as number[], f: [] as number[] }));
+    for (const row of read.rows)
+      got[Number(row.i) - 1] = { s: numbersOf(row.s), f: numbersOf(row.f) };
     const fresh = new Set<number>();
     open.forEach((l, k) => {
-      const rows = got[k]!;
-      if (rows.length < batch) l.done = true;
-      const last = rows[rows.length - 1];
-      if (last) {
-        l.lastTf = last.tf;
-        l.lastSid = last.sid;
+      const { s, f } = got[k]!;
+      if (s.length < batch) l.done = true;
+      if (s.length) {
+        l.lastTf = f[f.length - 1]!;
+        l.lastSid = s[s.length - 1]!;
       }
-      for (const x of rows) if (!seen.has(x.sid)) fresh.add(x.sid);
+      for (const sid of s) if (!seen.has(sid)) fresh.add(sid);
     });
     for (const id of fresh) seen.add(id);
     if (fresh.size) {
       // what this round read of a new section is known; only its other words are looked up
-      const rows: Posting[] = [];
+      const rows: Postings = { s: [], t: [], f: [] };
       const read = new Map<number, Set<number>>();
       open.forEach((l, k) => {
-        for (const x of got[k]!)
-          if (fresh.has(x.sid)) {
-            rows.push({ section_id: x.sid, term_id: l.id, tf: x.tf });
-            (read.get(x.sid) ?? read.set(x.sid, new Set()).get(x.sid)!).add(l.id);
+        const { s, f } = got[k]!;
+        for (let j = 0; j < s.length; j++)
+          if (fresh.has(s[j]!)) {
+            rows.s.push(s[j]!);
+            rows.t.push(l.id);
+            rows.f.push(f[j]!);
+            (read.get(s[j]!) ?? read.set(s[j]!, new Set()).get(s[j]!)!).add(l.id);
           }
       });
       // A section whose best possible score (its unread words at their lists' last impact)
@@ -216,11 +216,11 @@ async function threshold(
       const top = best(passed, r.limit);
       const kth = top.length >= r.limit ? top[r.limit - 1]! : null;
       const known = new Map<number, number[]>();
-      for (const x of rows) {
-        let v = known.get(x.section_id);
-        if (!v) known.set(x.section_id, (v = t.all.map(() => 0)));
-        const term = byId.get(x.term_id)!;
-        v[term.k] = term.idf * x.tf;
+      for (let i = 0; i < rows.s.length; i++) {
+        let v = known.get(rows.s[i]!);
+        if (!v) known.set(rows.s[i]!, (v = t.all.map(() => 0)));
+        const term = byId.get(rows.t[i]!)!;
+        v[term.k] = term.idf * rows.f[i]!;
       }
       const pairs: [number, number][] = [];
       const keep = new Set<number>();
@@ -234,14 +234,10 @@ async function threshold(
         keep.add(sid);
         for (const term of t.all) if (!got.has(term.id)) pairs.push([sid, term.id]);
       }
-      rows.push(...(await lookUp(db, pairs)));
-      pending = pending.concat(
-        judge(
-          t,
-          tree,
-          rows.filter((x) => keep.has(x.section_id)),
-        ),
-      );
+      append(rows, await lookUp(db, pairs));
+      const kept: Postings = { s: [], t: [], f: [] };
+      append(kept, rows, (sid) => keep.has(sid));
+      pending = pending.concat(judge(t, tree, kept));
     }
     pending = await admit(db, r, pending.sort(byRank), passed);
     const top = best(passed, r.limit);
@@ -265,13 +261,30 @@ interface Posting {
   tf: number;
 }
 
+// Postings as three columns (section, term, tf part): no object per posting.
+interface Postings {
+  s: number[];
+  t: number[];
+  f: number[];
+}
+
+// Appends `from`'s postings (those of the sections `keep` accepts) to `to`.
+function append(to: Postings, from: Postings, keep?: (sid: number) => boolean): void {
+  for (let i = 0; i < from.s.length; i++) {
+    if (keep && !keep(from.s[i]!)) continue;
+    to.s.push(from.s[i]!);
+    to.t.push(from.t[i]!);
+    to.f.push(from.f[i]!);
+  }
+}
+
 // These terms' postings: whole lists (`sections` null), or those of the given sections.
 async function postings(
   db: Queryable,
   terms: number[],
   sections: number[] | null,
-): Promise<Posting[]> {
-  if (!terms.length || sections?.length === 0) return [];
+): Promise<Postings> {
+  if (!terms.length || sections?.length === 0) return { s: [], t: [], f: [] };
   const { rows } = await db.query<{ s: string | null; t: string | null; f: string | null }>(
     sections
       ? `SELECT array_agg(p.section_id)::text AS s, array_agg(p.term_id)::text AS t, array_agg(p.tf)::text AS f
@@ -287,16 +300,13 @@ async function postings(
 
 function columns(
   row: { s: string | null; t: string | null; f: string | null } | undefined,
-): Posting[] {
-  const s = numbersOf(row?.s),
-    t = numbersOf(row?.t),
-    f = numbersOf(row?.f);
-  return s.map((id, i) => ({ section_id: id, term_id: t[i]!, tf: f[i]! }));
+): Postings {
+  return { s: numbersOf(row?.s), t: numbersOf(row?.t), f: numbersOf(row?.f) };
 }
 
 // The postings of these (section, term) pairs that exist.
-async function lookUp(db: Queryable, pairs: readonly [number, number][]): Promise<Posting[]> {
-  if (!pairs.length) return [];
+async function lookUp(db: Queryable, pairs: readonly [number, number][]): Promise<Postings> {
+  if (!pairs.length) return { s: [], t: [], f: [] };
   const { rows } = await db.query<{ s: string | null; t: string | null; f: string | null }>(
     `SELECT array_agg(p.section_id)::text AS s, array_agg(p.term_id)::text AS t, array_agg(p.tf)::text AS f
      FROM unnest($1::int[], $2::int[]) AS x(sid, tid)
@@ -309,15 +319,15 @@ async function lookUp(db: Queryable, pairs: readonly [number, number][]): Promis
 
 // The sections these postings are of, scored, with what their words say of matching; those
 // that cannot match are left out.
-function judge(t: Terms, tree: TsNode, rows: readonly Posting[]): Candidate[] {
+function judge(t: Terms, tree: TsNode, rows: Postings): Candidate[] {
   const at = new Map(t.all.map((x) => [x.id, x]));
   const of = new Map<number, { present: Set<number>; values: number[] }>();
-  for (const row of rows) {
-    let c = of.get(row.section_id);
-    if (!c) of.set(row.section_id, (c = { present: new Set(), values: t.all.map(() => 0) }));
-    const term = at.get(row.term_id)!;
-    c.present.add(row.term_id);
-    c.values[term.k] = term.idf * row.tf;
+  for (let i = 0; i < rows.s.length; i++) {
+    let c = of.get(rows.s[i]!);
+    if (!c) of.set(rows.s[i]!, (c = { present: new Set(), values: t.all.map(() => 0) }));
+    const term = at.get(rows.t[i]!)!;
+    c.present.add(term.id);
+    c.values[term.k] = term.idf * rows.f[i]!;
   }
   const out: Candidate[] = [];
   for (const [id, c] of of) {
