@@ -21,16 +21,19 @@ export interface Terms {
   all: Term[];
   /** The terms that score: the lists the threshold algorithm reads. */
   scoring: Term[];
-  /** A section's score from its values (idf × tf, 0 when absent) in `all`'s order. */
-  score: (values: readonly number[]) => number;
+  /** A section's score from its values (idf × tf, 0 when absent) in `all`'s order, from `at`. */
+  score: (values: ArrayLike<number>, at?: number) => number;
   /** Whether the score is a plain sum (no best-of), so ties at the bound can be settled. */
   ties: boolean;
   /** How many postings stand for a word; Infinity when not all its completions are read. */
   cost: (w: Word) => number;
   /** The term ids standing for a word. */
   idsOf: (w: Word) => number[];
-  /** Whether a section with these terms has the word; null when the postings cannot tell. */
-  has: (w: Word, present: ReadonlySet<number>) => boolean | null;
+  /**
+   * Whether a section has the word, given which terms it has (`present(k)`, by place in
+   * `all`); null when the postings cannot tell.
+   */
+  has: (w: Word, present: (k: number) => boolean) => boolean | null;
 }
 
 // Prefix words ("migrat*") stand for their most frequent completions.
@@ -107,22 +110,29 @@ export async function termsOf(
     .filter((p) => scoringKeys.has(key({ lexeme: p, prefix: true })))
     .map((p) => termsFor({ lexeme: p, prefix: true }).map((t) => t.k));
   const scoringK = new Set([...free, ...groups.flat(), ...sides.flat(2)]);
-  const score = (v: readonly number[]) => {
+  const score = (v: ArrayLike<number>, at = 0) => {
     let total = 0;
-    for (const k of free) total += v[k]!;
+    for (const k of free) total += v[at + k]!;
     for (const g of groups) {
       let m = 0;
-      for (const k of g) if (v[k]! > m) m = v[k]!;
+      for (const k of g) if (v[at + k]! > m) m = v[at + k]!;
       total += m;
     }
     for (const [a, e] of sides) {
       let x = 0,
         y = 0;
-      for (const k of a!) x += v[k]!;
-      for (const k of e!) y += v[k]!;
+      for (const k of a!) x += v[at + k]!;
+      for (const k of e!) y += v[at + k]!;
       total += Math.max(x, y);
     }
     return total;
+  };
+  // a word's terms and completeness, looked up once per word (the tree's nodes are reused)
+  const seen = new WeakMap<Word, { ks: number[]; complete: boolean }>();
+  const about = (w: Word) => {
+    let a = seen.get(w);
+    if (!a) seen.set(w, (a = { ks: termsFor(w).map((t) => t.k), complete: complete.has(key(w)) }));
+    return a;
   };
   return {
     all,
@@ -131,7 +141,9 @@ export async function termsOf(
     ties: !sides.length && groups.every((g) => g.length <= 1),
     cost: (w) => (complete.has(key(w)) ? termsFor(w).reduce((a, t) => a + t.df, 0) : Infinity),
     idsOf: (w) => termsFor(w).map((t) => t.id),
-    has: (w, present) =>
-      termsFor(w).some((t) => present.has(t.id)) ? true : complete.has(key(w)) ? false : null,
+    has: (w, present) => {
+      const a = about(w);
+      return a.ks.some(present) ? true : a.complete ? false : null;
+    },
   };
 }

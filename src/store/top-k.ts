@@ -86,6 +86,10 @@ export async function topK(db: Queryable, r: RankRequest): Promise<Ranked[]> {
   // Most queries end in the threshold algorithm's first rounds; one that would read on, and
   // whose matches all lie in short lists, reads those lists whole instead.
   const affordable = whole && cost(whole) <= (r.pace?.few ?? FEW_POSTINGS) ? whole : null;
+  // An OR's bound sums every list's last impact (an unseen section may have all its words),
+  // so the threshold algorithm rarely ends it early: its short lists are read whole at once.
+  if (affordable && affordable.length > 1 && r.pace?.rounds === undefined)
+    return wholeLists(db, r, t, tree, affordable);
   const found = await threshold(db, r, t, tree, affordable ? (r.pace?.rounds ?? ROUNDS) : Infinity);
   return found ?? wholeLists(db, r, t, tree, affordable!);
 }
@@ -320,19 +324,30 @@ async function lookUp(db: Queryable, pairs: readonly [number, number][]): Promis
 // The sections these postings are of, scored, with what their words say of matching; those
 // that cannot match are left out.
 function judge(t: Terms, tree: TsNode, rows: Postings): Candidate[] {
-  const at = new Map(t.all.map((x) => [x.id, x]));
-  const of = new Map<number, { present: Set<number>; values: number[] }>();
+  const kOf = new Map(t.all.map((x) => [x.id, x.k]));
+  const slot = new Map<number, number>();
+  const ids: number[] = [];
+  for (const sid of rows.s)
+    if (!slot.has(sid)) {
+      slot.set(sid, ids.length);
+      ids.push(sid);
+    }
+  // one flat row per section (no set or array each: thousands of sections per query)
+  const n = t.all.length;
+  const values = new Float64Array(ids.length * n);
+  const present = new Uint8Array(ids.length * n);
   for (let i = 0; i < rows.s.length; i++) {
-    let c = of.get(rows.s[i]!);
-    if (!c) of.set(rows.s[i]!, (c = { present: new Set(), values: t.all.map(() => 0) }));
-    const term = at.get(rows.t[i]!)!;
-    c.present.add(term.id);
-    c.values[term.k] = term.idf * rows.f[i]!;
+    const k = kOf.get(rows.t[i]!)!;
+    const at = slot.get(rows.s[i]!)! * n + k;
+    values[at] = t.all[k]!.idf * rows.f[i]!;
+    present[at] = 1;
   }
   const out: Candidate[] = [];
-  for (const [id, c] of of) {
-    const state = matches(tree, (w) => t.has(w, c.present));
-    if (state !== false) out.push({ id, score: t.score(c.values), state });
+  let base = 0;
+  const has = (k: number) => present[base + k] === 1;
+  for (let j = 0; j < ids.length; j++, base += n) {
+    const state = matches(tree, (w) => t.has(w, has));
+    if (state !== false) out.push({ id: ids[j]!, score: t.score(values, base), state });
   }
   return out;
 }
