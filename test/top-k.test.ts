@@ -157,4 +157,43 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
     );
     expect(said.length).toBe(0); // fewer sections than one batch: nothing worth reporting
   });
+
+  it("looks up a section met in one list while its other words could still lift it to the top", async () => {
+    // "quorum" fills three sections, "ballot" six, and one section has three of each: that
+    // one is the best match for either word, met in the quorum list a round before the
+    // ballot list reaches it, when its quorum part alone scores below the best so far.
+    const files: string[] = [];
+    const add = (name: string, body: string) => {
+      writeFileSync(
+        join(dir, name),
+        report("Board", 900 + files.length, "2 May 2022", "Votes", body),
+      );
+      files.push(join(dir, name));
+    };
+    for (let i = 0; i < 3; i++)
+      add(`q-${i}.txt`, "Ana Silva said quorum quorum quorum quorum quorum today.");
+    for (let i = 0; i < 6; i++)
+      add(`b-${i}.txt`, "Ana Silva said ballot ballot ballot ballot ballot today.");
+    add("both.txt", "Ana Silva said quorum quorum quorum ballot ballot ballot.");
+    const s = {
+      new: 0,
+      updated: 0,
+      unchanged: 0,
+      failed: [] as { path: string; reason: string }[],
+    };
+    await ingestFiles(db, files, s);
+    await db.query(`SELECT refresh_search_stats()`);
+    const req = { query: "'quorum' | 'ballot'", where: "", params: [], limit: 1 };
+    const { rows } = await db.query<{ id: number }>(
+      `SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id WHERE m.source LIKE '%both.txt' AND s.tsv @@ 'quorum'::tsquery`,
+    );
+    for (const pace of [undefined, { few: 0, firstBatch: 2 }, { few: 0, firstBatch: 1 }]) {
+      const top = await topK(db, { ...req, pace });
+      expect(
+        top.map((x) => x.id),
+        JSON.stringify(pace),
+      ).toEqual(rows.map((x) => x.id));
+      expect(top).toEqual(await rankAll(db, req));
+    }
+  });
 });
