@@ -68,9 +68,21 @@ export async function topK(db: Queryable, r: RankRequest): Promise<Ranked[]> {
   if (prepared === NOTHING) return [];
   if (!prepared) return newest(db, r);
   const { tree, t } = prepared;
+  const cost = (ws: readonly Word[]) => ws.reduce((a, w) => a + t.cost(w), 0);
+  const whole = cover(tree, cost);
+  // Most queries end in the threshold algorithm's first rounds; one that would read on, and
+  // whose matches all lie in short lists, reads those lists whole instead.
+  const affordable = whole && cost(whole) <= (r.pace?.few ?? FEW_POSTINGS) ? whole : null;
+  const exclusion = hasExclusion(tree);
+  // At once when the threshold algorithm would rarely end early: an OR's bound sums every
+  // list's last impact (an unseen section may have all its words), and an exclusion's
+  // bound cannot tell the sections it removes. The postings say which sections have the
+  // excluded words without reading their text.
+  if (affordable && (affordable.length > 1 || exclusion) && r.pace?.rounds === undefined)
+    return wholeLists(db, r, t, tree, affordable);
   // An exclusion can leave few of many sections that have the other words: the text
   // index tells which (it weighs every word's list at once), when there are few.
-  if (hasExclusion(tree)) {
+  if (exclusion) {
     const ids = await matchesUpTo(db, r, r.pace?.few ?? FEW_MATCHES);
     if (ids) {
       const rows = await postings(
@@ -81,15 +93,6 @@ export async function topK(db: Queryable, r: RankRequest): Promise<Ranked[]> {
       return best(new Map(judge(t, tree, rows).map((c) => [c.id, c.score])), r.limit);
     }
   }
-  const cost = (ws: readonly Word[]) => ws.reduce((a, w) => a + t.cost(w), 0);
-  const whole = cover(tree, cost);
-  // Most queries end in the threshold algorithm's first rounds; one that would read on, and
-  // whose matches all lie in short lists, reads those lists whole instead.
-  const affordable = whole && cost(whole) <= (r.pace?.few ?? FEW_POSTINGS) ? whole : null;
-  // An OR's bound sums every list's last impact (an unseen section may have all its words),
-  // so the threshold algorithm rarely ends it early: its short lists are read whole at once.
-  if (affordable && affordable.length > 1 && r.pace?.rounds === undefined)
-    return wholeLists(db, r, t, tree, affordable);
   const found = await threshold(db, r, t, tree, affordable ? (r.pace?.rounds ?? ROUNDS) : Infinity);
   return found ?? wholeLists(db, r, t, tree, affordable!);
 }
