@@ -23,8 +23,8 @@ interface Server {
 }
 
 async function start(store: { dataDir?: string; databaseUrl?: string }, cached: boolean) {
-  // as the installed command runs (its shebang's young-generation flag)
-  const args = ["--max-semi-space-size=2", "bin/rapporteur.js", "serve", "--port", "0"];
+  // as the installed command serves (without the small young generation, see bin/)
+  const args = ["bin/rapporteur.js", "serve", "--port", "0"];
   if (store.dataDir) args.push("--data", store.dataDir);
   const child = spawn(process.execPath, args, {
     stdio: ["ignore", "ignore", "pipe"],

@@ -90,7 +90,10 @@ describe("the packed package", () => {
       expect(meetings.meetings.map((m) => m.number)).toEqual([7]);
       expect((await fetch(`${base}/static/app.css`)).status).toBe(200);
     } finally {
+      // the installed command serves from a child process: stopping it stops both
+      const exited = new Promise((r) => server.once("exit", r));
       server.kill("SIGTERM");
+      await exited;
     }
   });
 });
