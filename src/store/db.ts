@@ -23,6 +23,8 @@ export interface Db extends Queryable {
 export interface StoreLocation {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
+  /** The embedded server's buffer cache in MB (default 16: a long ingest stays light). */
+  cacheMb?: number | undefined;
 }
 
 /** Resolves the location from options and the environment (DATABASE_URL, RAPPORTEUR_DATA). */

@@ -6,7 +6,9 @@ import { backfillSearchIndex } from "./search-index.js";
 
 /** Opens the store where `loc` says and brings its schema (and, once, its search index) up to date. */
 export async function openStore(loc: StoreLocation, report?: (msg: string) => void): Promise<Db> {
-  const db = loc.databaseUrl ? await openPg(loc.databaseUrl) : await openPglite(loc.dataDir);
+  const db = loc.databaseUrl
+    ? await openPg(loc.databaseUrl)
+    : await openPglite(loc.dataDir, undefined, loc.cacheMb);
   try {
     await migrate(db, report);
     await backfillSearchIndex(db, report);

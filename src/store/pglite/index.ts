@@ -120,7 +120,11 @@ export type PgliteDb = Db & { dump(): Promise<Blob>; lock: StoreLock | null };
  * A folder is used by one process at a time: it is locked from before its creation until
  * `close`.
  */
-export async function openPglite(dataDir: string | undefined, snapshot?: Blob): Promise<PgliteDb> {
+export async function openPglite(
+  dataDir: string | undefined,
+  snapshot?: Blob,
+  cacheMb?: number,
+): Promise<PgliteDb> {
   const lock = dataDir ? lockFolder(dataDir) : null;
   let pg: PGlite;
   try {
@@ -133,7 +137,12 @@ export async function openPglite(dataDir: string | undefined, snapshot?: Blob): 
     pg = new PGlite({
       ...(dataDir ? { dataDir } : {}),
       ...(snapshot ? { loadDataDir: snapshot } : {}),
-      startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
+      startParams: [
+        ...PGlite.defaultStartParams,
+        ...PGLITE_SETTINGS.map((x) =>
+          cacheMb && /^shared_buffers=/.test(x) ? `shared_buffers=${cacheMb}MB` : x,
+        ),
+      ],
     });
     await pg.waitReady;
   } catch (e) {
