@@ -150,8 +150,9 @@ async function prepare(
   const t = await termsOf(db, wordsOf(tree), scoringWordsOf(tree), r.alternatives ?? []);
   if (t.scoring.length) return { tree, t };
   // (document frequencies lag behind new words: whether a word has terms at all decides)
-  const needed = cover(tree, (ws) => ws.reduce((a, w) => a + t.idsOf(w).length, 0));
-  return needed && needed.every((w) => !t.idsOf(w).length) ? NOTHING : null;
+  const terms = (ws: readonly Word[]) => ws.reduce((a, w) => a + t.idsOf(w).length, 0);
+  const needed = cover(tree, terms);
+  return needed && terms(needed) === 0 ? NOTHING : null;
 }
 
 // The threshold algorithm; null when it has not finished in `rounds` rounds.
@@ -166,7 +167,6 @@ async function threshold(
   const passed = new Map<number, number>();
   let pending: Candidate[] = [];
   const seen = new Set<number>();
-  const byId = new Map(t.all.map((x) => [x.id, x]));
   // the first round reads about the same in all, whatever the number of lists (a prefix's 32)
   let batch =
     r.pace?.firstBatch ??
@@ -205,30 +205,33 @@ async function threshold(
     });
     for (const id of fresh) seen.add(id);
     if (fresh.size) {
-      // what this round read of a new section is known; only its other words are looked up
-      const rows: Postings = { s: [], t: [], f: [] };
+      // what this round read of a new section is known (its postings, which words, their
+      // values); only its other words are looked up
+      const rows = noPostings();
       const read = new Map<number, Set<number>>();
+      const known = new Map<number, number[]>();
       open.forEach((l, k) => {
         const { s, f } = got[k]!;
-        for (let j = 0; j < s.length; j++)
-          if (fresh.has(s[j]!)) {
-            rows.s.push(s[j]!);
-            rows.t.push(l.id);
-            rows.f.push(f[j]!);
-            (read.get(s[j]!) ?? read.set(s[j]!, new Set()).get(s[j]!)!).add(l.id);
-          }
+        for (let j = 0; j < s.length; j++) {
+          const sid = s[j]!;
+          if (!fresh.has(sid)) continue;
+          rows.s.push(sid);
+          rows.t.push(l.id);
+          rows.f.push(f[j]!);
+          (read.get(sid) ?? read.set(sid, new Set()).get(sid)!).add(l.id);
+          (known.get(sid) ??
+            known
+              .set(
+                sid,
+                t.all.map(() => 0),
+              )
+              .get(sid)!)[l.k] = l.idf * f[j]!;
+        }
       });
       // A section whose best possible score (its unread words at their lists' last impact)
       // cannot beat the k-th is never looked up: that bound only falls as reading goes on.
       const top = best(passed, r.limit);
       const kth = top.length >= r.limit ? top[r.limit - 1]! : null;
-      const known = new Map<number, number[]>();
-      for (let i = 0; i < rows.s.length; i++) {
-        let v = known.get(rows.s[i]!);
-        if (!v) known.set(rows.s[i]!, (v = t.all.map(() => 0)));
-        const term = byId.get(rows.t[i]!)!;
-        v[term.k] = term.idf * rows.f[i]!;
-      }
       const pairs: [number, number][] = [];
       const keep = new Set<number>();
       for (const sid of fresh) {
@@ -242,7 +245,7 @@ async function threshold(
         for (const term of t.all) if (!got.has(term.id)) pairs.push([sid, term.id]);
       }
       append(rows, await lookUp(db, pairs));
-      const kept: Postings = { s: [], t: [], f: [] };
+      const kept = noPostings();
       append(kept, rows, (sid) => keep.has(sid));
       pending = pending.concat(judge(t, tree, kept));
     }
@@ -275,6 +278,8 @@ interface Postings {
   f: number[];
 }
 
+const noPostings = (): Postings => ({ s: [], t: [], f: [] });
+
 // Appends `from`'s postings (those of the sections `keep` accepts) to `to`.
 function append(to: Postings, from: Postings, keep?: (sid: number) => boolean): void {
   for (let i = 0; i < from.s.length; i++) {
@@ -291,7 +296,7 @@ async function postings(
   terms: number[],
   sections: number[] | null,
 ): Promise<Postings> {
-  if (!terms.length || sections?.length === 0) return { s: [], t: [], f: [] };
+  if (!terms.length || sections?.length === 0) return noPostings();
   const { rows } = await db.query<{ s: string | null; t: string | null; f: string | null }>(
     sections
       ? `SELECT array_agg(p.section_id)::text AS s, array_agg(p.term_id)::text AS t, array_agg(p.tf)::text AS f
@@ -313,7 +318,7 @@ function columns(
 
 // The postings of these (section, term) pairs that exist.
 async function lookUp(db: Queryable, pairs: readonly [number, number][]): Promise<Postings> {
-  if (!pairs.length) return { s: [], t: [], f: [] };
+  if (!pairs.length) return noPostings();
   const { rows } = await db.query<{ s: string | null; t: string | null; f: string | null }>(
     `SELECT array_agg(p.section_id)::text AS s, array_agg(p.term_id)::text AS t, array_agg(p.tf)::text AS f
      FROM unnest($1::int[], $2::int[]) AS x(sid, tid)

@@ -20,13 +20,15 @@ import { serialised } from "../serialised.js";
 import { spaceGuard } from "./space-guard.js";
 
 // The embedded server's buffer cache lives in this process's memory and is touched in
-// full at start: 128 MB by default. A small one is enough, since the operating system
-// caches the data files anyway (measured: the same ingest and search times at 16 MB,
-// about 110 MB less resident memory).
+// full at start: 128 MB by default. 16 MB is enough for a command, since the operating
+// system caches the data files anyway (measured: the same ingest and search times, about
+// 110 MB less resident memory); a loaded server wants more (see cli/serve.ts), because
+// each page not in the cache costs a synchronous file read.
 // An embedded store keeps little WAL: by default 80 MB of segments stay on disk.
-export const PGLITE_SETTINGS = [
+/** The embedded server's settings, with a buffer cache of `cacheMb`. */
+export const pgliteSettings = (cacheMb = 16): string[] => [
   "-c",
-  "shared_buffers=16MB",
+  `shared_buffers=${cacheMb}MB`,
   "-c",
   "min_wal_size=32MB",
   "-c",
@@ -36,6 +38,9 @@ export const PGLITE_SETTINGS = [
   "-c",
   "wal_init_zero=off",
 ];
+
+/** The settings every command but `serve` runs with. */
+export const PGLITE_SETTINGS = pgliteSettings();
 
 /** Written before a new store is made and removed when it is complete. */
 const CREATING = "rapporteur.creating";
@@ -137,12 +142,7 @@ export async function openPglite(
     pg = new PGlite({
       ...(dataDir ? { dataDir } : {}),
       ...(snapshot ? { loadDataDir: snapshot } : {}),
-      startParams: [
-        ...PGlite.defaultStartParams,
-        ...PGLITE_SETTINGS.map((x) =>
-          cacheMb && /^shared_buffers=/.test(x) ? `shared_buffers=${cacheMb}MB` : x,
-        ),
-      ],
+      startParams: [...PGlite.defaultStartParams, ...pgliteSettings(cacheMb)],
     });
     await pg.waitReady;
   } catch (e) {
