@@ -7,6 +7,7 @@ import { ingestFiles } from "../src/commands/ingest.js";
 import { search } from "../src/store/search.js";
 import { rankAll, topK } from "../src/store/top-k.js";
 import { backfillSearchIndex } from "../src/store/search-index.js";
+import { PostingCache } from "../src/store/posting-cache.js";
 import { DRIVERS, freshStore } from "./store-helpers.js";
 
 // One old meeting all about the budget, and NEWER meetings that each mention it once:
@@ -55,6 +56,8 @@ function corpus(dir: string): string[] {
 
 describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
   let db: Db, drop: () => Promise<void>, dir: string;
+  // lists kept in memory across the tests, as a serving process keeps them while writes come
+  const cache = new PostingCache();
   beforeAll(async () => {
     ({ db, drop } = await freshStore(driver));
     dir = mkdtempSync(join(tmpdir(), "rapporteur-topk-"));
@@ -115,13 +118,19 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
       for (const r of requests)
         for (const limit of [1, 20]) {
           const req = { query, ...r, limit };
-          expect(await topK(db, req), `${q} ${r.where} ${limit}`).toEqual(await rankAll(db, req));
+          const all = await rankAll(db, req);
+          expect(await topK(db, req), `${q} ${r.where} ${limit}`).toEqual(all);
+          // the lists read from memory, as a serving process reads them: the same answer
+          expect(await topK(db, req, cache), `${q} from memory`).toEqual(all);
           // the same words read as an acronym and its expansion: the better side counts
           const alt = { ...req, alternatives: [[["budget"], ["travel", "plan"]]] as const };
           expect(await topK(db, alt), `${q} as alternatives`).toEqual(await rankAll(db, alt));
           // read in many small rounds, every candidate checked: the same answer
           const slow = { ...req, pace: { few: 0, firstBatch: 2 } };
           expect(await topK(db, slow), `${q} in small rounds`).toEqual(await rankAll(db, slow));
+          expect(await topK(db, slow, cache), `${q} in small rounds from memory`).toEqual(
+            await rankAll(db, slow),
+          );
           // one small round, then the short lists read whole
           const whole = { ...req, pace: { firstBatch: 2, rounds: 1 } };
           expect(await topK(db, whole), `${q} read whole`).toEqual(await rankAll(db, whole));
@@ -194,6 +203,43 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
         JSON.stringify(pace),
       ).toEqual(rows.map((x) => x.id));
       expect(top).toEqual(await rankAll(db, req));
+      // the lists held in memory since the earlier tests are dropped for the new sections
+      expect(await topK(db, { ...req, pace }, cache), "from memory").toEqual(top);
     }
+  });
+
+  it("drops lists kept in memory when a write changes the postings, and reads from the store what would not fit", async () => {
+    const req = { query: "'budget'", where: "", params: [], limit: 3 };
+    const before = await topK(db, req, cache);
+    expect(cache.size).toBeGreaterThan(NEWER);
+    const path = join(dir, "budget-day.txt");
+    writeFileSync(
+      path,
+      report(
+        "Finance Circle",
+        999,
+        "9 May 2023",
+        "Budget budget",
+        "Ana Silva: budget, budget, budget.",
+      ),
+    );
+    const s = {
+      new: 0,
+      updated: 0,
+      unchanged: 0,
+      failed: [] as { path: string; reason: string }[],
+    };
+    await ingestFiles(db, [path], s);
+    const after = await topK(db, req, cache);
+    expect(after).toEqual(await rankAll(db, req));
+    expect(after[0]!.id).not.toBe(before[0]!.id);
+    await db.query(`DELETE FROM meetings WHERE source LIKE '%budget-day.txt'`);
+    const gone = await topK(db, req, cache);
+    expect(gone).toEqual(await rankAll(db, req));
+    expect(gone.map((x) => x.id)).not.toContain(after[0]!.id);
+    // a budget smaller than the list: nothing held, the store read, the same answer
+    const small = new PostingCache(10);
+    expect(await topK(db, req, small)).toEqual(before);
+    expect(small.size).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { OWNER, type Viewer } from "../model/viewer.js";
 import type { Db } from "../store/db.js";
 import { search, type SearchHit } from "../store/search.js";
+import type { PostingCache } from "../store/posting-cache.js";
 import { parseInput, SearchInput } from "./inputs.js";
 import { RapporteurError } from "../model/errors.js";
 import type { Io } from "../runtime/io.js";
@@ -10,9 +11,13 @@ import { formatWhen } from "../render/digest-md.js";
 
 export type { SearchHit } from "../store/search.js";
 
-/** Ranked full-text search over what the viewer may see. */
-export const find = (db: Db, v: Viewer, q: z.infer<typeof SearchInput>): Promise<SearchHit[]> =>
-  search(db, v, q);
+/** Ranked full-text search over what the viewer may see (`lists`: a server's kept postings). */
+export const find = (
+  db: Db,
+  v: Viewer,
+  q: z.infer<typeof SearchInput>,
+  lists?: PostingCache,
+): Promise<SearchHit[]> => search(db, v, q, lists);
 
 /** `rapporteur search QUERY [--person] [--group] [--from] [--to] [--format text|json]`. */
 export async function searchCommand(

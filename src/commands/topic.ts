@@ -1,5 +1,6 @@
 import type { Db } from "../store/db.js";
 import { topicTimeline, type Topic } from "../store/topic.js";
+import type { PostingCache } from "../store/posting-cache.js";
 import { OWNER, type Viewer } from "../model/viewer.js";
 import { formatWhen } from "../render/digest-md.js";
 import { RapporteurError } from "../model/errors.js";
@@ -42,5 +43,5 @@ export async function topicCommand(
 export type { Topic } from "../store/topic.js";
 
 /** A term's timeline over the meetings the viewer may see. */
-export const topic = (db: Db, v: Viewer, term: string): Promise<Topic> =>
-  topicTimeline(db, v, term);
+export const topic = (db: Db, v: Viewer, term: string, lists?: PostingCache): Promise<Topic> =>
+  topicTimeline(db, v, term, lists);

@@ -17,6 +17,7 @@ import { COMPONENTS } from "./openapi.js";
 import { requestIdentity, writeGuard, failedTokenLimit, type Identity } from "./auth.js";
 import { RapporteurError } from "../model/errors.js";
 import { apiRoutes } from "./routes/api.js";
+import { PostingCache } from "../store/posting-cache.js";
 import { pageRoutes } from "./routes/pages.js";
 import { curateRoutes } from "./routes/curate.js";
 import { correctionRoutes } from "./routes/corrections.js";
@@ -46,7 +47,9 @@ const ASSETS: Record<string, string> = {
  * The web app and JSON API. No state lives in the process: every request reads the store,
  * so several servers can share one PostgreSQL.
  */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
+  // a server runs long: the posting lists its searches read are worth keeping
+  const deps = { ...given, lists: given.lists ?? new PostingCache() };
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: MAX_BYTES });
   // zod validates inside each route (errors name the field); the JSON Schemas are for the docs
   app.setValidatorCompiler(() => (data: unknown) => ({ value: data }));

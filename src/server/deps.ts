@@ -1,6 +1,7 @@
 import type { Db } from "../commands/types.js";
 import type { StakeholderGroup } from "../resolve/stakeholders.js";
 import type { Definition } from "../resolve/glossary.js";
+import type { PostingCache } from "../store/posting-cache.js";
 
 /** What the server needs from outside: the store, the stakeholder rules, the clock. */
 export interface AppDeps {
@@ -12,4 +13,6 @@ export interface AppDeps {
   logger?: boolean;
   /** Keep readers' responses while the store is unchanged (default on). */
   cache?: boolean;
+  /** Posting lists search keeps in memory while the store is unchanged (one per app when absent). */
+  lists?: PostingCache;
 }

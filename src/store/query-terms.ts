@@ -17,6 +17,8 @@ export interface Term {
 
 /** A query's words as the index knows them, and the score they give a section. */
 export interface Terms {
+  /** The store's version when the terms were read (a cache of lists is good for it). */
+  version: string;
   /** Every term whose postings say whether a section matches, excluded words too. */
   all: Term[];
   /** The terms that score: the lists the threshold algorithm reads. */
@@ -60,15 +62,17 @@ export async function termsOf(
     df: number;
     pre: string | null;
     n: string;
+    v: string;
   }>(
-    `SELECT t.id, t.lexeme, t.df, t.pre, st.sections AS n FROM search_stats st,
+    `SELECT t.id, t.lexeme, t.df, t.pre, st.sections AS n, sv.version::text AS v
+     FROM search_stats st, store_version sv,
        (SELECT id, lexeme, df, NULL::text AS pre FROM search_terms WHERE lexeme = ANY($1::text[])
         UNION ALL
         SELECT x.id, x.lexeme, x.df, pre FROM unnest($2::text[]) AS pre,
           LATERAL (SELECT id, lexeme, df FROM search_terms
                    WHERE lexeme >= pre AND lexeme < pre || chr(1114111)
                    ORDER BY df DESC, id LIMIT ${PREFIX_TERMS + 1}) x) t
-     WHERE st.id = 1`,
+     WHERE st.id = 1 AND sv.id = 1`,
     [exact, prefixes],
   );
   const all: Term[] = [];
@@ -134,7 +138,9 @@ export async function termsOf(
     if (!a) seen.set(w, (a = { ks: termsFor(w).map((t) => t.k), complete: complete.has(key(w)) }));
     return a;
   };
+  // (with no row the version is unknown: -1 asks no cache for anything)
   return {
+    version: rows[0]?.v ?? "-1",
     all,
     scoring: all.filter((t) => scoringK.has(t.k)),
     score,

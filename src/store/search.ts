@@ -11,6 +11,7 @@ import { likeContains, likeExact } from "./like.js";
 import type { SearchRow } from "./rows.js";
 import { queryLexemes } from "./query-lexemes.js";
 import { topK, type Ranked, type RankRequest } from "./top-k.js";
+import type { PostingCache } from "./posting-cache.js";
 
 export interface SearchQuery {
   q: string;
@@ -43,12 +44,17 @@ export interface SearchHit {
  * prefix) over sections and undiscussed agenda items; titles and agenda items weigh more
  * than body text. Same SQL on both drivers.
  */
-export async function search(db: Queryable, v: Viewer, query: SearchQuery): Promise<SearchHit[]> {
+export async function search(
+  db: Queryable,
+  v: Viewer,
+  query: SearchQuery,
+  lists?: PostingCache,
+): Promise<SearchHit[]> {
   const plan = await planSearch(db, v, query);
   if (!plan) return [];
   // Every match is ranked (exactly, by the threshold algorithm over the impact-ordered
   // index, see top-k.ts): the best match is found whatever its age.
-  const ranked = await topK(db, plan);
+  const ranked = await topK(db, plan, lists);
   if (!ranked.length) return [];
   return present(db, ranked, plan.query);
 }

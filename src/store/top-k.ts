@@ -9,6 +9,14 @@ import {
 } from "./tsquery-ast.js";
 import { termsOf, type Terms, type Word } from "./query-terms.js";
 import { numbersOf } from "./number-lists.js";
+import {
+  append,
+  noPostings,
+  storePostings,
+  type Postings,
+  type PostingSource,
+} from "./posting-source.js";
+import type { PostingCache } from "./posting-cache.js";
 
 /** A ranked section: its id and its BM25 score. */
 export interface Ranked {
@@ -63,11 +71,16 @@ interface Candidate extends Ranked {
  * top k against the query, the filters and the viewer's scope, and stops once the k-th score
  * beats what any unseen section could still reach. The result equals `rankAll`'s.
  */
-export async function topK(db: Queryable, r: RankRequest): Promise<Ranked[]> {
+export async function topK(
+  db: Queryable,
+  r: RankRequest,
+  cache?: PostingCache,
+): Promise<Ranked[]> {
   const prepared = await prepare(db, r);
   if (prepared === NOTHING) return [];
   if (!prepared) return newest(db, r);
   const { tree, t } = prepared;
+  const src = (cache && (await cache.source(db, t.version, t.all))) || storePostings(db);
   const cost = (ws: readonly Word[]) => ws.reduce((a, w) => a + t.cost(w), 0);
   const whole = cover(tree, cost);
   // Most queries end in the threshold algorithm's first rounds; one that would read on, and
@@ -79,42 +92,43 @@ export async function topK(db: Queryable, r: RankRequest): Promise<Ranked[]> {
   // bound cannot tell the sections it removes. The postings say which sections have the
   // excluded words without reading their text.
   if (affordable && (affordable.length > 1 || exclusion) && r.pace?.rounds === undefined)
-    return wholeLists(db, r, t, tree, affordable);
+    return wholeLists(db, src, r, t, tree, affordable);
   // An exclusion can leave few of many sections that have the other words: the text
   // index tells which (it weighs every word's list at once), when there are few.
   if (exclusion) {
     const ids = await matchesUpTo(db, r, r.pace?.few ?? FEW_MATCHES);
     if (ids) {
-      const rows = await postings(
-        db,
+      const rows = await src.of(
         t.all.map((x) => x.id),
         ids,
       );
       return best(new Map(judge(t, tree, rows).map((c) => [c.id, c.score])), r.limit);
     }
   }
-  const found = await threshold(db, r, t, tree, affordable ? (r.pace?.rounds ?? ROUNDS) : Infinity);
-  return found ?? wholeLists(db, r, t, tree, affordable!);
+  const rounds = affordable ? (r.pace?.rounds ?? ROUNDS) : Infinity;
+  const found = await threshold(db, src, r, t, tree, rounds);
+  return found ?? wholeLists(db, src, r, t, tree, affordable!);
 }
 
 // Every match has one of these words: their lists are read whole, the other words' postings
 // for those sections (whole lists too when not much longer), and the best that pass are kept.
 async function wholeLists(
   db: Queryable,
+  src: PostingSource,
   r: RankRequest,
   t: Terms,
   tree: TsNode,
   whole: readonly Word[],
 ): Promise<Ranked[]> {
   const lists = [...new Set(whole.flatMap((w) => t.idsOf(w)))];
-  const rows = await postings(db, lists, null);
+  const rows = await src.of(lists, null);
   const ids = [...new Set(rows.s)];
   const others = t.all.filter((x) => !lists.includes(x.id));
   const cheap = others.filter((x) => x.df <= 3 * ids.length).map((x) => x.id);
   const wanted = new Set(ids);
-  append(rows, await postings(db, cheap, null), (sid) => wanted.has(sid));
+  append(rows, await src.of(cheap, null), (sid) => wanted.has(sid));
   const dear = others.filter((x) => x.df > 3 * ids.length).map((x) => x.id);
-  append(rows, await postings(db, dear, ids));
+  append(rows, await src.of(dear, ids));
   const passed = new Map<number, number>();
   await admit(db, r, judge(t, tree, rows).sort(byRank), passed);
   return best(passed, r.limit);
@@ -158,6 +172,7 @@ async function prepare(
 // The threshold algorithm; null when it has not finished in `rounds` rounds.
 async function threshold(
   db: Queryable,
+  src: PostingSource,
   r: RankRequest,
   t: Terms,
   tree: TsNode,
@@ -173,26 +188,7 @@ async function threshold(
     Math.max(r.limit, Math.ceil(Math.max(FIRST_BATCH * 2, r.limit * 8) / lists.length));
   for (let round = 1; ; round++) {
     const open = lists.filter((l) => !l.done);
-    // The limit is a column, not a constant: with a constant the planner reads the whole
-    // list through a bitmap and sorts it (measured 74 ms against 3 ms for the index's order).
-    const read = await db.query<{ i: string; s: string | null; f: string | null }>(
-      `SELECT t.i, p.s, p.f
-       FROM unnest($1::int[], $2::real[], $3::int[], $4::int[]) WITH ORDINALITY AS t(term, tf0, sid0, n, i),
-       LATERAL (SELECT array_agg(q.section_id ORDER BY q.tf DESC, q.section_id DESC)::text AS s,
-                       array_agg(q.tf ORDER BY q.tf DESC, q.section_id DESC)::text AS f
-                FROM (SELECT section_id, tf FROM postings
-                      WHERE term_id = t.term AND (tf, section_id) < (t.tf0, t.sid0)
-                      ORDER BY tf DESC, section_id DESC LIMIT t.n) q) p`,
-      [
-        open.map((l) => l.id),
-        open.map((l) => l.lastTf),
-        open.map((l) => l.lastSid),
-        open.map(() => batch),
-      ],
-    );
-    const got = open.map(() => ({ s: [] as number[], f: [] as number[] }));
-    for (const row of read.rows)
-      got[Number(row.i) - 1] = { s: numbersOf(row.s), f: numbersOf(row.f) };
+    const got = await src.next(open, batch);
     const fresh = new Set<number>();
     open.forEach((l, k) => {
       const { s, f } = got[k]!;
@@ -244,7 +240,7 @@ async function threshold(
         keep.add(sid);
         for (const term of t.all) if (!got.has(term.id)) pairs.push([sid, term.id]);
       }
-      append(rows, await lookUp(db, pairs));
+      append(rows, await src.pairs(pairs));
       const kept = noPostings();
       append(kept, rows, (sid) => keep.has(sid));
       pending = pending.concat(judge(t, tree, kept));
@@ -269,64 +265,6 @@ interface Posting {
   section_id: number;
   term_id: number;
   tf: number;
-}
-
-// Postings as three columns (section, term, tf part): no object per posting.
-interface Postings {
-  s: number[];
-  t: number[];
-  f: number[];
-}
-
-const noPostings = (): Postings => ({ s: [], t: [], f: [] });
-
-// Appends `from`'s postings (those of the sections `keep` accepts) to `to`.
-function append(to: Postings, from: Postings, keep?: (sid: number) => boolean): void {
-  for (let i = 0; i < from.s.length; i++) {
-    if (keep && !keep(from.s[i]!)) continue;
-    to.s.push(from.s[i]!);
-    to.t.push(from.t[i]!);
-    to.f.push(from.f[i]!);
-  }
-}
-
-// These terms' postings: whole lists (`sections` null), or those of the given sections.
-async function postings(
-  db: Queryable,
-  terms: number[],
-  sections: number[] | null,
-): Promise<Postings> {
-  if (!terms.length || sections?.length === 0) return noPostings();
-  const { rows } = await db.query<{ s: string | null; t: string | null; f: string | null }>(
-    sections
-      ? `SELECT array_agg(p.section_id)::text AS s, array_agg(p.term_id)::text AS t, array_agg(p.tf)::text AS f
-         FROM unnest($2::int[]) AS x(id)
-         CROSS JOIN LATERAL (SELECT section_id, term_id, tf FROM postings
-                             WHERE section_id = x.id AND term_id = ANY($1::int[])) p`
-      : `SELECT array_agg(section_id)::text AS s, array_agg(term_id)::text AS t, array_agg(tf)::text AS f
-         FROM postings WHERE term_id = ANY($1::int[])`,
-    sections ? [terms, sections] : [terms],
-  );
-  return columns(rows[0]);
-}
-
-function columns(
-  row: { s: string | null; t: string | null; f: string | null } | undefined,
-): Postings {
-  return { s: numbersOf(row?.s), t: numbersOf(row?.t), f: numbersOf(row?.f) };
-}
-
-// The postings of these (section, term) pairs that exist.
-async function lookUp(db: Queryable, pairs: readonly [number, number][]): Promise<Postings> {
-  if (!pairs.length) return noPostings();
-  const { rows } = await db.query<{ s: string | null; t: string | null; f: string | null }>(
-    `SELECT array_agg(p.section_id)::text AS s, array_agg(p.term_id)::text AS t, array_agg(p.tf)::text AS f
-     FROM unnest($1::int[], $2::int[]) AS x(sid, tid)
-     CROSS JOIN LATERAL (SELECT section_id, term_id, tf FROM postings
-                         WHERE section_id = x.sid AND term_id = x.tid) p`,
-    [pairs.map((x) => x[0]), pairs.map((x) => x[1])],
-  );
-  return columns(rows[0]);
 }
 
 // The sections these postings are of, scored, with what their words say of matching; those

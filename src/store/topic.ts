@@ -1,4 +1,5 @@
 import type { Queryable } from "./db.js";
+import type { PostingCache } from "./posting-cache.js";
 import { search, type SearchHit } from "./search.js";
 import { listActions, type ActionRow, type Viewer } from "./read.js";
 import { glossaryFor } from "./glossary.js";
@@ -25,13 +26,18 @@ export interface Topic {
  * spoke on it (in the paragraphs that mention it, see resolve/topic-speakers.ts), and its
  * actions.
  */
-export async function topicTimeline(db: Queryable, v: Viewer, term: string): Promise<Topic> {
+export async function topicTimeline(
+  db: Queryable,
+  v: Viewer,
+  term: string,
+  lists?: PostingCache,
+): Promise<Topic> {
   const g = (await glossaryFor(db, v)).find(
     (x) =>
       x.acronym.toLowerCase() === term.toLowerCase() ||
       x.expansion.toLowerCase() === term.toLowerCase(),
   );
-  const hits: SearchHit[] = await search(db, v, { q: term, limit: 100 });
+  const hits: SearchHit[] = await search(db, v, { q: term, limit: 100 }, lists);
   const mentions = termMatcher([term, g?.acronym ?? "", g?.expansion ?? ""]);
   const onTopic = await paragraphSpeakers(db, hits, mentions);
   const byMeeting = new Map<number, Topic["meetings"][number]>();

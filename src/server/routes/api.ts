@@ -209,7 +209,9 @@ export async function apiRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       querystring: SearchInput,
       response: out.SearchResult,
     }),
-    async (req) => ({ hits: await find(db, req.viewer, parseInput(SearchInput, req.query)) }),
+    async (req) => ({
+      hits: await find(db, req.viewer, parseInput(SearchInput, req.query), deps.lists),
+    }),
   );
 
   app.get(

@@ -131,7 +131,7 @@ export async function pageRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       error: string | undefined;
     if (f.q) {
       try {
-        hits = await find(db, req.viewer, { ...f, q: f.q });
+        hits = await find(db, req.viewer, { ...f, q: f.q }, deps.lists);
       } catch (e) {
         if (!isRapporteurError(e)) throw e;
         error = e.message;
@@ -159,7 +159,7 @@ export async function pageRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
 
   app.get("/topics/:term", hide, async (req, reply) => {
     const { term } = parseInput(z.object({ term: z.string().min(1).max(200) }), req.params);
-    const t = await topic(db, req.viewer, term);
+    const t = await topic(db, req.viewer, term, deps.lists);
     const months = new Map<string, number>();
     for (const m of t.meetings)
       if (m.start)

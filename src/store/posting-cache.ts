@@ -1,0 +1,217 @@
+import type { Queryable } from "./db.js";
+import { numbersOf } from "./number-lists.js";
+import { noPostings, type Postings, type PostingSource } from "./posting-source.js";
+
+/** One word's whole posting list, in impact order, with its sections in id order. */
+interface List {
+  sid: Int32Array;
+  tf: Float64Array;
+  /** Section ids ascending, and where each stands in impact order. */
+  bySid: Int32Array;
+  at: Int32Array;
+}
+
+/** How many postings a process keeps (~24 bytes each: 2,000,000 is about 48 MB). */
+export const LIST_BUDGET = 2_000_000;
+
+/**
+ * Posting lists a serving process keeps in memory, whole, while the store's version stands
+ * still (migration 014 moves it on with every change of the postings): a search then reads
+ * them without a statement per round or lookup. A word's list is loaded the first time a
+ * query needs it, in one statement; the least recently used go when the budget is spent.
+ * A query whose lists are not held and would not fit is read from the store as before.
+ * Values are the store's own (the real's text read as a double), so either way the ranking
+ * is the same.
+ */
+export class PostingCache {
+  private readonly lists = new Map<number, List>();
+  private readonly loading = new Map<number, Promise<List>>();
+  private version = -1n;
+  private held = 0;
+
+  constructor(private readonly budget = LIST_BUDGET) {}
+
+  /** How many postings are held now. */
+  get size(): number {
+    return this.held;
+  }
+
+  /**
+   * A source over these terms' lists at the store's `version` (as read with the terms),
+   * loading those not held; null when they would not fit or the version is older than held.
+   */
+  async source(
+    db: Queryable,
+    version: string,
+    terms: readonly { id: number; df: number }[],
+  ): Promise<PostingSource | null> {
+    const v = BigInt(version);
+    if (v < this.version) return null;
+    if (v > this.version) {
+      this.lists.clear();
+      this.loading.clear();
+      this.held = 0;
+      this.version = v;
+    }
+    const missing = terms.filter((t) => !this.lists.has(t.id) && !this.loading.has(t.id));
+    const needed = terms.reduce((a, t) => a + (this.lists.get(t.id)?.sid.length ?? t.df), 0);
+    if (needed > this.budget) return null;
+    if (missing.length) {
+      const batch = load(
+        db,
+        missing.map((t) => t.id),
+      );
+      missing.forEach((t, i) => {
+        const one = batch.then((ls) => ls[i]!);
+        this.loading.set(t.id, one);
+        void one.then(
+          (l) => this.keep(t.id, l, v),
+          () => this.loading.delete(t.id),
+        );
+      });
+    }
+    const mine = new Map<number, List>();
+    for (const t of terms) {
+      const l = this.lists.get(t.id) ?? (await this.loading.get(t.id));
+      if (!l) return null; // (dropped by a newer version while loading)
+      mine.set(t.id, l);
+      this.touch(t.id);
+    }
+    this.evict(new Set(mine.keys()));
+    return memorySource(mine);
+  }
+
+  private keep(id: number, l: List, v: bigint): void {
+    if (v !== this.version || this.loading.get(id) === undefined) return;
+    this.loading.delete(id);
+    this.lists.set(id, l);
+    this.held += l.sid.length;
+  }
+
+  // most recently used last
+  private touch(id: number): void {
+    const l = this.lists.get(id);
+    if (!l) return;
+    this.lists.delete(id);
+    this.lists.set(id, l);
+  }
+
+  private evict(inUse: ReadonlySet<number>): void {
+    for (const [id, l] of this.lists) {
+      if (this.held <= this.budget) return;
+      if (inUse.has(id)) continue;
+      this.lists.delete(id);
+      this.held -= l.sid.length;
+    }
+  }
+}
+
+// These terms' whole lists, in one statement.
+async function load(db: Queryable, ids: number[]): Promise<List[]> {
+  const { rows } = await db.query<{ i: string; s: string | null; f: string | null }>(
+    `SELECT t.i, p.s, p.f FROM unnest($1::int[]) WITH ORDINALITY AS t(term, i),
+     LATERAL (SELECT array_agg(section_id ORDER BY tf DESC, section_id DESC)::text AS s,
+                     array_agg(tf ORDER BY tf DESC, section_id DESC)::text AS f
+              FROM postings WHERE term_id = t.term) p`,
+    [ids],
+  );
+  const out = ids.map(() => list([], []));
+  for (const r of rows) out[Number(r.i) - 1] = list(numbersOf(r.s), numbersOf(r.f));
+  return out;
+}
+
+function list(s: number[], f: number[]): List {
+  const n = s.length;
+  const sid = Int32Array.from(s);
+  const bySid = new Int32Array(n);
+  const at = new Int32Array(n);
+  // sorted as one number each (id × 2^22 + place: exact below 2^53), natively, without a
+  // comparator call per pair
+  if (n < 2 ** 22) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = sid[i]! * 4_194_304 + i;
+    keys.sort();
+    for (let i = 0; i < n; i++) {
+      const p = keys[i]! % 4_194_304;
+      at[i] = p;
+      bySid[i] = sid[p]!;
+    }
+  } else {
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => sid[a]! - sid[b]!);
+    order.forEach((p, i) => {
+      at[i] = p;
+      bySid[i] = sid[p]!;
+    });
+  }
+  return { sid, tf: Float64Array.from(f), bySid, at };
+}
+
+// The place of a section in a list's impact order, or -1.
+function find(l: List, section: number): number {
+  let lo = 0,
+    hi = l.bySid.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = l.bySid[mid]!;
+    if (x === section) return l.at[mid]!;
+    if (x < section) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+// The first place in impact order after (tf, sid): falling tf, then falling section id.
+function after(l: List, tf: number, sid: number): number {
+  let lo = 0,
+    hi = l.sid.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const t = l.tf[mid]!;
+    if (t < tf || (t === tf && l.sid[mid]! < sid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function memorySource(lists: ReadonlyMap<number, List>): PostingSource {
+  const get = (id: number) => lists.get(id)!;
+  const push = (out: Postings, l: List, term: number, p: number) => {
+    out.s.push(l.sid[p]!);
+    out.t.push(term);
+    out.f.push(l.tf[p]!);
+  };
+  return {
+    next(cursors, n) {
+      return Promise.resolve(
+        cursors.map((c) => {
+          const l = get(c.id);
+          const from = after(l, c.lastTf, c.lastSid);
+          const to = Math.min(l.sid.length, from + n);
+          return { s: Array.from(l.sid.subarray(from, to)), f: Array.from(l.tf.subarray(from, to)) };
+        }),
+      );
+    },
+    of(terms, sections) {
+      const out = noPostings();
+      for (const term of terms) {
+        const l = get(term);
+        if (!sections) for (let p = 0; p < l.sid.length; p++) push(out, l, term, p);
+        else
+          for (const s of sections) {
+            const p = find(l, s);
+            if (p >= 0) push(out, l, term, p);
+          }
+      }
+      return Promise.resolve(out);
+    },
+    pairs(pairs) {
+      const out = noPostings();
+      for (const [s, term] of pairs) {
+        const l = get(term);
+        const p = find(l, s);
+        if (p >= 0) push(out, l, term, p);
+      }
+      return Promise.resolve(out);
+    },
+  };
+}
