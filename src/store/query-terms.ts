@@ -64,16 +64,9 @@ export async function termsOf(
     n: string;
     v: string;
   }>(
-    `SELECT t.id, t.lexeme, t.df, t.pre, st.sections AS n, sv.version::text AS v
-     FROM search_stats st, store_version sv,
-       (SELECT id, lexeme, df, NULL::text AS pre FROM search_terms WHERE lexeme = ANY($1::text[])
-        UNION ALL
-        SELECT x.id, x.lexeme, x.df, pre FROM unnest($2::text[]) AS pre,
-          LATERAL (SELECT id, lexeme, df FROM search_terms
-                   WHERE lexeme >= pre AND lexeme < pre || chr(1114111)
-                   ORDER BY df DESC, id LIMIT ${PREFIX_TERMS + 1}) x) t
-     WHERE st.id = 1 AND sv.id = 1`,
-    [exact, prefixes],
+    // a function keeping its plan (migration 015)
+    `SELECT id, lexeme, df, pre, n::text AS n, v FROM query_terms($1::text[], $2::text[], $3)`,
+    [exact, prefixes, PREFIX_TERMS + 1],
   );
   const all: Term[] = [];
   const byId = new Map<number, Term>();
