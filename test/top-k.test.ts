@@ -241,5 +241,20 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
     const small = new PostingCache(10);
     expect(await topK(db, req, small)).toEqual(before);
     expect(small.size).toBe(0);
+    // room for the longest of three lists, not for two: the least recently used goes
+    const sizes: number[] = [];
+    for (const w of ["budget", "travel", "survey"]) {
+      const alone = new PostingCache();
+      await topK(db, { ...req, query: `'${w}'` }, alone);
+      sizes.push(alone.size);
+    }
+    const room = Math.max(...sizes);
+    const tight = new PostingCache(room);
+    for (const w of ["budget", "travel", "survey", "budget"]) {
+      const one = { ...req, query: `'${w}'` };
+      expect(await topK(db, one, tight), w).toEqual(await rankAll(db, one));
+      expect(tight.size).toBeGreaterThan(0);
+      expect(tight.size).toBeLessThanOrEqual(room);
+    }
   });
 });

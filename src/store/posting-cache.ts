@@ -77,7 +77,7 @@ export class PostingCache {
       mine.set(t.id, l);
       this.touch(t.id);
     }
-    this.evict(new Set(mine.keys()));
+    this.evict();
     return memorySource(mine);
   }
 
@@ -96,10 +96,11 @@ export class PostingCache {
     this.lists.set(id, l);
   }
 
-  private evict(inUse: ReadonlySet<number>): void {
+  // The least recently used first; this query's lists last (it keeps its own references):
+  // document frequencies lag behind new sections, so a list can turn out longer than told.
+  private evict(): void {
     for (const [id, l] of this.lists) {
       if (this.held <= this.budget) return;
-      if (inUse.has(id)) continue;
       this.lists.delete(id);
       this.held -= l.sid.length;
     }
