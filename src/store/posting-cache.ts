@@ -11,7 +11,7 @@ interface List {
   at: Int32Array;
 }
 
-/** How many postings a process keeps (~24 bytes each: 2,000,000 is about 48 MB). */
+/** How many postings a process keeps (20 bytes each: 2,000,000 is 40 MB). */
 export const LIST_BUDGET = 2_000_000;
 
 /**

@@ -71,11 +71,7 @@ interface Candidate extends Ranked {
  * top k against the query, the filters and the viewer's scope, and stops once the k-th score
  * beats what any unseen section could still reach. The result equals `rankAll`'s.
  */
-export async function topK(
-  db: Queryable,
-  r: RankRequest,
-  cache?: PostingCache,
-): Promise<Ranked[]> {
+export async function topK(db: Queryable, r: RankRequest, cache?: PostingCache): Promise<Ranked[]> {
   const prepared = await prepare(db, r);
   if (prepared === NOTHING) return [];
   if (!prepared) return newest(db, r);
@@ -180,6 +176,7 @@ async function threshold(
 ): Promise<Ranked[] | null> {
   const lists = t.scoring.map((x) => ({ ...x, lastTf: 1e9, lastSid: 2_147_483_647, done: false }));
   const passed = new Map<number, number>();
+  const checks: Checks = { checked: 0, ok: 0 };
   let pending: Candidate[] = [];
   const seen = new Set<number>();
   // the first round reads about the same in all, whatever the number of lists (a prefix's 32)
@@ -245,7 +242,7 @@ async function threshold(
       append(kept, rows, (sid) => keep.has(sid));
       pending = pending.concat(judge(t, tree, kept));
     }
-    pending = await admit(db, r, pending.sort(byRank), passed);
+    pending = await admit(db, r, pending.sort(byRank), passed, checks);
     const top = best(passed, r.limit);
     if (lists.every((l) => l.done)) return top;
     const values = t.all.map(() => 0);
@@ -305,21 +302,66 @@ async function admit(
   r: RankRequest,
   sorted: Candidate[],
   passed: Map<number, number>,
+  seen: Checks = { checked: 0, ok: 0 },
 ): Promise<Candidate[]> {
   let at = 0;
-  let size = Math.max(r.limit, 32);
   while (at < sorted.length) {
     const top = best(passed, r.limit);
     const kth = top.length >= r.limit ? top[r.limit - 1]! : null;
     if (kth && byRank(sorted[at]!, kth) > 0) break;
+    // Until the top k is full, as many as should fill it at the pass rate seen so far, half
+    // again for luck (a phrase whose words often meet apart passes one in several); then
+    // every candidate still above the k-th at once (each could enter it), not a few per
+    // statement.
+    const rate = (seen.ok + 1) / (seen.checked + 1);
+    const size = Math.min(
+      Math.max(
+        32,
+        kth ? aboveFrom(sorted, at, kth) : Math.ceil((1.5 * (r.limit - top.length)) / rate),
+      ),
+      4096,
+    );
     const chunk = sorted.slice(at, at + size);
     at += chunk.length;
-    // more at a time while many fail (a phrase whose words often meet apart)
-    size = Math.min(size * 2, 1024);
     const ok = await valid(db, r, chunk);
-    for (const x of chunk) if (ok.has(x.id)) passed.set(x.id, x.score);
+      console.log(
+        "chunk",
+        chunk.length,
+        "of",
+        sorted.length,
+        "ok",
+        ok.size,
+        "top",
+        top.length,
+        "kth",
+        !!kth,
+      );
+    seen.checked += chunk.length;
+    for (const x of chunk)
+      if (ok.has(x.id)) {
+        passed.set(x.id, x.score);
+        seen.ok++;
+      }
   }
   return sorted.slice(at);
+}
+
+// How many of the sorted candidates from `at` rank above `kth`.
+function aboveFrom(sorted: readonly Ranked[], at: number, kth: Ranked): number {
+  let lo = at,
+    hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byRank(sorted[mid]!, kth) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - at;
+}
+
+/** What the checks of one query have seen: how many candidates, how many passed. */
+interface Checks {
+  checked: number;
+  ok: number;
 }
 
 // Which candidates match and pass the filters and the viewer's scope: the text is read only
