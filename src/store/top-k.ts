@@ -324,18 +324,6 @@ async function admit(
     const chunk = sorted.slice(at, at + size);
     at += chunk.length;
     const ok = await valid(db, r, chunk);
-      console.log(
-        "chunk",
-        chunk.length,
-        "of",
-        sorted.length,
-        "ok",
-        ok.size,
-        "top",
-        top.length,
-        "kth",
-        !!kth,
-      );
     seen.checked += chunk.length;
     for (const x of chunk)
       if (ok.has(x.id)) {
