@@ -188,7 +188,10 @@ function memorySource(lists: ReadonlyMap<number, List>): PostingSource {
           const l = get(c.id);
           const from = after(l, c.lastTf, c.lastSid);
           const to = Math.min(l.sid.length, from + n);
-          return { s: Array.from(l.sid.subarray(from, to)), f: Array.from(l.tf.subarray(from, to)) };
+          return {
+            s: Array.from(l.sid.subarray(from, to)),
+            f: Array.from(l.tf.subarray(from, to)),
+          };
         }),
       );
     },

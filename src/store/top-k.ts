@@ -69,7 +69,8 @@ interface Candidate extends Ranked {
  * impact-ordered postings (migration 010): each round reads the next postings of every word
  * in impact order, scores the sections it meets, checks only those that could enter the
  * top k against the query, the filters and the viewer's scope, and stops once the k-th score
- * beats what any unseen section could still reach. The result equals `rankAll`'s.
+ * beats what any unseen section could still reach. The result equals `rankAll`'s, whether
+ * the postings are read from the store or from a serving process's kept lists (`cache`).
  */
 export async function topK(db: Queryable, r: RankRequest, cache?: PostingCache): Promise<Ranked[]> {
   const prepared = await prepare(db, r);
