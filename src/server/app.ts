@@ -44,8 +44,8 @@ const ASSETS: Record<string, string> = {
 };
 
 /**
- * The web app and JSON API. No state lives in the process: every request reads the store,
- * so several servers can share one PostgreSQL.
+ * The web app and JSON API. What the process keeps (responses, posting lists) is checked
+ * against the store's version on every request, so several servers can share one PostgreSQL.
  */
 export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
   // a server runs long: the posting lists its searches read are worth keeping

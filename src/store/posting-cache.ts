@@ -1,6 +1,12 @@
 import type { Queryable } from "./db.js";
-import { numbersOf } from "./number-lists.js";
-import { noPostings, type Postings, type PostingSource } from "./posting-source.js";
+import {
+  noPostings,
+  startOf,
+  storePostings,
+  WHOLE,
+  type Postings,
+  type PostingSource,
+} from "./posting-source.js";
 
 /** One word's whole posting list, in impact order, with its sections in id order. */
 interface List {
@@ -107,18 +113,10 @@ export class PostingCache {
   }
 }
 
-// These terms' whole lists, in one statement.
+// These terms' whole lists, in one statement: the store's reading from the start, unbounded.
 async function load(db: Queryable, ids: number[]): Promise<List[]> {
-  const { rows } = await db.query<{ i: string; s: string | null; f: string | null }>(
-    `SELECT t.i, p.s, p.f FROM unnest($1::int[]) WITH ORDINALITY AS t(term, i),
-     LATERAL (SELECT array_agg(section_id ORDER BY tf DESC, section_id DESC)::text AS s,
-                     array_agg(tf ORDER BY tf DESC, section_id DESC)::text AS f
-              FROM postings WHERE term_id = t.term) p`,
-    [ids],
-  );
-  const out = ids.map(() => list([], []));
-  for (const r of rows) out[Number(r.i) - 1] = list(numbersOf(r.s), numbersOf(r.f));
-  return out;
+  const got = await storePostings(db).next(ids.map(startOf), WHOLE);
+  return got.map((g) => list(g.s, g.f));
 }
 
 function list(s: number[], f: number[]): List {

@@ -17,6 +17,12 @@ export interface Cursor {
   lastSid: number;
 }
 
+/** A cursor before a list's first posting (above any tf part and section id). */
+export const startOf = (id: number): Cursor => ({ id, lastTf: 1e9, lastSid: 2_147_483_647 });
+
+/** More postings than any list holds: `next` with it reads lists whole. */
+export const WHOLE = 2_147_483_647;
+
 /**
  * How the ranking reads the impact-ordered postings (migration 010). Two implementations
  * read the same rows: from the store, statement by statement, and from lists a serving

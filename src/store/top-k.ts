@@ -12,6 +12,7 @@ import { numbersOf } from "./number-lists.js";
 import {
   append,
   noPostings,
+  startOf,
   storePostings,
   type Postings,
   type PostingSource,
@@ -175,7 +176,7 @@ async function threshold(
   tree: TsNode,
   rounds: number,
 ): Promise<Ranked[] | null> {
-  const lists = t.scoring.map((x) => ({ ...x, lastTf: 1e9, lastSid: 2_147_483_647, done: false }));
+  const lists = t.scoring.map((x) => ({ ...x, ...startOf(x.id), done: false }));
   const passed = new Map<number, number>();
   const checks: Checks = { checked: 0, ok: 0 };
   let pending: Candidate[] = [];
