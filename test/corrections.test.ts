@@ -14,7 +14,7 @@ import { exportStore } from "../src/store/export.js";
 import { StaleVersionError } from "../src/model/errors.js";
 import { OWNER } from "../src/model/viewer.js";
 import { marks } from "../src/server/pages/correction-views.js";
-import { DRIVERS, freshStore, truncate } from "./store-helpers.js";
+import { DRIVERS, expectBodiesCut, freshStore, truncate } from "./store-helpers.js";
 import { ROOT } from "./helpers.js";
 
 // A fictional report (fixtures/reports/youth-network-txt): corrections on it must survive
@@ -80,6 +80,7 @@ describe.each(DRIVERS)("corrections on %s", (driver) => {
     const again = await meeting(db, OWNER, await onlyId());
     expect(again.record.number).toBe(77);
     expect(again.record.agenda.map((a) => a.title)).toContain("Other business");
+    expect(await expectBodiesCut(db)).toBeGreaterThan(0);
     expect(again.record.participants.map((p) => p.name)).toContain("Quilla Testwright");
     // the extractor now reads the corrected number differently: editors are told so
     expect(again.extracted?.number).toBe(8);

@@ -45,3 +45,41 @@ export async function truncate(db: Db): Promise<void> {
     `TRUNCATE documents, meetings, sections, statements, attendance, organisations, people, aliases, person_meetings, person_decisions, actions, links, findings, glossary, action_events, tokens, corrections RESTART IDENTITY CASCADE`,
   );
 }
+
+/**
+ * Each section's kept text (migration 016) is its lines of its document's text, cut here
+ * in JavaScript from what the store holds; returns how many sections have text.
+ */
+export async function expectBodiesCut(db: Db): Promise<number> {
+  const { rows } = await db.query<{
+    id: number;
+    line: number | null;
+    end_line: number | null;
+    text: string;
+    body: string | null;
+    kept: boolean;
+  }>(
+    `SELECT s.id, s.line, s.end_line, d.text, b.body, b.section_id IS NOT NULL AS kept
+     FROM sections s JOIN documents d ON d.id = s.document_id
+     LEFT JOIN section_bodies b ON b.section_id = s.id ORDER BY s.id`,
+  );
+  const orphans = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM section_bodies b WHERE NOT EXISTS (SELECT 1 FROM sections s WHERE s.id = b.section_id)`,
+  );
+  if (orphans.rows[0]!.n)
+    throw new Error(`${orphans.rows[0]!.n} section texts outlived their section`);
+  for (const r of rows) {
+    const want =
+      r.line === null || r.end_line === null
+        ? null
+        : r.text
+            .split("\n")
+            .slice(r.line - 1, Math.max(r.line - 1, r.end_line))
+            .join("\n");
+    if (!r.kept || r.body !== want)
+      throw new Error(
+        `section ${r.id}: kept text ${JSON.stringify(r.body)}, lines ${r.line}–${r.end_line} say ${JSON.stringify(want)}`,
+      );
+  }
+  return rows.filter((r) => r.body).length;
+}

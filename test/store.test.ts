@@ -18,8 +18,9 @@ import { importStore } from "../src/commands/import.js";
 import { rebuildPeople, listPeople, addDecision, findPerson } from "../src/store/people.js";
 import { search } from "../src/store/search.js";
 import { exportStore } from "../src/store/export.js";
+import { migrate } from "../src/store/migrate.js";
 import { stakeholderClassifier } from "../src/resolve/stakeholders.js";
-import { DRIVERS, freshStore, truncate } from "./store-helpers.js";
+import { DRIVERS, expectBodiesCut, freshStore, truncate } from "./store-helpers.js";
 import { ROOT, SHARED } from "./helpers.js";
 
 const SEEDS = join(SHARED, "corpus/seeds");
@@ -171,6 +172,16 @@ describe.each(DRIVERS)("store on %s", (driver) => {
 
   it("ranks title matches above body matches and applies the filters", async () => {
     await ingestAll(db, [...examplePaths, ...seedPaths]);
+    // the hits read each section's text as kept when it was saved, and again when re-extracted
+    expect(await expectBodiesCut(db)).toBeGreaterThan(20);
+    await reextractAll(db);
+    expect(await expectBodiesCut(db)).toBeGreaterThan(20);
+    // a store made before the texts were kept gets them when it migrates
+    await db.query(`DROP TABLE section_bodies CASCADE`);
+    await db.query(`DROP FUNCTION cut_section_bodies() CASCADE`);
+    await db.query(`DELETE FROM schema_migrations WHERE name = '016_section_bodies.sql'`);
+    expect(await migrate(db)).toEqual(["016_section_bodies.sql"]);
+    expect(await expectBodiesCut(db)).toBeGreaterThan(20);
     const budget = await search(db, OWNER, { q: "budget" });
     expect(budget[0]!.title).toMatch(/budget/i);
     expect(budget.every((h, i) => i === 0 || h.rank <= budget[i - 1]!.rank)).toBe(true);

@@ -161,14 +161,10 @@ async function present(db: Queryable, ranked: Ranked[], queryText: string): Prom
   ]);
   const stemmer = stemmerFor(db);
   const wanted = queryLexemes(queryText);
-  const texts = rows.map((r) => plainText(String(r.body || r.title)));
+  const may = mayHitIn(wanted);
+  const texts = rows.map((r) => wordsWithHits(plainText(String(r.body || r.title)), may));
   // only words that could stem to a query word are stemmed (a stem keeps its word's start)
-  const candidates = texts.flatMap((t) =>
-    wordsOf(t)
-      .map(core)
-      .filter((w) => w && mayHit(w, wanted)),
-  );
-  await stemmer.learn(db, [candidates.map((w) => [w])]);
+  await stemmer.learn(db, [texts.flatMap((t) => t.cores.filter(Boolean).map((w) => [w]))]);
   return rows.map((r, i) => ({
     meetingId: r.meeting_id,
     source: r.source,
@@ -183,7 +179,7 @@ async function present(db: Queryable, ranked: Ranked[], queryText: string): Prom
     endLine: r.end_line,
     rank: r.rank,
     // a snippet reads as text: no Markdown link or emphasis syntax
-    snippet: snippet(stemmer, texts[i]!, wanted),
+    snippet: cut(stemmer, texts[i]!, wanted),
   }));
 }
 
@@ -197,10 +193,37 @@ export function snippet(
   wanted: { exact: Set<string>; prefixes: string[] },
   size = 32,
 ): string {
-  const words = wordsOf(text);
-  const hit = words.map((w) => {
-    const c = core(w);
-    if (!c || !mayHit(c, wanted)) return false;
+  return cut(stemmer, wordsWithHits(text, mayHitIn(wanted)), wanted, size);
+}
+
+/** A text's words, and the core of each that could be a hit ("" for the others). */
+interface Words {
+  words: string[];
+  cores: string[];
+}
+
+function wordsWithHits(text: string, may: (lower: string) => boolean): Words {
+  const words = text
+    .replace(/[*_#|]/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
+  // most words of a section cannot be hits: one test of the lower-cased word says so
+  // before its core is cut
+  const cores = words.map((w) => {
+    const lower = w.toLowerCase();
+    return may(lower) ? core(lower) : "";
+  });
+  return { words, cores };
+}
+
+function cut(
+  stemmer: Stemmer,
+  { words, cores }: Words,
+  wanted: { exact: Set<string>; prefixes: string[] },
+  size = 32,
+): string {
+  const hit = cores.map((c) => {
+    if (!c) return false;
     const stem = stemmer.stem(c) ?? c;
     return (
       wanted.exact.has(stem) || wanted.exact.has(c) || wanted.prefixes.some((p) => c.startsWith(p))
@@ -222,13 +245,20 @@ export function snippet(
   return `${best > 0 ? "… " : ""}${out.join(" ").replace(/»(\s+)«/g, "$1")}${best + size < words.length ? " …" : ""}`;
 }
 
-const wordsOf = (text: string) =>
-  text
-    .replace(/[*_#|]/g, " ")
-    .split(/\s+/)
-    .filter(Boolean);
 // a word's letters and digits, lower case, without the punctuation around it
 const core = (w: string) => w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+
+// Whether a lower-cased word could be a hit: its core starts like a query word (see mayHit);
+// one regular expression for all the query's words.
+function mayHitIn(wanted: { exact: Set<string>; prefixes: string[] }): (lower: string) => boolean {
+  const starts = [...wanted.exact]
+    .map((x) => x.slice(0, Math.max(1, x.length - 3)))
+    .concat(wanted.prefixes)
+    .map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  if (!starts.length) return () => false;
+  const re = new RegExp(`^[^\\p{L}\\p{N}]*(?:${starts.join("|")})`, "u");
+  return (lower) => re.test(lower) && mayHit(core(lower), wanted);
+}
 
 // Whether a word could be a hit: an English stem keeps the start of its word but may
 // rewrite up to three letters of its end ("policies" → "polici"), so a word that does not
