@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -104,10 +104,15 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
     const requests = [
       { where: "", params: [] as unknown[] },
       { where: "AND m.group_name = $2", params: ["Web Team"] },
-      // a reader's scope only, checked by the stored function (no members-only meeting here)
+      // a reader's scope only: checked by the stored function, or by the sections a serving
+      // process keeps as hidden (every fifth meeting is members-only in this test)
       { where: "AND NOT m.members_only", params: [], scopeOnly: { all: false } },
       { where: "AND m.start_at >= $2::timestamptz", params: ["2021-01-01"] },
     ];
+    await db.query(`UPDATE meetings SET members_only = true WHERE number % 5 = 0`);
+    onTestFinished(() =>
+      db.query(`UPDATE meetings SET members_only = false`).then(() => undefined),
+    );
     for (const q of queries) {
       const { rows } = await db.query<{ q: string }>(
         `SELECT websearch_to_tsquery('english', $1)::text AS q`,
@@ -144,6 +149,10 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
       const reader = await search(db, { editor: null }, { q: "budget", limit: 100 });
       expect(reader.map((h) => h.source)).not.toContain("old.txt");
       expect(reader.length).toBe(100);
+      // a serving process's kept lists and hidden sections follow the change
+      expect(await search(db, { editor: null }, { q: "budget", limit: 100 }, cache)).toEqual(
+        reader,
+      );
     } finally {
       await db.query(`UPDATE meetings SET members_only = false WHERE source = 'old.txt'`);
     }

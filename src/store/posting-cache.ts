@@ -1,4 +1,6 @@
 import type { Queryable } from "./db.js";
+import { numbersOf } from "./number-lists.js";
+import { visible } from "./scope.js";
 import {
   noPostings,
   startOf,
@@ -34,6 +36,7 @@ export class PostingCache {
   private readonly loading = new Map<number, Promise<List>>();
   private version = -1n;
   private held = 0;
+  private hiddenNow: Promise<ReadonlySet<number> | null> | null = null;
 
   constructor(private readonly budget = LIST_BUDGET) {}
 
@@ -57,6 +60,7 @@ export class PostingCache {
       this.lists.clear();
       this.loading.clear();
       this.held = 0;
+      this.hiddenNow = null;
       this.version = v;
     }
     const missing = terms.filter((t) => !this.lists.has(t.id) && !this.loading.has(t.id));
@@ -84,7 +88,19 @@ export class PostingCache {
       this.touch(t.id);
     }
     this.evict();
-    return memorySource(mine);
+    return memorySource(mine, () => this.hidden(db, v));
+  }
+
+  // The sections readers may not see at version `v`, read once per version with the version
+  // in the same statement: kept only when that is `v` (a write between the two reads asks
+  // the store again).
+  private hidden(db: Queryable, v: bigint): Promise<ReadonlySet<number> | null> {
+    if (v !== this.version) return Promise.resolve(null);
+    this.hiddenNow ??= loadHidden(db).then(
+      (h) => (h.version === v ? h.ids : null),
+      () => null,
+    );
+    return this.hiddenNow;
   }
 
   private keep(id: number, l: List, v: bigint): void {
@@ -117,6 +133,17 @@ export class PostingCache {
 async function load(db: Queryable, ids: number[]): Promise<List[]> {
   const got = await storePostings(db).next(ids.map(startOf), WHOLE);
   return got.map((g) => list(g.s, g.f));
+}
+
+// The sections of meetings a reader may not see (the rule of scope.ts), and the version.
+async function loadHidden(db: Queryable): Promise<{ version: bigint; ids: ReadonlySet<number> }> {
+  const { rows } = await db.query<{ v: string; ids: string | null }>(
+    `SELECT sv.version::text AS v,
+       (SELECT array_agg(s.id)::text FROM sections s JOIN meetings m ON m.id = s.meeting_id
+        WHERE NOT (${visible({ editor: null })})) AS ids
+     FROM store_version sv WHERE sv.id = 1`,
+  );
+  return { version: BigInt(rows[0]?.v ?? -1), ids: new Set(numbersOf(rows[0]?.ids)) };
 }
 
 function list(s: number[], f: number[]): List {
@@ -172,7 +199,10 @@ function after(l: List, tf: number, sid: number): number {
   return lo;
 }
 
-function memorySource(lists: ReadonlyMap<number, List>): PostingSource {
+function memorySource(
+  lists: ReadonlyMap<number, List>,
+  hidden: () => Promise<ReadonlySet<number> | null>,
+): PostingSource {
   const get = (id: number) => lists.get(id)!;
   const push = (out: Postings, l: List, term: number, p: number) => {
     out.s.push(l.sid[p]!);
@@ -180,6 +210,7 @@ function memorySource(lists: ReadonlyMap<number, List>): PostingSource {
     out.f.push(l.tf[p]!);
   };
   return {
+    hidden,
     next(cursors, n) {
       return Promise.resolve(
         cursors.map((c) => {

@@ -35,6 +35,11 @@ export interface PostingSource {
   of(terms: readonly number[], sections: readonly number[] | null): Promise<Postings>;
   /** The postings of these (section, term) pairs that exist. */
   pairs(pairs: readonly (readonly [number, number])[]): Promise<Postings>;
+  /**
+   * The sections a reader may not see (of members-only meetings), when the source keeps
+   * them for the version its postings are of; null when the store must be asked.
+   */
+  hidden?(): Promise<ReadonlySet<number> | null>;
 }
 
 type Columns = { s: string | null; t: string | null; f: string | null };

@@ -128,7 +128,7 @@ async function wholeLists(
   const dear = others.filter((x) => x.df > 3 * ids.length).map((x) => x.id);
   append(rows, await src.of(dear, ids));
   const passed = new Map<number, number>();
-  await admit(db, r, judge(t, tree, rows).sort(byRank), passed);
+  await admit(db, src, r, judge(t, tree, rows).sort(byRank), passed);
   return best(passed, r.limit);
 }
 
@@ -244,7 +244,7 @@ async function threshold(
       append(kept, rows, (sid) => keep.has(sid));
       pending = pending.concat(judge(t, tree, kept));
     }
-    pending = await admit(db, r, pending.sort(byRank), passed, checks);
+    pending = await admit(db, src, r, pending.sort(byRank), passed, checks);
     const top = best(passed, r.limit);
     if (lists.every((l) => l.done)) return top;
     const values = t.all.map(() => 0);
@@ -301,6 +301,7 @@ function judge(t: Terms, tree: TsNode, rows: Postings): Candidate[] {
 // that pass go into `passed`. Returns the ones not checked.
 async function admit(
   db: Queryable,
+  src: PostingSource,
   r: RankRequest,
   sorted: Candidate[],
   passed: Map<number, number>,
@@ -325,7 +326,7 @@ async function admit(
     );
     const chunk = sorted.slice(at, at + size);
     at += chunk.length;
-    const ok = await valid(db, r, chunk);
+    const ok = await valid(db, src, r, chunk);
     seen.checked += chunk.length;
     for (const x of chunk)
       if (ok.has(x.id)) {
@@ -356,17 +357,24 @@ interface Checks {
 
 // Which candidates match and pass the filters and the viewer's scope: the text is read only
 // for those whose postings cannot tell (phrases), the meeting only when there are filters.
-async function valid(db: Queryable, r: RankRequest, chunk: Candidate[]): Promise<Set<number>> {
+async function valid(
+  db: Queryable,
+  src: PostingSource,
+  r: RankRequest,
+  chunk: Candidate[],
+): Promise<Set<number>> {
   const unsure = chunk.filter((c) => c.state === null).map((c) => c.id);
   if (!unsure.length && !r.where) return new Set(chunk.map((c) => c.id));
   const ids = chunk.map((c) => c.id);
-  if (r.scopeOnly) {
-    const { rows } = await db.query<{ ids: string | null }>(
-      `SELECT array_agg(x)::text AS ids FROM checked_sections($1::int[], $2::int[], $3::tsquery, $4) x`,
-      [ids, unsure, r.query, r.scopeOnly.all],
-    );
-    return new Set(numbersOf(rows[0]?.ids));
+  // A reader's scope as a serving process keeps it: the store reads only phrases' text.
+  const hidden = r.scopeOnly && !r.scopeOnly.all && src.hidden ? await src.hidden() : null;
+  if (hidden) {
+    const shown = chunk.filter((c) => !hidden.has(c.id));
+    const sure = shown.filter((c) => c.state !== null).map((c) => c.id);
+    const doubt = shown.filter((c) => c.state === null).map((c) => c.id);
+    return new Set(doubt.length ? [...sure, ...(await checked(db, r, doubt, doubt, true))] : sure);
   }
+  if (r.scopeOnly) return new Set(await checked(db, r, ids, unsure, r.scopeOnly.all));
   const n = r.params.length + 1;
   const { rows } = await db.query<{ id: number }>(
     `SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id
@@ -374,6 +382,22 @@ async function valid(db: Queryable, r: RankRequest, chunk: Candidate[]): Promise
     [r.query, ...r.params, ids, unsure],
   );
   return new Set(rows.map((x) => x.id));
+}
+
+// The stored function's check (migration 013): `unsure` are matched against the query's
+// text, and unless `all`, meetings a reader may not see are left out.
+async function checked(
+  db: Queryable,
+  r: RankRequest,
+  ids: number[],
+  unsure: number[],
+  all: boolean,
+): Promise<number[]> {
+  const { rows } = await db.query<{ ids: string | null }>(
+    `SELECT array_agg(x)::text AS ids FROM checked_sections($1::int[], $2::int[], $3::tsquery, $4) x`,
+    [ids, unsure, r.query, all],
+  );
+  return numbersOf(rows[0]?.ids);
 }
 
 /**
