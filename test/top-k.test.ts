@@ -158,6 +158,20 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
     }
   });
 
+  it("plans with the glossary a serving process kept only while the store has not changed", async () => {
+    const ask = (l?: PostingCache) => search(db, { editor: null }, { q: "TPX", limit: 5 }, l);
+    expect(await ask(cache)).toEqual([]);
+    await db.query(`INSERT INTO glossary (acronym, expansion) VALUES ('TPX', 'outreach')`);
+    try {
+      const fresh = await ask();
+      expect(fresh.length).toBeGreaterThan(0);
+      expect(await ask(cache)).toEqual(fresh);
+    } finally {
+      await db.query(`DELETE FROM glossary WHERE acronym = 'TPX'`);
+    }
+    expect(await ask(cache)).toEqual([]);
+  });
+
   it("indexes a store made before the index once, in batches with progress, to the same ranking", async () => {
     await db.query(`SELECT refresh_search_stats()`);
     const before = await search(db, { editor: "test" }, { q: "budget OR survey", limit: 20 });

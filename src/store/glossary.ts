@@ -74,3 +74,20 @@ export async function glossaryFor(
   );
   return rows;
 }
+
+/** A viewer's glossary with the store's version it was read at (one statement, one snapshot). */
+export interface GlossaryAt {
+  version: string;
+  entries: { acronym: string; expansion: string }[];
+}
+
+/** `glossaryFor`, with the version: what a serving process keeps between searches. */
+export async function glossaryAt(db: Queryable, v: Viewer): Promise<GlossaryAt> {
+  const { rows } = await db.query<{ v: string; g: string }>(
+    `SELECT (SELECT version::text FROM store_version WHERE id = 1) AS v,
+       coalesce(json_agg(json_build_object('acronym', g.acronym, 'expansion', g.expansion)), '[]')::text AS g
+     FROM glossary_for($1) g`,
+    [!!v.editor],
+  );
+  return { version: rows[0]!.v, entries: JSON.parse(rows[0]!.g) as GlossaryAt["entries"] };
+}

@@ -1,6 +1,7 @@
 import type { Queryable } from "./db.js";
 import { numbersOf } from "./number-lists.js";
 import { visible } from "./scope.js";
+import type { GlossaryAt } from "./glossary.js";
 import {
   noPostings,
   startOf,
@@ -39,6 +40,22 @@ export class PostingCache {
   private hiddenNow: Promise<ReadonlySet<number> | null> | null = null;
 
   constructor(private readonly budget = LIST_BUDGET) {}
+
+  private readonly glossaries = new Map<boolean, GlossaryAt>();
+
+  /**
+   * The glossary last read for editors (`all`) or readers, with the version it was read at:
+   * a search plans with it and checks that version against its terms' (search.ts).
+   */
+  glossary(all: boolean): GlossaryAt | undefined {
+    return this.glossaries.get(all);
+  }
+
+  /** Keeps a glossary read with its version (the newer of two reads stays). */
+  keepGlossary(all: boolean, g: GlossaryAt): void {
+    const had = this.glossaries.get(all);
+    if (!had || BigInt(had.version) <= BigInt(g.version)) this.glossaries.set(all, g);
+  }
 
   /** How many postings are held now. */
   get size(): number {

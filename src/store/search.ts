@@ -4,13 +4,13 @@ import type { Queryable } from "./db.js";
 import { findPerson } from "./people.js";
 import { visible } from "./scope.js";
 import type { Viewer } from "../model/viewer.js";
-import { glossaryFor } from "./glossary.js";
+import { glossaryAt, glossaryFor } from "./glossary.js";
 import { RapporteurError } from "../model/errors.js";
 import { stemmerFor, type Stemmer } from "./tsvector.js";
 import { likeContains, likeExact } from "./like.js";
 import type { SearchRow } from "./rows.js";
 import { queryLexemes } from "./query-lexemes.js";
-import { topK, type Ranked, type RankRequest } from "./top-k.js";
+import { rankAt, type Ranked, type RankRequest } from "./top-k.js";
 import type { PostingCache } from "./posting-cache.js";
 
 export interface SearchQuery {
@@ -50,12 +50,27 @@ export async function search(
   query: SearchQuery,
   lists?: PostingCache,
 ): Promise<SearchHit[]> {
-  const plan = await planSearch(db, v, query);
-  if (!plan) return [];
+  return searchWith(db, v, query, lists, true);
+}
+
+async function searchWith(
+  db: Queryable,
+  v: Viewer,
+  query: SearchQuery,
+  lists: PostingCache | undefined,
+  reuse: boolean,
+): Promise<SearchHit[]> {
+  // A serving process plans with the glossary it read before, and keeps the answer only if
+  // the store's version the terms are read at is the one that glossary was read at.
+  const held = reuse ? lists?.glossary(!!v.editor) : undefined;
+  const glossary = held ?? (await glossaryAt(db, v));
+  if (!held) lists?.keepGlossary(!!v.editor, glossary);
+  const plan = await planSearch(db, v, query, glossary.entries);
   // Every match is ranked (exactly, by the threshold algorithm over the impact-ordered
   // index, see top-k.ts): the best match is found whatever its age.
-  const ranked = await topK(db, plan, lists);
-  if (!ranked.length) return [];
+  const { ranked, version } = plan ? await rankAt(db, plan, lists) : { ranked: [], version: null };
+  if (held && version !== held.version) return searchWith(db, v, query, lists, false);
+  if (!plan || !ranked.length) return [];
   return present(db, ranked, plan.query);
 }
 
@@ -67,6 +82,7 @@ export async function planSearch(
   db: Queryable,
   v: Viewer,
   query: SearchQuery,
+  known?: readonly { acronym: string; expansion: string }[],
 ): Promise<RankRequest | null> {
   const split = splitQuery(query.q);
   const { prefixes } = split;
@@ -84,7 +100,7 @@ export async function planSearch(
   const parts: string[] = [];
   const used: { acronym: string; expansion: string }[] = [];
   // an acronym also finds its expansion, and an expansion its acronym
-  const glossary = await glossaryFor(db, v);
+  const glossary = known ?? (await glossaryFor(db, v));
   for (const g of glossary) {
     const acr = new RegExp(
       `(^|\\s)(${g.acronym.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})(?=\\s|$)`,

@@ -74,7 +74,32 @@ interface Candidate extends Ranked {
  * the postings are read from the store or from a serving process's kept lists (`cache`).
  */
 export async function topK(db: Queryable, r: RankRequest, cache?: PostingCache): Promise<Ranked[]> {
-  const prepared = await prepare(db, r);
+  return (await rankAt(db, r, cache)).ranked;
+}
+
+/**
+ * `topK`, with the store's version its words' terms were read at (null when the query has
+ * no words to look up): what a caller planned from kept data checks that data against.
+ */
+export async function rankAt(
+  db: Queryable,
+  r: RankRequest,
+  cache?: PostingCache,
+): Promise<{ ranked: Ranked[]; version: string | null }> {
+  const read: { version?: string } = {};
+  const ranked = await rank(db, r, read, cache);
+  // (terms that are not in the index come with no version: "-1")
+  const version = read.version && read.version !== "-1" ? read.version : null;
+  return { ranked, version };
+}
+
+async function rank(
+  db: Queryable,
+  r: RankRequest,
+  read: { version?: string },
+  cache?: PostingCache,
+): Promise<Ranked[]> {
+  const prepared = await prepare(db, r, read);
   if (prepared === NOTHING) return [];
   if (!prepared) return newest(db, r);
   const { tree, t } = prepared;
@@ -156,10 +181,12 @@ const NOTHING = Symbol("nothing matches");
 async function prepare(
   db: Queryable,
   r: RankRequest,
+  read: { version?: string } = {},
 ): Promise<{ tree: TsNode; t: Terms } | typeof NOTHING | null> {
   const tree = parseTsquery(r.query);
   if (!tree) return null;
   const t = await termsOf(db, wordsOf(tree), scoringWordsOf(tree), r.alternatives ?? []);
+  read.version = t.version;
   if (t.scoring.length) return { tree, t };
   // (document frequencies lag behind new words: whether a word has terms at all decides)
   const terms = (ws: readonly Word[]) => ws.reduce((a, w) => a + t.idsOf(w).length, 0);
