@@ -9,3 +9,4 @@ rmSync("dist", { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { stdio: "inherit" });
 cpSync("src/store/migrations", "dist/store/migrations", { recursive: true });
 cpSync("src/store/pglite/create-data-dir.mjs", "dist/store/pglite/create-data-dir.mjs");
+cpSync("src/store/pglite/thread-host.mjs", "dist/store/pglite/thread-host.mjs");

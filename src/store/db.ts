@@ -25,6 +25,8 @@ export interface StoreLocation {
   dataDir?: string | undefined;
   /** The embedded server's buffer cache in MB (default 16: a long ingest stays light). */
   cacheMb?: number | undefined;
+  /** The embedded server in a worker thread of its own (what `serve` uses). */
+  threaded?: boolean | undefined;
 }
 
 /** Resolves the location from options and the environment (DATABASE_URL, RAPPORTEUR_DATA). */

@@ -8,7 +8,7 @@ import { backfillSearchIndex } from "./search-index.js";
 export async function openStore(loc: StoreLocation, report?: (msg: string) => void): Promise<Db> {
   const db = loc.databaseUrl
     ? await openPg(loc.databaseUrl)
-    : await openPglite(loc.dataDir, undefined, loc.cacheMb);
+    : await openPglite(loc.dataDir, undefined, loc.cacheMb, loc.threaded);
   try {
     await migrate(db, report);
     await backfillSearchIndex(db, report);

@@ -18,6 +18,7 @@ import { acquireLock, isOwnLock, LOCK_FILE, type StoreLock } from "./lock.js";
 import { diskFull, isDiskFullError } from "../disk-full.js";
 import { serialised } from "../serialised.js";
 import { spaceGuard } from "./space-guard.js";
+import { startServerThread } from "./thread.js";
 
 // The embedded server's buffer cache lives in this process's memory and is touched in
 // full at start: 128 MB by default. 16 MB is enough for a command, since the operating
@@ -117,8 +118,8 @@ function lockFolder(dataDir: string): StoreLock {
   return got;
 }
 
-/** The embedded driver's handle: a Db, plus a snapshot and the lock of its folder. */
-export type PgliteDb = Db & { dump(): Promise<Blob>; lock: StoreLock | null };
+/** The embedded driver's handle: a Db, plus the lock of its folder. */
+export type PgliteDb = Db & { lock: StoreLock | null };
 
 /**
  * The embedded driver: PostgreSQL compiled to WebAssembly, data in a folder (or memory).
@@ -129,6 +130,7 @@ export async function openPglite(
   dataDir: string | undefined,
   snapshot?: Blob,
   cacheMb?: number,
+  threaded = false,
 ): Promise<PgliteDb> {
   const lock = dataDir ? lockFolder(dataDir) : null;
   let pg: PGlite;
@@ -139,6 +141,7 @@ export async function openPglite(
       (!existsSync(join(dataDir, "PG_VERSION")) || existsSync(join(dataDir, CREATING)))
     )
       await createDataDir(dataDir);
+    if (threaded && dataDir) return await threadedDb(dataDir, lock, cacheMb);
     pg = new PGlite({
       ...(dataDir ? { dataDir } : {}),
       ...(snapshot ? { loadDataDir: snapshot } : {}),
@@ -190,6 +193,63 @@ export async function openPglite(
         lock?.release();
       }
     },
-    dump: async () => await pg.dumpDataDir("none"),
+  };
+}
+
+// The same driver with the server in a worker thread (thread.ts): statements are messages.
+async function threadedDb(
+  dataDir: string,
+  lock: StoreLock | null,
+  cacheMb: number | undefined,
+): Promise<PgliteDb> {
+  const thread = await startServerThread(dataDir, pgliteSettings(cacheMb));
+  const roomFor = spaceGuard(dataDir);
+  const wrap = (tx?: number): Queryable => ({
+    query: async <T>(sql: string, params?: unknown[]) => {
+      try {
+        faultDiskFull(sql);
+        if (!roomFor(sql)) throw diskFull(dataDir);
+        return { rows: await thread.query<T>(sql, params, tx) };
+      } catch (e) {
+        if (isDiskFullError(e)) throw diskFull(dataDir);
+        throw e;
+      }
+    },
+  });
+  let closed = false;
+  const queues = new Map<string, ReturnType<typeof serialised>>();
+  return {
+    driver: "pglite",
+    lock,
+    query: wrap().query,
+    transaction: async (fn) => {
+      const tx = await thread.begin();
+      let result;
+      try {
+        result = await fn(wrap(tx));
+      } catch (e) {
+        await thread.end(tx, false).catch(() => undefined);
+        throw isDiskFullError(e) ? diskFull(dataDir) : e;
+      }
+      try {
+        await thread.end(tx, true);
+      } catch (e) {
+        throw isDiskFullError(e) ? diskFull(dataDir) : e;
+      }
+      return result;
+    },
+    exclusive: (key, fn) => {
+      if (!queues.has(key)) queues.set(key, serialised());
+      return queues.get(key)!(fn);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await thread.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
