@@ -1,5 +1,6 @@
 import type { Queryable } from "./db.js";
 import { numbersOf } from "./number-lists.js";
+import { sectionOrder } from "./section-order.js";
 import { visible } from "./scope.js";
 import type { GlossaryAt } from "./glossary.js";
 import {
@@ -164,28 +165,10 @@ async function loadHidden(db: Queryable): Promise<{ version: bigint; ids: Readon
 }
 
 function list(s: number[], f: number[]): List {
-  const n = s.length;
   const sid = Int32Array.from(s);
-  const bySid = new Int32Array(n);
-  const at = new Int32Array(n);
-  // sorted as one number each (id × 2^22 + place: exact below 2^53), natively, without a
-  // comparator call per pair
-  if (n < 2 ** 22) {
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = sid[i]! * 4_194_304 + i;
-    keys.sort();
-    for (let i = 0; i < n; i++) {
-      const p = keys[i]! % 4_194_304;
-      at[i] = p;
-      bySid[i] = sid[p]!;
-    }
-  } else {
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => sid[a]! - sid[b]!);
-    order.forEach((p, i) => {
-      at[i] = p;
-      bySid[i] = sid[p]!;
-    });
-  }
+  const at = sectionOrder(sid);
+  const bySid = new Int32Array(at.length);
+  for (let i = 0; i < at.length; i++) bySid[i] = sid[at[i]!]!;
   return { sid, tf: Float64Array.from(f), bySid, at };
 }
 

@@ -18,6 +18,7 @@ import {
   type PostingSource,
 } from "./posting-source.js";
 import type { PostingCache } from "./posting-cache.js";
+import { SectionSet, sectionOrder } from "./section-order.js";
 
 /** A ranked section: its id and its BM25 score. */
 export interface Ranked {
@@ -145,13 +146,12 @@ async function wholeLists(
 ): Promise<Ranked[]> {
   const lists = [...new Set(whole.flatMap((w) => t.idsOf(w)))];
   const rows = await src.of(lists, null);
-  const ids = [...new Set(rows.s)];
+  const wanted = new SectionSet(rows.s);
   const others = t.all.filter((x) => !lists.includes(x.id));
-  const cheap = others.filter((x) => x.df <= 3 * ids.length).map((x) => x.id);
-  const wanted = new Set(ids);
+  const cheap = others.filter((x) => x.df <= 3 * wanted.size).map((x) => x.id);
   append(rows, await src.of(cheap, null), (sid) => wanted.has(sid));
-  const dear = others.filter((x) => x.df > 3 * ids.length).map((x) => x.id);
-  append(rows, await src.of(dear, ids));
+  const dear = others.filter((x) => x.df > 3 * wanted.size).map((x) => x.id);
+  append(rows, await src.of(dear, Array.from(wanted.ids)));
   const passed = new Map<number, number>();
   await admit(db, src, r, judge(t, tree, rows).sort(byRank), passed);
   return best(passed, r.limit);
@@ -215,7 +215,10 @@ async function threshold(
   for (let round = 1; ; round++) {
     const open = lists.filter((l) => !l.done);
     const got = await src.next(open, batch);
-    const fresh = new Set<number>();
+    // this round's postings, flat (section, list, tf part), then walked in section order
+    const S: number[] = [],
+      L: number[] = [],
+      F: number[] = [];
     open.forEach((l, k) => {
       const { s, f } = got[k]!;
       if (s.length < batch) l.done = true;
@@ -223,52 +226,58 @@ async function threshold(
         l.lastTf = f[f.length - 1]!;
         l.lastSid = s[s.length - 1]!;
       }
-      for (const sid of s) if (!seen.has(sid)) fresh.add(sid);
+      for (let j = 0; j < s.length; j++) {
+        S.push(s[j]!);
+        L.push(k);
+        F.push(f[j]!);
+      }
     });
-    for (const id of fresh) seen.add(id);
-    if (fresh.size) {
-      // what this round read of a new section is known (its postings, which words, their
-      // values); only its other words are looked up
-      const rows = noPostings();
-      const read = new Map<number, Set<number>>();
-      const known = new Map<number, number[]>();
-      open.forEach((l, k) => {
-        const { s, f } = got[k]!;
-        for (let j = 0; j < s.length; j++) {
-          const sid = s[j]!;
-          if (!fresh.has(sid)) continue;
-          rows.s.push(sid);
-          rows.t.push(l.id);
-          rows.f.push(f[j]!);
-          (read.get(sid) ?? read.set(sid, new Set()).get(sid)!).add(l.id);
-          (known.get(sid) ??
-            known
-              .set(
-                sid,
-                t.all.map(() => 0),
-              )
-              .get(sid)!)[l.k] = l.idf * f[j]!;
-        }
-      });
+    // What this round read of a new section is known (its postings, which words, their
+    // values, one flat row each); only its other words are looked up.
+    const n = t.all.length;
+    const order = sectionOrder(S);
+    const fresh: number[] = [];
+    const known = new Float64Array(order.length * n);
+    const read = new Uint8Array(order.length * n);
+    const rows = noPostings();
+    for (let j = 0, last = -1, row = -1; j < order.length; j++) {
+      const i = order[j]!;
+      const sid = S[i]!;
+      if (sid !== last) {
+        last = sid;
+        row = seen.has(sid) ? -1 : fresh.push(sid) - 1;
+        seen.add(sid);
+      }
+      if (row < 0) continue;
+      const l = open[L[i]!]!;
+      known[row * n + l.k] = l.idf * F[i]!;
+      read[row * n + l.k] = 1;
+      rows.s.push(sid);
+      rows.t.push(l.id);
+      rows.f.push(F[i]!);
+    }
+    if (fresh.length) {
       // A section whose best possible score (its unread words at their lists' last impact)
       // cannot beat the k-th is never looked up: that bound only falls as reading goes on.
       const top = best(passed, r.limit);
       const kth = top.length >= r.limit ? top[r.limit - 1]! : null;
       const pairs: [number, number][] = [];
-      const keep = new Set<number>();
-      for (const sid of fresh) {
-        const got = read.get(sid)!;
+      const keep: number[] = [];
+      for (let row = 0; row < fresh.length; row++) {
+        const sid = fresh[row]!;
+        const at = row * n;
         if (kth) {
-          const v = [...known.get(sid)!];
-          for (const l of lists) if (!got.has(l.id) && !l.done) v[l.k] = l.idf * l.lastTf;
+          const v = known.slice(at, at + n);
+          for (const l of lists) if (!read[at + l.k] && !l.done) v[l.k] = l.idf * l.lastTf;
           if (byRank({ id: sid, score: t.score(v) }, kth) > 0) continue;
         }
-        keep.add(sid);
-        for (const term of t.all) if (!got.has(term.id)) pairs.push([sid, term.id]);
+        keep.push(sid);
+        for (const term of t.all) if (!read[at + term.k]) pairs.push([sid, term.id]);
       }
       append(rows, await src.pairs(pairs));
       const kept = noPostings();
-      append(kept, rows, (sid) => keep.has(sid));
+      const wanted = new SectionSet(keep);
+      append(kept, rows, (sid) => wanted.has(sid));
       pending = pending.concat(judge(t, tree, kept));
     }
     pending = await admit(db, src, r, pending.sort(byRank), passed, checks);
@@ -296,21 +305,21 @@ interface Posting {
 // The sections these postings are of, scored, with what their words say of matching; those
 // that cannot match are left out.
 function judge(t: Terms, tree: TsNode, rows: Postings): Candidate[] {
-  const kOf = new Map(t.all.map((x) => [x.id, x.k]));
-  const slot = new Map<number, number>();
-  const ids: number[] = [];
-  for (const sid of rows.s)
-    if (!slot.has(sid)) {
-      slot.set(sid, ids.length);
-      ids.push(sid);
-    }
-  // one flat row per section (no set or array each: thousands of sections per query)
   const n = t.all.length;
-  const values = new Float64Array(ids.length * n);
-  const present = new Uint8Array(ids.length * n);
-  for (let i = 0; i < rows.s.length; i++) {
-    const k = kOf.get(rows.t[i]!)!;
-    const at = slot.get(rows.s[i]!)! * n + k;
+  const termIds = t.all.map((x) => x.id);
+  // the postings in section order, by one native sort of numbers (hash maps cost more
+  // than the rest of the ranking on thousands of postings)
+  const order = sectionOrder(rows.s);
+  // one flat row per section (no set or array each: thousands of sections per query)
+  const values = new Float64Array(order.length * n);
+  const present = new Uint8Array(order.length * n);
+  const ids: number[] = [];
+  for (let j = 0, row = -1; j < order.length; j++) {
+    const i = order[j]!;
+    const sid = rows.s[i]!;
+    if (row < 0 || ids[row] !== sid) ids[++row] = sid;
+    const k = termIds.indexOf(rows.t[i]!);
+    const at = row * n + k;
     values[at] = t.all[k]!.idf * rows.f[i]!;
     present[at] = 1;
   }
