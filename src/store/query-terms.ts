@@ -56,8 +56,8 @@ export async function termsOf(
 ): Promise<Terms> {
   const exact = [...new Set(words.filter((w) => !w.prefix).map((w) => w.lexeme))];
   const prefixes = [...new Set(words.filter((w) => w.prefix).map((w) => w.lexeme))];
-  const { rows } = await db.query<{
-    id: number;
+  const { rows: got } = await db.query<{
+    id: number | null;
     lexeme: string;
     df: number;
     pre: string | null;
@@ -68,6 +68,8 @@ export async function termsOf(
     `SELECT id, lexeme, df, pre, n::text AS n, v FROM query_terms($1::text[], $2::text[], $3)`,
     [exact, prefixes, PREFIX_TERMS + 1],
   );
+  // one row has the version even when no term is found: its id is null (migration 017)
+  const rows = got.filter((x): x is (typeof got)[number] & { id: number } => x.id !== null);
   const all: Term[] = [];
   const byId = new Map<number, Term>();
   const of = new Map<string, Term[]>();
@@ -131,9 +133,10 @@ export async function termsOf(
     if (!a) seen.set(w, (a = { ks: termsFor(w).map((t) => t.k), complete: complete.has(key(w)) }));
     return a;
   };
-  // (with no row the version is unknown: -1 asks no cache for anything)
+  // (with no row, from a store before migration 017, the version is unknown: -1 asks no
+  // cache for anything)
   return {
-    version: rows[0]?.v ?? "-1",
+    version: got[0]?.v ?? "-1",
     all,
     scoring: all.filter((t) => scoringK.has(t.k)),
     score,

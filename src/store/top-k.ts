@@ -153,7 +153,7 @@ async function wholeLists(
   const dear = others.filter((x) => x.df > 3 * wanted.size).map((x) => x.id);
   append(rows, await src.of(dear, Array.from(wanted.ids)));
   const passed = new Map<number, number>();
-  await admit(db, src, r, judge(t, tree, rows).sort(byRank), passed);
+  await admitBest(db, src, r, judge(t, tree, rows), passed);
   return best(passed, r.limit);
 }
 
@@ -280,7 +280,7 @@ async function threshold(
       append(kept, rows, (sid) => wanted.has(sid));
       pending = pending.concat(judge(t, tree, kept));
     }
-    pending = await admit(db, src, r, pending.sort(byRank), passed, checks);
+    pending = await admitBest(db, src, r, pending, passed, checks);
     const top = best(passed, r.limit);
     if (lists.every((l) => l.done)) return top;
     const values = t.all.map(() => 0);
@@ -331,6 +331,37 @@ function judge(t: Terms, tree: TsNode, rows: Postings): Candidate[] {
     if (state !== false) out.push({ id: ids[j]!, score: t.score(values, base), state });
   }
   return out;
+}
+
+// `admit` over candidates in any order: only the best few are sorted (a comparator sort of
+// thousands of candidates cost more than ranking them), the rest when those run out.
+// Returns the ones not checked, in any order.
+async function admitBest(
+  db: Queryable,
+  src: PostingSource,
+  r: RankRequest,
+  cands: Candidate[],
+  passed: Map<number, number>,
+  seen?: Checks,
+): Promise<Candidate[]> {
+  const [head, tail] = split(cands, 4 * r.limit + 64);
+  const left = await admit(db, src, r, head.sort(byRank), passed, seen);
+  if (left.length || !tail.length) return left.concat(tail);
+  return admit(db, src, r, tail.sort(byRank), passed, seen);
+}
+
+// The candidates scoring at least the `want`-th best score (ties included), and the others:
+// every one of the second ranks below every one of the first.
+function split(cands: Candidate[], want: number): [Candidate[], Candidate[]] {
+  if (cands.length <= want) return [cands, []];
+  const scores = new Float64Array(cands.length);
+  for (let i = 0; i < cands.length; i++) scores[i] = cands[i]!.score;
+  scores.sort();
+  const cut = scores[scores.length - want]!;
+  const head: Candidate[] = [],
+    tail: Candidate[] = [];
+  for (const c of cands) (c.score >= cut ? head : tail).push(c);
+  return [head, tail];
 }
 
 // Checks candidates (sorted best first) while they could enter the top k, in chunks; those
