@@ -6,7 +6,8 @@ import { visible } from "./scope.js";
 import type { Viewer } from "../model/viewer.js";
 import { glossaryAt, glossaryFor } from "./glossary.js";
 import { RapporteurError } from "../model/errors.js";
-import { stemmerFor, type Stemmer } from "./tsvector.js";
+import { stemmerFor } from "./tsvector.js";
+import { cutSnippet, snippetWords } from "./snippet.js";
 import { likeContains, likeExact } from "./like.js";
 import type { SearchRow } from "./rows.js";
 import { queryLexemes } from "./query-lexemes.js";
@@ -177,10 +178,9 @@ async function present(db: Queryable, ranked: Ranked[], queryText: string): Prom
   ]);
   const stemmer = stemmerFor(db);
   const wanted = queryLexemes(queryText);
-  const may = mayHitIn(wanted);
-  const texts = rows.map((r) => wordsWithHits(plainText(String(r.body || r.title)), may));
+  const texts = rows.map((r) => snippetWords(plainText(String(r.body || r.title)), wanted));
   // only words that could stem to a query word are stemmed (a stem keeps its word's start)
-  await stemmer.learn(db, [texts.flatMap((t) => t.cores.filter(Boolean).map((w) => [w]))]);
+  await stemmer.learn(db, [texts.flatMap((t) => t.cores.map((w) => [w]))]);
   return rows.map((r, i) => ({
     meetingId: r.meeting_id,
     source: r.source,
@@ -195,94 +195,8 @@ async function present(db: Queryable, ranked: Ranked[], queryText: string): Prom
     endLine: r.end_line,
     rank: r.rank,
     // a snippet reads as text: no Markdown link or emphasis syntax
-    snippet: cut(stemmer, texts[i]!, wanted),
+    snippet: cutSnippet(stemmer, texts[i]!, wanted),
   }));
-}
-
-/**
- * A snippet cut around the passage with most hits, hits marked «so». Made here rather
- * than by ts_headline: it costs a fraction, and reads the same on every server version.
- */
-export function snippet(
-  stemmer: Stemmer,
-  text: string,
-  wanted: { exact: Set<string>; prefixes: string[] },
-  size = 32,
-): string {
-  return cut(stemmer, wordsWithHits(text, mayHitIn(wanted)), wanted, size);
-}
-
-/** A text's words, and the core of each that could be a hit ("" for the others). */
-interface Words {
-  words: string[];
-  cores: string[];
-}
-
-function wordsWithHits(text: string, may: (lower: string) => boolean): Words {
-  const words = text
-    .replace(/[*_#|]/g, " ")
-    .split(/\s+/)
-    .filter(Boolean);
-  // most words of a section cannot be hits: one test of the lower-cased word says so
-  // before its core is cut
-  const cores = words.map((w) => {
-    const lower = w.toLowerCase();
-    return may(lower) ? core(lower) : "";
-  });
-  return { words, cores };
-}
-
-function cut(
-  stemmer: Stemmer,
-  { words, cores }: Words,
-  wanted: { exact: Set<string>; prefixes: string[] },
-  size = 32,
-): string {
-  const hit = cores.map((c) => {
-    if (!c) return false;
-    const stem = stemmer.stem(c) ?? c;
-    return (
-      wanted.exact.has(stem) || wanted.exact.has(c) || wanted.prefixes.some((p) => c.startsWith(p))
-    );
-  });
-  let best = 0,
-    bestScore = -1;
-  for (let i = 0; i < Math.max(1, words.length - size + 1); i += 4) {
-    let score = 0;
-    for (let k = i; k < Math.min(words.length, i + size); k++) if (hit[k]) score++;
-    if (score > bestScore) {
-      bestScore = score;
-      best = i;
-    }
-  }
-  const out: string[] = [];
-  for (let k = best; k < Math.min(words.length, best + size); k++)
-    out.push(hit[k] ? `«${words[k]}»` : words[k]!);
-  return `${best > 0 ? "… " : ""}${out.join(" ").replace(/»(\s+)«/g, "$1")}${best + size < words.length ? " …" : ""}`;
-}
-
-// a word's letters and digits, lower case, without the punctuation around it
-const core = (w: string) => w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-
-// Whether a lower-cased word could be a hit: its core starts like a query word (see mayHit);
-// one regular expression for all the query's words.
-function mayHitIn(wanted: { exact: Set<string>; prefixes: string[] }): (lower: string) => boolean {
-  const starts = [...wanted.exact]
-    .map((x) => x.slice(0, Math.max(1, x.length - 3)))
-    .concat(wanted.prefixes)
-    .map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  if (!starts.length) return () => false;
-  const re = new RegExp(`^[^\\p{L}\\p{N}]*(?:${starts.join("|")})`, "u");
-  return (lower) => re.test(lower) && mayHit(core(lower), wanted);
-}
-
-// Whether a word could be a hit: an English stem keeps the start of its word but may
-// rewrite up to three letters of its end ("policies" → "polici"), so a word that does not
-// start like a query word cannot stem to it.
-function mayHit(word: string, wanted: { exact: Set<string>; prefixes: string[] }): boolean {
-  for (const x of wanted.exact)
-    if (word.startsWith(x.slice(0, Math.max(1, x.length - 3)))) return true;
-  return wanted.prefixes.some((p) => word.startsWith(p));
 }
 
 /** Separates `word*` prefix terms (not part of websearch syntax) from the rest. */
