@@ -158,6 +158,19 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
     }
   });
 
+  it("makes a warm search from kept data with two statements: the query's, and the hits'", async () => {
+    let statements = 0;
+    const counted = {
+      query: <T>(sql: string, params?: unknown[]) => (statements++, db.query<T>(sql, params)),
+    };
+    const q = { q: "budget travel", limit: 5 };
+    const want = await search(db, { editor: null }, q);
+    await search(counted, { editor: null }, q, cache);
+    statements = 0;
+    expect(await search(counted, { editor: null }, q, cache)).toEqual(want);
+    expect(statements).toBe(2);
+  });
+
   it("plans with the glossary a serving process kept only while the store has not changed", async () => {
     const ask = (l?: PostingCache) => search(db, { editor: null }, { q: "TPX", limit: 5 }, l);
     expect(await ask(cache)).toEqual([]);
@@ -252,11 +265,19 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
       unchanged: 0,
       failed: [] as { path: string; reason: string }[],
     };
+    const ask = (l?: PostingCache) => search(db, { editor: null }, { q: "budget", limit: 3 }, l);
+    const warm = await ask(cache);
+    expect(await ask(cache)).toEqual(warm);
     await ingestFiles(db, [path], s);
+    // a search planned from the words' kept rows learns from its hits that the store moved on
+    const fresh = await ask();
+    expect(fresh[0]!.source).toBe("budget-day.txt");
+    expect(await ask(cache)).toEqual(fresh);
     const after = await topK(db, req, cache);
     expect(after).toEqual(await rankAll(db, req));
     expect(after[0]!.id).not.toBe(before[0]!.id);
     await db.query(`DELETE FROM meetings WHERE source LIKE '%budget-day.txt'`);
+    expect(await ask(cache)).toEqual(await ask());
     const gone = await topK(db, req, cache);
     expect(gone).toEqual(await rankAll(db, req));
     expect(gone.map((x) => x.id)).not.toContain(after[0]!.id);

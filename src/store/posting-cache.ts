@@ -3,6 +3,7 @@ import { numbersOf } from "./number-lists.js";
 import { sectionOrder } from "./section-order.js";
 import { visible } from "./scope.js";
 import type { GlossaryAt } from "./glossary.js";
+import type { KeptTerms, TermRow } from "./query-terms.js";
 import {
   noPostings,
   startOf,
@@ -24,6 +25,9 @@ interface List {
 /** How many postings a process keeps (20 bytes each: 2,000,000 is 40 MB). */
 export const LIST_BUDGET = 2_000_000;
 
+// How many words' rows a process keeps (a few hundred bytes each).
+const TERM_BUDGET = 50_000;
+
 /**
  * Posting lists a serving process keeps in memory, whole, while the store's version stands
  * still (migration 014 moves it on with every change of the postings): a search then reads
@@ -33,7 +37,7 @@ export const LIST_BUDGET = 2_000_000;
  * Values are the store's own (the real's text read as a double), so either way the ranking
  * is the same.
  */
-export class PostingCache {
+export class PostingCache implements KeptTerms {
   private readonly lists = new Map<number, List>();
   private readonly loading = new Map<number, Promise<List>>();
   private version = -1n;
@@ -58,6 +62,45 @@ export class PostingCache {
     if (!had || BigInt(had.version) <= BigInt(g.version)) this.glossaries.set(all, g);
   }
 
+  private readonly terms = new Map<string, TermRow[]>();
+  private n = "0";
+
+  /** Words' rows held for the version held, when all are (see `KeptTerms`). */
+  termRows(keys: readonly string[]) {
+    if (this.version < 0n) return null;
+    const rows = new Map<string, TermRow[]>();
+    for (const k of keys) {
+      const r = this.terms.get(k);
+      if (!r) return null;
+      rows.set(k, r);
+    }
+    return { version: String(this.version), n: this.n, rows };
+  }
+
+  /** Keeps words' rows read at `version` (what is held for an older one goes). */
+  keepTermRows(version: string, n: string, rows: ReadonlyMap<string, TermRow[]>): void {
+    if (!this.at(BigInt(version))) return;
+    // (words asked over a long life: a bound, then start again)
+    if (this.terms.size > TERM_BUDGET) this.terms.clear();
+    this.n = n;
+    for (const [k, r] of rows) this.terms.set(k, r);
+  }
+
+  // Moves what is held on to version `v` (dropping what an older one held); false when `v`
+  // is older than what is held.
+  private at(v: bigint): boolean {
+    if (v < this.version) return false;
+    if (v > this.version) {
+      this.lists.clear();
+      this.loading.clear();
+      this.held = 0;
+      this.hiddenNow = null;
+      this.terms.clear();
+      this.version = v;
+    }
+    return true;
+  }
+
   /** How many postings are held now. */
   get size(): number {
     return this.held;
@@ -73,14 +116,7 @@ export class PostingCache {
     terms: readonly { id: number; df: number }[],
   ): Promise<PostingSource | null> {
     const v = BigInt(version);
-    if (v < this.version) return null;
-    if (v > this.version) {
-      this.lists.clear();
-      this.loading.clear();
-      this.held = 0;
-      this.hiddenNow = null;
-      this.version = v;
-    }
+    if (!this.at(v)) return null;
     const missing = terms.filter((t) => !this.lists.has(t.id) && !this.loading.has(t.id));
     const needed = terms.reduce((a, t) => a + (this.lists.get(t.id)?.sid.length ?? t.df), 0);
     if (needed > this.budget) return null;

@@ -19,6 +19,11 @@ export interface Term {
 export interface Terms {
   /** The store's version when the terms were read (a cache of lists is good for it). */
   version: string;
+  /**
+   * Whether the rows came from what a serving process kept for that version (`KeptTerms`)
+   * rather than from a statement: the store may have moved on since, and the caller checks.
+   */
+  kept: boolean;
   /** Every term whose postings say whether a section matches, excluded words too. */
   all: Term[];
   /** The terms that score: the lists the threshold algorithm reads. */
@@ -43,6 +48,24 @@ const PREFIX_TERMS = 32;
 
 const key = (w: Word) => `${w.prefix ? "*" : "="}${w.lexeme}`;
 
+/** A term as the terms' statement gives it: for an exact word, or a prefix's completion. */
+export interface TermRow {
+  id: number;
+  lexeme: string;
+  df: number;
+  pre: string | null;
+}
+
+/** Rows of words a serving process keeps for one store version (posting-cache.ts). */
+export interface KeptTerms {
+  /** The rows of all these words (by key) and the collection's size, when all are kept. */
+  termRows(
+    keys: readonly string[],
+  ): { version: string; n: string; rows: ReadonlyMap<string, TermRow[]> } | null;
+  /** Keeps the rows of these words, read at `version` with the collection's size `n`. */
+  keepTermRows(version: string, n: string, rows: ReadonlyMap<string, TermRow[]>): void;
+}
+
 /**
  * Looks up a query's words (`scoring` are those not excluded) with their inverse document
  * frequency. The score sums the scoring words; a prefix counts its best completion, and an
@@ -53,30 +76,25 @@ export async function termsOf(
   words: readonly Word[],
   scoringWords: readonly Word[],
   alternatives: readonly (readonly [readonly string[], readonly string[]])[],
+  kept?: KeptTerms,
 ): Promise<Terms> {
   const exact = [...new Set(words.filter((w) => !w.prefix).map((w) => w.lexeme))];
   const prefixes = [...new Set(words.filter((w) => w.prefix).map((w) => w.lexeme))];
-  const { rows: got } = await db.query<{
-    id: number | null;
-    lexeme: string;
-    df: number;
-    pre: string | null;
-    n: string;
-    v: string;
-  }>(
-    // a function keeping its plan (migration 015)
-    `SELECT id, lexeme, df, pre, n::text AS n, v FROM query_terms($1::text[], $2::text[], $3)`,
-    [exact, prefixes, PREFIX_TERMS + 1],
-  );
-  // one row has the version even when no term is found: its id is null (migration 017)
-  const rows = got.filter((x): x is (typeof got)[number] & { id: number } => x.id !== null);
+  const keys = [
+    ...exact.map((l) => key({ lexeme: l, prefix: false })),
+    ...prefixes.map((p) => key({ lexeme: p, prefix: true })),
+  ];
+  const held = kept?.termRows(keys);
+  const read = held ?? (await readTerms(db, keys, exact, prefixes));
+  if (!held && read.version !== "-1") kept?.keepTermRows(read.version, read.n, read.rows);
+  const rows = keys.flatMap((k) => read.rows.get(k) ?? []);
   const all: Term[] = [];
   const byId = new Map<number, Term>();
   const of = new Map<string, Term[]>();
   const complete = new Set<string>(exact.map((l) => key({ lexeme: l, prefix: false })));
   for (const p of prefixes) {
-    const n = rows.filter((x) => x.pre === p).length;
-    if (n <= PREFIX_TERMS) complete.add(key({ lexeme: p, prefix: true }));
+    const found = read.rows.get(key({ lexeme: p, prefix: true }))?.length ?? 0;
+    if (found <= PREFIX_TERMS) complete.add(key({ lexeme: p, prefix: true }));
   }
   for (const row of rows) {
     const w = { lexeme: row.pre ?? row.lexeme, prefix: row.pre !== null };
@@ -84,7 +102,7 @@ export async function termsOf(
     if (list.length >= PREFIX_TERMS) continue;
     let t = byId.get(row.id);
     if (!t) {
-      const n = Number(row.n);
+      const n = Number(read.n);
       const df = Math.max(row.df, 1);
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       t = { k: all.length, id: row.id, lexeme: row.lexeme, df: row.df, idf };
@@ -133,10 +151,9 @@ export async function termsOf(
     if (!a) seen.set(w, (a = { ks: termsFor(w).map((t) => t.k), complete: complete.has(key(w)) }));
     return a;
   };
-  // (with no row, from a store before migration 017, the version is unknown: -1 asks no
-  // cache for anything)
   return {
-    version: got[0]?.v ?? "-1",
+    version: read.version,
+    kept: !!held,
     all,
     scoring: all.filter((t) => scoringK.has(t.k)),
     score,
@@ -148,4 +165,33 @@ export async function termsOf(
       return a.ks.some(present) ? true : a.complete ? false : null;
     },
   };
+}
+
+// The words' rows from the store, by word key, with the collection's size and the version.
+async function readTerms(
+  db: Queryable,
+  keys: readonly string[],
+  exact: readonly string[],
+  prefixes: readonly string[],
+): Promise<{ version: string; n: string; rows: Map<string, TermRow[]> }> {
+  const { rows: got } = await db.query<
+    Omit<TermRow, "id"> & { id: number | null; n: string; v: string }
+  >(
+    // a function keeping its plan (migration 015)
+    `SELECT id, lexeme, df, pre, n::text AS n, v FROM query_terms($1::text[], $2::text[], $3)`,
+    [exact, prefixes, PREFIX_TERMS + 1],
+  );
+  const rows = new Map(keys.map((k) => [k, [] as TermRow[]]));
+  // one row has the version even when no term is found: its id is null (migration 017)
+  for (const r of got)
+    if (r.id !== null)
+      rows.get(key({ lexeme: r.pre ?? r.lexeme, prefix: r.pre !== null }))?.push({
+        id: r.id,
+        lexeme: r.lexeme,
+        df: r.df,
+        pre: r.pre,
+      });
+  // (with no row, from a store before migration 017, the version is unknown: -1 asks no
+  // cache for anything)
+  return { version: got[0]?.v ?? "-1", n: got[0]?.n ?? "0", rows };
 }

@@ -59,6 +59,8 @@ export interface SearchRow {
   end_line: number | null;
   rank: number;
   body: string | null;
+  /** The store's version as the hits were read (migration 018). */
+  v: string;
 }
 /** One change in a meeting's history (table corrections). */
 export interface CorrectionRow {

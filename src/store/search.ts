@@ -5,6 +5,7 @@ import { findPerson } from "./people.js";
 import { visible } from "./scope.js";
 import type { Viewer } from "../model/viewer.js";
 import { glossaryAt, glossaryFor } from "./glossary.js";
+import { storeVersion } from "./version.js";
 import { RapporteurError } from "../model/errors.js";
 import { stemmerFor } from "./tsvector.js";
 import { cutSnippet, snippetWords } from "./snippet.js";
@@ -61,18 +62,29 @@ async function searchWith(
   lists: PostingCache | undefined,
   reuse: boolean,
 ): Promise<SearchHit[]> {
-  // A serving process plans with the glossary it read before, and keeps the answer only if
-  // the store's version the terms are read at is the one that glossary was read at.
+  // A serving process plans and ranks with what it kept for one store version (the
+  // glossary, the words' terms, posting lists, the hidden sections): the answer stands only
+  // if the statements this search makes read that version, else it is made again from the
+  // store. (A command, or a search made again, reads everything from the store.)
   const held = reuse ? lists?.glossary(!!v.editor) : undefined;
   const glossary = held ?? (await glossaryAt(db, v));
   if (!held) lists?.keepGlossary(!!v.editor, glossary);
   const plan = await planSearch(db, v, query, glossary.entries);
   // Every match is ranked (exactly, by the threshold algorithm over the impact-ordered
   // index, see top-k.ts): the best match is found whatever its age.
-  const { ranked, version } = plan ? await rankAt(db, plan, lists) : { ranked: [], version: null };
-  if (held && version !== held.version) return searchWith(db, v, query, lists, false);
-  if (!plan || !ranked.length) return [];
-  return present(db, ranked, plan.query);
+  const got = plan
+    ? await rankAt(db, plan, lists, reuse)
+    : { ranked: [], version: null, kept: false };
+  const again = () => searchWith(db, v, query, lists, false);
+  if (got.kept ? got.version !== glossary.version : held && got.version !== held.version)
+    return again();
+  if (!plan || !got.ranked.length) {
+    if (got.kept && (await storeVersion(db)) !== got.version) return again();
+    return [];
+  }
+  const { hits, version } = await present(db, got.ranked, plan.query);
+  if (got.kept && version !== got.version) return again();
+  return hits;
 }
 
 /**
@@ -169,8 +181,12 @@ export async function planSearch(
 }
 
 // The ranked sections as hits: their meeting, their text's matching passage.
-async function present(db: Queryable, ranked: Ranked[], queryText: string): Promise<SearchHit[]> {
-  // one call of a function that keeps its plan (migration 012)
+async function present(
+  db: Queryable,
+  ranked: Ranked[],
+  queryText: string,
+): Promise<{ hits: SearchHit[]; version: string | undefined }> {
+  // one call of a function that keeps its plan (migrations 012, 018), which says the version
   const sql = `SELECT * FROM search_hits($1::int[], $2::float8[])`;
   const { rows } = await db.query<SearchRow>(sql, [
     ranked.map((x) => x.id),
@@ -181,7 +197,7 @@ async function present(db: Queryable, ranked: Ranked[], queryText: string): Prom
   const texts = rows.map((r) => snippetWords(plainText(String(r.body || r.title)), wanted));
   // only words that could stem to a query word are stemmed (a stem keeps its word's start)
   await stemmer.learn(db, [texts.flatMap((t) => t.cores.map((w) => [w]))]);
-  return rows.map((r, i) => ({
+  const hits = rows.map((r, i) => ({
     meetingId: r.meeting_id,
     source: r.source,
     group: r.group_name,
@@ -197,6 +213,7 @@ async function present(db: Queryable, ranked: Ranked[], queryText: string): Prom
     // a snippet reads as text: no Markdown link or emphasis syntax
     snippet: cutSnippet(stemmer, texts[i]!, wanted),
   }));
+  return { hits, version: rows[0]?.v };
 }
 
 /** Separates `word*` prefix terms (not part of websearch syntax) from the rest. */

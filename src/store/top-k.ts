@@ -7,7 +7,7 @@ import {
   wordsOf,
   type TsNode,
 } from "./tsquery-ast.js";
-import { termsOf, type Terms, type Word } from "./query-terms.js";
+import { termsOf, type KeptTerms, type Terms, type Word } from "./query-terms.js";
 import { numbersOf } from "./number-lists.js";
 import {
   append,
@@ -86,18 +86,26 @@ export async function rankAt(
   db: Queryable,
   r: RankRequest,
   cache?: PostingCache,
-): Promise<{ ranked: Ranked[]; version: string | null }> {
-  const read: { version?: string } = {};
+  keptTerms = false,
+): Promise<{ ranked: Ranked[]; version: string | null; kept: boolean }> {
+  const read: Read = { kept: keptTerms ? cache : undefined };
   const ranked = await rank(db, r, read, cache);
-  // (terms that are not in the index come with no version: "-1")
+  // (a store before migration 017 gives no version for words it does not have: "-1")
   const version = read.version && read.version !== "-1" ? read.version : null;
-  return { ranked, version };
+  return { ranked, version, kept: !!read.wasKept };
+}
+
+/** What ranking read: the terms' version, and whether they were kept rows (`keptTerms`). */
+interface Read {
+  kept?: KeptTerms | undefined;
+  version?: string;
+  wasKept?: boolean;
 }
 
 async function rank(
   db: Queryable,
   r: RankRequest,
-  read: { version?: string },
+  read: Read,
   cache?: PostingCache,
 ): Promise<Ranked[]> {
   const prepared = await prepare(db, r, read);
@@ -181,12 +189,14 @@ const NOTHING = Symbol("nothing matches");
 async function prepare(
   db: Queryable,
   r: RankRequest,
-  read: { version?: string } = {},
+  read: Read = {},
 ): Promise<{ tree: TsNode; t: Terms } | typeof NOTHING | null> {
   const tree = parseTsquery(r.query);
   if (!tree) return null;
-  const t = await termsOf(db, wordsOf(tree), scoringWordsOf(tree), r.alternatives ?? []);
+  const words = wordsOf(tree);
+  const t = await termsOf(db, words, scoringWordsOf(tree), r.alternatives ?? [], read.kept);
   read.version = t.version;
+  read.wasKept = t.kept;
   if (t.scoring.length) return { tree, t };
   // (document frequencies lag behind new words: whether a word has terms at all decides)
   const terms = (ws: readonly Word[]) => ws.reduce((a, w) => a + t.idsOf(w).length, 0);

@@ -27,7 +27,9 @@ SELECT s.id, array_to_string(l.lines[s.line:s.end_line], E'\n')
 FROM (SELECT d.id, string_to_array(d.text, E'\n') AS lines FROM documents d) l
 JOIN sections s ON s.document_id = l.id;
 
-CREATE OR REPLACE FUNCTION search_hits(p_ids int[], p_scores float8[])
+DROP FUNCTION IF EXISTS search_hits(int[], float8[]);
+
+CREATE FUNCTION search_hits(p_ids int[], p_scores float8[])
 RETURNS TABLE (meeting_id int, source text, group_name text, number int, start text, kind text,
                ord int, title text, speakers text[], line int, end_line int, rank float8, body text)
 LANGUAGE plpgsql STABLE AS $$
