@@ -226,9 +226,11 @@ async function threshold(
     const open = lists.filter((l) => !l.done);
     const got = await src.next(open, batch);
     // this round's postings, flat (section, list, tf part), then walked in section order
-    const S: number[] = [],
-      L: number[] = [],
-      F: number[] = [];
+    const total = got.reduce((a, g) => a + g.s.length, 0);
+    const S = new Int32Array(total),
+      L = new Int32Array(total),
+      F = new Float64Array(total);
+    let m = 0;
     open.forEach((l, k) => {
       const { s, f } = got[k]!;
       if (s.length < batch) l.done = true;
@@ -236,10 +238,10 @@ async function threshold(
         l.lastTf = f[f.length - 1]!;
         l.lastSid = s[s.length - 1]!;
       }
-      for (let j = 0; j < s.length; j++) {
-        S.push(s[j]!);
-        L.push(k);
-        F.push(f[j]!);
+      for (let j = 0; j < s.length; j++, m++) {
+        S[m] = s[j]!;
+        L[m] = k;
+        F[m] = f[j]!;
       }
     });
     // What this round read of a new section is known (its postings, which words, their
@@ -273,11 +275,12 @@ async function threshold(
       const kth = top.length >= r.limit ? top[r.limit - 1]! : null;
       const pairs: [number, number][] = [];
       const keep: number[] = [];
+      const v = new Float64Array(n);
       for (let row = 0; row < fresh.length; row++) {
         const sid = fresh[row]!;
         const at = row * n;
         if (kth) {
-          const v = known.slice(at, at + n);
+          v.set(known.subarray(at, at + n));
           for (const l of lists) if (!read[at + l.k] && !l.done) v[l.k] = l.idf * l.lastTf;
           if (byRank({ id: sid, score: t.score(v) }, kth) > 0) continue;
         }
