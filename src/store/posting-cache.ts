@@ -1,26 +1,10 @@
 import type { Queryable } from "./db.js";
 import { numbersOf } from "./number-lists.js";
-import { sectionOrder } from "./section-order.js";
 import { visible } from "./scope.js";
 import type { GlossaryAt } from "./glossary.js";
 import type { KeptTerms, TermRow } from "./query-terms.js";
-import {
-  noPostings,
-  startOf,
-  storePostings,
-  WHOLE,
-  type Postings,
-  type PostingSource,
-} from "./posting-source.js";
-
-/** One word's whole posting list, in impact order, with its sections in id order. */
-interface List {
-  sid: Int32Array;
-  tf: Float64Array;
-  /** Section ids ascending, and where each stands in impact order. */
-  bySid: Int32Array;
-  at: Int32Array;
-}
+import type { PostingSource } from "./posting-source.js";
+import { load, memorySource, type List } from "./posting-memory.js";
 
 /** How many postings a process keeps (20 bytes each: 2,000,000 is 40 MB). */
 export const LIST_BUDGET = 2_000_000;
@@ -183,12 +167,6 @@ export class PostingCache implements KeptTerms {
   }
 }
 
-// These terms' whole lists, in one statement: the store's reading from the start, unbounded.
-async function load(db: Queryable, ids: number[]): Promise<List[]> {
-  const got = await storePostings(db).next(ids.map(startOf), WHOLE);
-  return got.map((g) => list(g.s, g.f));
-}
-
 // The sections of meetings a reader may not see (the rule of scope.ts), and the version.
 async function loadHidden(db: Queryable): Promise<{ version: bigint; ids: ReadonlySet<number> }> {
   const { rows } = await db.query<{ v: string; ids: string | null }>(
@@ -198,89 +176,4 @@ async function loadHidden(db: Queryable): Promise<{ version: bigint; ids: Readon
      FROM store_version sv WHERE sv.id = 1`,
   );
   return { version: BigInt(rows[0]?.v ?? -1), ids: new Set(numbersOf(rows[0]?.ids)) };
-}
-
-function list(s: number[], f: number[]): List {
-  const sid = Int32Array.from(s);
-  const at = sectionOrder(sid);
-  const bySid = new Int32Array(at.length);
-  for (let i = 0; i < at.length; i++) bySid[i] = sid[at[i]!]!;
-  return { sid, tf: Float64Array.from(f), bySid, at };
-}
-
-// The place of a section in a list's impact order, or -1.
-function find(l: List, section: number): number {
-  let lo = 0,
-    hi = l.bySid.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const x = l.bySid[mid]!;
-    if (x === section) return l.at[mid]!;
-    if (x < section) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-// The first place in impact order after (tf, sid): falling tf, then falling section id.
-function after(l: List, tf: number, sid: number): number {
-  let lo = 0,
-    hi = l.sid.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const t = l.tf[mid]!;
-    if (t < tf || (t === tf && l.sid[mid]! < sid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-function memorySource(
-  lists: ReadonlyMap<number, List>,
-  hidden: () => Promise<ReadonlySet<number> | null>,
-): PostingSource {
-  const get = (id: number) => lists.get(id)!;
-  const push = (out: Postings, l: List, term: number, p: number) => {
-    out.s.push(l.sid[p]!);
-    out.t.push(term);
-    out.f.push(l.tf[p]!);
-  };
-  return {
-    hidden,
-    next(cursors, n) {
-      return Promise.resolve(
-        cursors.map((c) => {
-          const l = get(c.id);
-          const from = after(l, c.lastTf, c.lastSid);
-          const to = Math.min(l.sid.length, from + n);
-          return {
-            s: Array.from(l.sid.subarray(from, to)),
-            f: Array.from(l.tf.subarray(from, to)),
-          };
-        }),
-      );
-    },
-    of(terms, sections) {
-      const out = noPostings();
-      for (const term of terms) {
-        const l = get(term);
-        if (!sections) for (let p = 0; p < l.sid.length; p++) push(out, l, term, p);
-        else
-          for (const s of sections) {
-            const p = find(l, s);
-            if (p >= 0) push(out, l, term, p);
-          }
-      }
-      return Promise.resolve(out);
-    },
-    pairs(pairs) {
-      const out = noPostings();
-      for (const [s, term] of pairs) {
-        const l = get(term);
-        const p = find(l, s);
-        if (p >= 0) push(out, l, term, p);
-      }
-      return Promise.resolve(out);
-    },
-  };
 }

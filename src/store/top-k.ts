@@ -19,6 +19,7 @@ import {
 } from "./posting-source.js";
 import type { PostingCache } from "./posting-cache.js";
 import { SectionSet, sectionOrder } from "./section-order.js";
+import { admitBest, best, byRank, type Candidate, type Checks } from "./candidate-checks.js";
 
 /** A ranked section: its id and its BM25 score. */
 export interface Ranked {
@@ -55,11 +56,6 @@ const FEW_POSTINGS = 8000;
 const ROUNDS = 2;
 // A query with an exclusion matching at most this many sections is ranked whole.
 const FEW_MATCHES = 1000;
-
-/** A section met while reading: its score, and whether the postings say it matches. */
-interface Candidate extends Ranked {
-  state: boolean | null;
-}
 
 /**
  * The exact top `limit` sections for a query, by BM25 (the sum over the query's words of
@@ -307,8 +303,6 @@ async function threshold(
   }
 }
 
-const byRank = (a: Ranked, b: Ranked) => b.score - a.score || b.id - a.id;
-
 interface Posting {
   section_id: number;
   term_id: number;
@@ -344,140 +338,6 @@ function judge(t: Terms, tree: TsNode, rows: Postings): Candidate[] {
     if (state !== false) out.push({ id: ids[j]!, score: t.score(values, base), state });
   }
   return out;
-}
-
-// `admit` over candidates in any order: only the best few are sorted (a comparator sort of
-// thousands of candidates cost more than ranking them), the rest when those run out.
-// Returns the ones not checked, in any order.
-async function admitBest(
-  db: Queryable,
-  src: PostingSource,
-  r: RankRequest,
-  cands: Candidate[],
-  passed: Map<number, number>,
-  seen?: Checks,
-): Promise<Candidate[]> {
-  const [head, tail] = split(cands, 4 * r.limit + 64);
-  const left = await admit(db, src, r, head.sort(byRank), passed, seen);
-  if (left.length || !tail.length) return left.concat(tail);
-  return admit(db, src, r, tail.sort(byRank), passed, seen);
-}
-
-// The candidates scoring at least the `want`-th best score (ties included), and the others:
-// every one of the second ranks below every one of the first.
-function split(cands: Candidate[], want: number): [Candidate[], Candidate[]] {
-  if (cands.length <= want) return [cands, []];
-  const scores = new Float64Array(cands.length);
-  for (let i = 0; i < cands.length; i++) scores[i] = cands[i]!.score;
-  scores.sort();
-  const cut = scores[scores.length - want]!;
-  const head: Candidate[] = [],
-    tail: Candidate[] = [];
-  for (const c of cands) (c.score >= cut ? head : tail).push(c);
-  return [head, tail];
-}
-
-// Checks candidates (sorted best first) while they could enter the top k, in chunks; those
-// that pass go into `passed`. Returns the ones not checked.
-async function admit(
-  db: Queryable,
-  src: PostingSource,
-  r: RankRequest,
-  sorted: Candidate[],
-  passed: Map<number, number>,
-  seen: Checks = { checked: 0, ok: 0 },
-): Promise<Candidate[]> {
-  let at = 0;
-  while (at < sorted.length) {
-    const top = best(passed, r.limit);
-    const kth = top.length >= r.limit ? top[r.limit - 1]! : null;
-    if (kth && byRank(sorted[at]!, kth) > 0) break;
-    // Until the top k is full, as many as should fill it at the pass rate seen so far, half
-    // again for luck (a phrase whose words often meet apart passes one in several); then
-    // every candidate still above the k-th at once (each could enter it), not a few per
-    // statement.
-    const rate = (seen.ok + 1) / (seen.checked + 1);
-    const size = Math.min(
-      Math.max(
-        32,
-        kth ? aboveFrom(sorted, at, kth) : Math.ceil((1.5 * (r.limit - top.length)) / rate),
-      ),
-      4096,
-    );
-    const chunk = sorted.slice(at, at + size);
-    at += chunk.length;
-    const ok = await valid(db, src, r, chunk);
-    seen.checked += chunk.length;
-    for (const x of chunk)
-      if (ok.has(x.id)) {
-        passed.set(x.id, x.score);
-        seen.ok++;
-      }
-  }
-  return sorted.slice(at);
-}
-
-// How many of the sorted candidates from `at` rank above `kth`.
-function aboveFrom(sorted: readonly Ranked[], at: number, kth: Ranked): number {
-  let lo = at,
-    hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (byRank(sorted[mid]!, kth) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - at;
-}
-
-/** What the checks of one query have seen: how many candidates, how many passed. */
-interface Checks {
-  checked: number;
-  ok: number;
-}
-
-// Which candidates match and pass the filters and the viewer's scope: the text is read only
-// for those whose postings cannot tell (phrases), the meeting only when there are filters.
-async function valid(
-  db: Queryable,
-  src: PostingSource,
-  r: RankRequest,
-  chunk: Candidate[],
-): Promise<Set<number>> {
-  const unsure = chunk.filter((c) => c.state === null).map((c) => c.id);
-  if (!unsure.length && !r.where) return new Set(chunk.map((c) => c.id));
-  const ids = chunk.map((c) => c.id);
-  // A reader's scope as a serving process keeps it: the store reads only phrases' text.
-  const hidden = r.scopeOnly && !r.scopeOnly.all && src.hidden ? await src.hidden() : null;
-  if (hidden) {
-    const shown = chunk.filter((c) => !hidden.has(c.id));
-    const sure = shown.filter((c) => c.state !== null).map((c) => c.id);
-    const doubt = shown.filter((c) => c.state === null).map((c) => c.id);
-    return new Set(doubt.length ? [...sure, ...(await checked(db, r, doubt, doubt, true))] : sure);
-  }
-  if (r.scopeOnly) return new Set(await checked(db, r, ids, unsure, r.scopeOnly.all));
-  const n = r.params.length + 1;
-  const { rows } = await db.query<{ id: number }>(
-    `SELECT s.id FROM sections s JOIN meetings m ON m.id = s.meeting_id
-     WHERE s.id = ANY($${n + 1}::int[]) AND (s.id <> ALL($${n + 2}::int[]) OR s.tsv @@ $1::tsquery) ${r.where}`,
-    [r.query, ...r.params, ids, unsure],
-  );
-  return new Set(rows.map((x) => x.id));
-}
-
-// The stored function's check (migration 013): `unsure` are matched against the query's
-// text, and unless `all`, meetings a reader may not see are left out.
-async function checked(
-  db: Queryable,
-  r: RankRequest,
-  ids: number[],
-  unsure: number[],
-  all: boolean,
-): Promise<number[]> {
-  const { rows } = await db.query<{ ids: string | null }>(
-    `SELECT array_agg(x)::text AS ids FROM checked_sections($1::int[], $2::int[], $3::tsquery, $4) x`,
-    [ids, unsure, r.query, all],
-  );
-  return numbersOf(rows[0]?.ids);
 }
 
 /**
@@ -520,13 +380,6 @@ export async function rankAll(db: Queryable, r: RankRequest): Promise<Ranked[]> 
 // after the last-read posting of every list: its id is below all of theirs, and it loses the tie.
 function tieLost(kth: Ranked, lists: readonly { lastSid: number; done: boolean }[]): boolean {
   return lists.every((l) => !l.done) && kth.id >= Math.min(...lists.map((l) => l.lastSid));
-}
-
-function best(scores: ReadonlyMap<number, number>, limit: number): Ranked[] {
-  return [...scores]
-    .map(([id, score]) => ({ id, score }))
-    .sort(byRank)
-    .slice(0, limit);
 }
 
 // A query of exclusions only ranks nothing: the newest matches first.

@@ -11,14 +11,12 @@ import {
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
-import type { Db, Queryable } from "../db.js";
 import { RapporteurError, StoreInUseError } from "../../model/errors.js";
-import { faultAfter, faultDiskFull } from "../fault.js";
+import { faultAfter } from "../fault.js";
 import { acquireLock, isOwnLock, LOCK_FILE, type StoreLock } from "./lock.js";
-import { diskFull, isDiskFullError } from "../disk-full.js";
-import { serialised } from "../serialised.js";
-import { spaceGuard } from "./space-guard.js";
-import { startServerThread } from "./thread.js";
+import { diskFull } from "../disk-full.js";
+import { threadedDb } from "./thread.js";
+import { embeddedDb, type PgliteDb } from "./embedded-db.js";
 
 // The embedded server's buffer cache lives in this process's memory and is touched in
 // full at start: 128 MB by default. 16 MB is enough for a command, since the operating
@@ -118,8 +116,7 @@ function lockFolder(dataDir: string): StoreLock {
   return got;
 }
 
-/** The embedded driver's handle: a Db, plus the lock of its folder. */
-export type PgliteDb = Db & { lock: StoreLock | null };
+export type { PgliteDb };
 
 /**
  * The embedded driver: PostgreSQL compiled to WebAssembly, data in a folder (or memory).
@@ -141,7 +138,7 @@ export async function openPglite(
       (!existsSync(join(dataDir, "PG_VERSION")) || existsSync(join(dataDir, CREATING)))
     )
       await createDataDir(dataDir);
-    if (threaded && dataDir) return await threadedDb(dataDir, lock, cacheMb);
+    if (threaded && dataDir) return await threadedDb(dataDir, lock, pgliteSettings(cacheMb));
     pg = new PGlite({
       ...(dataDir ? { dataDir } : {}),
       ...(snapshot ? { loadDataDir: snapshot } : {}),
@@ -152,104 +149,17 @@ export async function openPglite(
     lock?.release();
     throw e;
   }
-  const where = dataDir ?? "memory";
-  const roomFor = dataDir ? spaceGuard(dataDir) : () => true;
-  const wrap = (q: { query: PGlite["query"] }): Queryable => ({
-    query: async <T>(sql: string, params?: unknown[]) => {
-      try {
-        faultDiskFull(sql);
-        if (!roomFor(sql)) throw diskFull(where);
-        return { rows: (await q.query<T>(sql, params as unknown[])).rows };
-      } catch (e) {
-        if (isDiskFullError(e)) throw diskFull(where);
-        throw e;
-      }
+  return embeddedDb(
+    {
+      run: async (sql, params) => (await pg.query(sql, params)).rows as never[],
+      transaction: (fn) =>
+        pg.transaction((tx) =>
+          fn(async (sql, params) => (await tx.query(sql, params)).rows as never[]),
+        ),
+      close: () => pg.close(),
     },
-  });
-  let closed = false;
-  // one process per folder (the lock), so in-process queues are enough
-  const queues = new Map<string, ReturnType<typeof serialised>>();
-  return {
-    driver: "pglite",
+    dataDir ?? "memory",
+    dataDir,
     lock,
-    query: wrap(pg).query,
-    transaction: async (fn) => {
-      try {
-        return await pg.transaction((tx) => fn(wrap(tx)));
-      } catch (e) {
-        throw isDiskFullError(e) ? diskFull(where) : e;
-      }
-    },
-    exclusive: (key, fn) => {
-      if (!queues.has(key)) queues.set(key, serialised());
-      return queues.get(key)!(fn);
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      try {
-        await pg.close();
-      } finally {
-        lock?.release();
-      }
-    },
-  };
-}
-
-// The same driver with the server in a worker thread (thread.ts): statements are messages.
-async function threadedDb(
-  dataDir: string,
-  lock: StoreLock | null,
-  cacheMb: number | undefined,
-): Promise<PgliteDb> {
-  const thread = await startServerThread(dataDir, pgliteSettings(cacheMb));
-  const roomFor = spaceGuard(dataDir);
-  const wrap = (tx?: number): Queryable => ({
-    query: async <T>(sql: string, params?: unknown[]) => {
-      try {
-        faultDiskFull(sql);
-        if (!roomFor(sql)) throw diskFull(dataDir);
-        return { rows: await thread.query<T>(sql, params, tx) };
-      } catch (e) {
-        if (isDiskFullError(e)) throw diskFull(dataDir);
-        throw e;
-      }
-    },
-  });
-  let closed = false;
-  const queues = new Map<string, ReturnType<typeof serialised>>();
-  return {
-    driver: "pglite",
-    lock,
-    query: wrap().query,
-    transaction: async (fn) => {
-      const tx = await thread.begin();
-      let result;
-      try {
-        result = await fn(wrap(tx));
-      } catch (e) {
-        await thread.end(tx, false).catch(() => undefined);
-        throw isDiskFullError(e) ? diskFull(dataDir) : e;
-      }
-      try {
-        await thread.end(tx, true);
-      } catch (e) {
-        throw isDiskFullError(e) ? diskFull(dataDir) : e;
-      }
-      return result;
-    },
-    exclusive: (key, fn) => {
-      if (!queues.has(key)) queues.set(key, serialised());
-      return queues.get(key)!(fn);
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      try {
-        await thread.close();
-      } finally {
-        lock?.release();
-      }
-    },
-  };
+  );
 }

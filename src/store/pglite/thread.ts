@@ -1,4 +1,6 @@
 import { Worker } from "node:worker_threads";
+import { embeddedDb, type PgliteDb } from "./embedded-db.js";
+import type { StoreLock } from "./lock.js";
 
 const HOST = new URL("./thread-host.mjs", import.meta.url);
 
@@ -73,4 +75,34 @@ export async function startServerThread(
       await worker.terminate();
     },
   };
+}
+
+/** The embedded driver with its server in a worker thread; transactions held open there. */
+export async function threadedDb(
+  dataDir: string,
+  lock: StoreLock | null,
+  settings: string[],
+): Promise<PgliteDb> {
+  const thread = await startServerThread(dataDir, settings);
+  return embeddedDb(
+    {
+      run: (sql, params) => thread.query(sql, params),
+      async transaction(fn) {
+        const tx = await thread.begin();
+        let result;
+        try {
+          result = await fn((sql, params) => thread.query(sql, params, tx));
+        } catch (e) {
+          await thread.end(tx, false).catch(() => undefined);
+          throw e;
+        }
+        await thread.end(tx, true);
+        return result;
+      },
+      close: () => thread.close(),
+    },
+    dataDir,
+    dataDir,
+    lock,
+  );
 }
