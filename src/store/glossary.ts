@@ -67,12 +67,7 @@ export async function glossaryFor(
   db: Queryable,
   v: Viewer,
 ): Promise<{ acronym: string; expansion: string }[]> {
-  // a function keeping its plan (migration 015), with the rule of scope.ts
-  const { rows } = await db.query<{ acronym: string; expansion: string }>(
-    `SELECT acronym, expansion FROM glossary_for($1)`,
-    [!!v.editor],
-  );
-  return rows;
+  return (await glossaryAt(db, v)).entries;
 }
 
 /** A viewer's glossary with the store's version it was read at (one statement, one snapshot). */
@@ -81,7 +76,10 @@ export interface GlossaryAt {
   entries: { acronym: string; expansion: string }[];
 }
 
-/** `glossaryFor`, with the version: what a serving process keeps between searches. */
+/**
+ * `glossaryFor`, with the version: what a serving process keeps between searches. A function
+ * keeping its plan (migration 015), with the rule of scope.ts.
+ */
 export async function glossaryAt(db: Queryable, v: Viewer): Promise<GlossaryAt> {
   const { rows } = await db.query<{ v: string; g: string }>(
     `SELECT (SELECT version::text FROM store_version WHERE id = 1) AS v,

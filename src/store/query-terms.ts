@@ -86,7 +86,7 @@ export async function termsOf(
   ];
   const held = kept?.termRows(keys);
   const read = held ?? (await readTerms(db, keys, exact, prefixes));
-  if (!held && read.version !== "-1") kept?.keepTermRows(read.version, read.n, read.rows);
+  if (!held) kept?.keepTermRows(read.version, read.n, read.rows);
   const rows = keys.flatMap((k) => read.rows.get(k) ?? []);
   const all: Term[] = [];
   const byId = new Map<number, Term>();
@@ -191,7 +191,5 @@ async function readTerms(
         df: r.df,
         pre: r.pre,
       });
-  // (with no row, from a store before migration 017, the version is unknown: -1 asks no
-  // cache for anything)
-  return { version: got[0]?.v ?? "-1", n: got[0]?.n ?? "0", rows };
+  return { version: got[0]!.v, n: got[0]!.n, rows };
 }

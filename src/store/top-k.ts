@@ -86,9 +86,7 @@ export async function rankAt(
 ): Promise<{ ranked: Ranked[]; version: string | null; kept: boolean }> {
   const read: Read = { kept: keptTerms ? cache : undefined };
   const ranked = await rank(db, r, read, cache);
-  // (a store before migration 017 gives no version for words it does not have: "-1")
-  const version = read.version && read.version !== "-1" ? read.version : null;
-  return { ranked, version, kept: !!read.wasKept };
+  return { ranked, version: read.version ?? null, kept: !!read.wasKept };
 }
 
 /** What ranking read: the terms' version, and whether they were kept rows (`keptTerms`). */
@@ -189,8 +187,7 @@ async function prepare(
 ): Promise<{ tree: TsNode; t: Terms } | typeof NOTHING | null> {
   const tree = parseTsquery(r.query);
   if (!tree) return null;
-  const words = wordsOf(tree);
-  const t = await termsOf(db, words, scoringWordsOf(tree), r.alternatives ?? [], read.kept);
+  const t = await termsOf(db, wordsOf(tree), scoringWordsOf(tree), r.alternatives ?? [], read.kept);
   read.version = t.version;
   read.wasKept = t.kept;
   if (t.scoring.length) return { tree, t };

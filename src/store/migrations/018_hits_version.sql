@@ -1,7 +1,8 @@
 -- A serving process may rank a search wholly from what it keeps for one store version
 -- (posting lists, the hidden sections, the glossary, the words' terms): the hits' statement,
 -- the one a search always makes, then says which version the store is at, and a search
--- whose kept data is older is made again from the store (src/store/search.ts).
+-- whose kept data is older is made again from the store (src/store/search.ts). The hits'
+-- text is each section's own (migration 016), not its lines cut from the whole report.
 DROP FUNCTION search_hits(int[], float8[]);
 
 CREATE FUNCTION search_hits(p_ids int[], p_scores float8[])

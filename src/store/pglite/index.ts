@@ -151,10 +151,14 @@ export async function openPglite(
   }
   return embeddedDb(
     {
-      run: async (sql, params) => (await pg.query(sql, params)).rows as never[],
+      run: async <T>(sql: string, params: unknown[] | undefined) =>
+        (await pg.query<T>(sql, params)).rows,
       transaction: (fn) =>
         pg.transaction((tx) =>
-          fn(async (sql, params) => (await tx.query(sql, params)).rows as never[]),
+          fn(
+            async <T>(sql: string, params: unknown[] | undefined) =>
+              (await tx.query<T>(sql, params)).rows,
+          ),
         ),
       close: () => pg.close(),
     },
