@@ -7,6 +7,7 @@ import { ingestFiles } from "../src/commands/ingest.js";
 import { search } from "../src/store/search.js";
 import { rankAll, topK } from "../src/store/top-k.js";
 import { backfillSearchIndex } from "../src/store/search-index.js";
+import { migrate } from "../src/store/migrate.js";
 import { PostingCache } from "../src/store/posting-cache.js";
 import { DRIVERS, freshStore } from "./store-helpers.js";
 
@@ -91,6 +92,10 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
       "portal schedule",
       '"portal schedule"',
       'budget OR "travel plan"',
+      // phrases that stand in some sections whose words meet in most (positions decide)
+      '"travel portal"',
+      '"travel portal" -budget',
+      '"draft travel" OR survey',
       "survey -budget",
       "travel -survey -budget",
       "p*",
@@ -171,6 +176,41 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
     expect(statements).toBe(2);
   });
 
+  it("tells a phrase from its words' kept positions: a warm phrase search reads no section text", async () => {
+    let statements = 0;
+    const texts: string[] = [];
+    // a statement that matches sections' text against the query: the check's, with sections
+    // whose postings could not tell ("unsure"), or any other reading `tsv`
+    const readsText = (sql: string, params: unknown[] = []) =>
+      /checked_sections/.test(sql)
+        ? (params[1] as number[]).length > 0
+        : /\btsv\b/.test(sql) && !(/<> ALL/.test(sql) && (params.at(-1) as number[]).length === 0);
+    const counted = {
+      query: <T>(sql: string, params?: unknown[]) => (
+        statements++,
+        readsText(sql, params) && texts.push(sql),
+        db.query<T>(sql, params)
+      ),
+    };
+    // the words of both phrases meet in most sections, in this order ("travel portal") only
+    for (const [q, some] of [
+      ['"travel portal"', true],
+      ['"portal travel"', false],
+    ] as const) {
+      const want = await search(db, { editor: null }, { q, limit: 20 });
+      expect(want.length > 0).toBe(some);
+      await search(counted, { editor: null }, { q, limit: 20 }, cache);
+      statements = 0;
+      texts.length = 0;
+      expect(await search(counted, { editor: null }, { q, limit: 20 }, cache)).toEqual(want);
+      if (some) expect(statements).toBe(2);
+      expect(texts).toEqual([]);
+      // and from the store, the positions are read from the postings, not the text
+      expect(await search(counted, { editor: null }, { q, limit: 20 })).toEqual(want);
+      expect(texts).toEqual([]);
+    }
+  });
+
   it("plans with the glossary a serving process kept only while the store has not changed", async () => {
     const ask = (l?: PostingCache) => search(db, { editor: null }, { q: "TPX", limit: 5 }, l);
     expect(await ask(cache)).toEqual([]);
@@ -201,6 +241,22 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
       before,
     );
     expect(said.length).toBe(0); // fewer sections than one batch: nothing worth reporting
+  });
+
+  it("rebuilds the index once for a store made before postings had positions (migration 019)", async () => {
+    await db.query(`SELECT refresh_search_stats()`);
+    const ask = () => search(db, { editor: "test" }, { q: '"travel portal" OR budget', limit: 20 });
+    const before = await ask();
+    await db.query(`ALTER TABLE postings DROP COLUMN pos`);
+    await db.query(`DELETE FROM schema_migrations WHERE name = '019_posting_positions.sql'`);
+    expect(await migrate(db)).toEqual(["019_posting_positions.sql"]);
+    expect(await backfillSearchIndex(db)).toBeGreaterThan(NEWER);
+    const { rows } = await db.query<{ n: number; without: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE pos IS NULL OR cardinality(pos) = 0)::int AS without FROM postings`,
+    );
+    expect(rows[0]!.n).toBeGreaterThan(NEWER * 10);
+    expect(rows[0]!.without).toBe(0);
+    expect(await ask()).toEqual(before);
   });
 
   it("looks up a section met in one list while its other words could still lift it to the top", async () => {

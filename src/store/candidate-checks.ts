@@ -9,6 +9,17 @@ import type { Ranked, RankRequest } from "./top-k.js";
 /** A section met while reading: its score, and whether the postings say it matches. */
 export interface Candidate extends Ranked {
   state: boolean | null;
+  /** While `state` is null: which of the query's terms it has (by place in `Terms.all`). */
+  words?: Uint8Array;
+}
+
+/** What checking a query's candidates needs. */
+export interface CheckContext {
+  db: Queryable;
+  src: PostingSource;
+  r: RankRequest;
+  /** Settles what it can of the candidates whose state is null (a phrase, by positions). */
+  decide?: (cands: Candidate[]) => Promise<void>;
 }
 
 /** Best first: by score, ties to the newer section (the higher id). */
@@ -26,17 +37,15 @@ export function best(scores: ReadonlyMap<number, number>, limit: number): Ranked
 // thousands of candidates cost more than ranking them), the rest when those run out.
 // Returns the ones not checked, in any order.
 export async function admitBest(
-  db: Queryable,
-  src: PostingSource,
-  r: RankRequest,
+  ctx: CheckContext,
   cands: Candidate[],
   passed: Map<number, number>,
   seen?: Checks,
 ): Promise<Candidate[]> {
-  const [head, tail] = split(cands, 4 * r.limit + 64);
-  const left = await admit(db, src, r, head.sort(byRank), passed, seen);
+  const [head, tail] = split(cands, 4 * ctx.r.limit + 64);
+  const left = await admit(ctx, head.sort(byRank), passed, seen);
   if (left.length || !tail.length) return left.concat(tail);
-  return admit(db, src, r, tail.sort(byRank), passed, seen);
+  return admit(ctx, tail.sort(byRank), passed, seen);
 }
 
 // The candidates scoring at least the `want`-th best score (ties included), and the others:
@@ -56,13 +65,12 @@ function split(cands: Candidate[], want: number): [Candidate[], Candidate[]] {
 // Checks candidates (sorted best first) while they could enter the top k, in chunks; those
 // that pass go into `passed`. Returns the ones not checked.
 async function admit(
-  db: Queryable,
-  src: PostingSource,
-  r: RankRequest,
+  ctx: CheckContext,
   sorted: Candidate[],
   passed: Map<number, number>,
   seen: Checks = { checked: 0, ok: 0 },
 ): Promise<Candidate[]> {
+  const { r } = ctx;
   let at = 0;
   while (at < sorted.length) {
     const top = best(passed, r.limit);
@@ -82,7 +90,7 @@ async function admit(
     );
     const chunk = sorted.slice(at, at + size);
     at += chunk.length;
-    const ok = await valid(db, src, r, chunk);
+    const ok = await valid(ctx, chunk);
     seen.checked += chunk.length;
     for (const x of chunk)
       if (ok.has(x.id)) {
@@ -112,13 +120,12 @@ export interface Checks {
 }
 
 // Which candidates match and pass the filters and the viewer's scope: the text is read only
-// for those whose postings cannot tell (phrases), the meeting only when there are filters.
-async function valid(
-  db: Queryable,
-  src: PostingSource,
-  r: RankRequest,
-  chunk: Candidate[],
-): Promise<Set<number>> {
+// for those whose postings cannot tell (a phrase whose positions are not at hand), the
+// meeting only when there are filters.
+async function valid(ctx: CheckContext, all: Candidate[]): Promise<Set<number>> {
+  const { db, src, r } = ctx;
+  if (ctx.decide && all.some((c) => c.state === null)) await ctx.decide(all);
+  const chunk = all.filter((c) => c.state !== false);
   const unsure = chunk.filter((c) => c.state === null).map((c) => c.id);
   if (!unsure.length && !r.where) return new Set(chunk.map((c) => c.id));
   const ids = chunk.map((c) => c.id);

@@ -4,7 +4,14 @@ import { visible } from "./scope.js";
 import type { GlossaryAt } from "./glossary.js";
 import type { KeptTerms, TermRow } from "./query-terms.js";
 import type { PostingSource } from "./posting-source.js";
-import { load, memorySource, type List } from "./posting-memory.js";
+import {
+  load,
+  loadPositions,
+  memorySource,
+  positionUnits,
+  type List,
+  type ListPositions,
+} from "./posting-memory.js";
 
 /** How many postings a process keeps (20 bytes each: 2,000,000 is 40 MB). */
 export const LIST_BUDGET = 2_000_000;
@@ -126,7 +133,42 @@ export class PostingCache implements KeptTerms {
       this.touch(t.id);
     }
     this.evict();
-    return memorySource(mine, () => this.hidden(db, v));
+    return memorySource(
+      mine,
+      () => this.hidden(db, v),
+      (ids) => this.positioned(db, v, mine, ids),
+    );
+  }
+
+  private readonly positionsLoading = new WeakMap<List, Promise<ListPositions | null>>();
+
+  // Loads the positions of these lists (of the query's own `mine`) that lack them, read at
+  // version `v`; false when some could not be (the store moved on: the text decides).
+  private async positioned(
+    db: Queryable,
+    v: bigint,
+    mine: ReadonlyMap<number, List>,
+    ids: number[],
+  ): Promise<boolean> {
+    for (const id of ids) {
+      const l = mine.get(id);
+      if (!l) return false;
+      if (l.pos) continue;
+      let loading = this.positionsLoading.get(l);
+      if (!loading) {
+        loading = loadPositions(db, id, l, v).catch(() => null);
+        this.positionsLoading.set(l, loading);
+      }
+      const pos = await loading;
+      this.positionsLoading.delete(l);
+      if (!pos) return false;
+      if (l.pos) continue;
+      l.pos = pos;
+      // (held only while the list is: eviction takes both off)
+      if (this.lists.get(id) === l) this.held += positionUnits(pos);
+    }
+    this.evict();
+    return true;
   }
 
   // The sections readers may not see at version `v`, read once per version with the version
@@ -162,7 +204,7 @@ export class PostingCache implements KeptTerms {
     for (const [id, l] of this.lists) {
       if (this.held <= this.budget) return;
       this.lists.delete(id);
-      this.held -= l.sid.length;
+      this.held -= l.sid.length + (l.pos ? positionUnits(l.pos) : 0);
     }
   }
 }

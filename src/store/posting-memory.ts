@@ -1,4 +1,5 @@
 import type { Queryable } from "./db.js";
+import { numbersOf } from "./number-lists.js";
 import { sectionOrder } from "./section-order.js";
 import {
   noPostings,
@@ -18,6 +19,48 @@ export interface List {
   /** Section ids ascending, and where each stands in impact order. */
   bySid: Int32Array;
   at: Int32Array;
+  /** Its words' positions, in `bySid`'s order, once a phrase has needed them. */
+  pos?: ListPositions;
+}
+
+/** A list's positions: those of its i-th section (by id) are `p[off[i]]` to `p[off[i+1]]`. */
+export interface ListPositions {
+  off: Int32Array;
+  p: Int16Array;
+}
+
+/** What a list's positions weigh against the budget, in postings (20 bytes each). */
+export const positionUnits = (x: ListPositions) =>
+  Math.ceil((4 * x.off.length + 2 * x.p.length) / 20);
+
+/**
+ * A term's positions for every section of its list, read with the store's version in the
+ * same statement: null when the store is no longer at `version` or the sections differ.
+ */
+export async function loadPositions(
+  db: Queryable,
+  term: number,
+  l: List,
+  version: bigint,
+): Promise<ListPositions | null> {
+  const { rows } = await db.query<{ v: string; s: string | null; p: string | null }>(
+    `SELECT (SELECT version::text FROM store_version WHERE id = 1) AS v,
+       array_agg(section_id ORDER BY section_id)::text AS s,
+       '[' || string_agg('[' || coalesce(array_to_string(pos, ','), '') || ']', ','
+                         ORDER BY section_id) || ']' AS p
+     FROM postings WHERE term_id = $1`,
+    [term],
+  );
+  const row = rows[0];
+  if (!row || BigInt(row.v) !== version) return null;
+  const sids = numbersOf(row.s);
+  if (sids.length !== l.bySid.length || sids.some((x, i) => x !== l.bySid[i])) return null;
+  const lists = row.p ? (JSON.parse(row.p) as number[][]) : [];
+  const off = new Int32Array(lists.length + 1);
+  for (let i = 0; i < lists.length; i++) off[i + 1] = off[i]! + lists[i]!.length;
+  const p = new Int16Array(off[lists.length]!);
+  for (let i = 0; i < lists.length; i++) p.set(lists[i]!, off[i]);
+  return { off, p };
 }
 
 // These terms' whole lists, in one statement: the store's reading from the start, unbounded.
@@ -34,18 +77,24 @@ function list(s: number[], f: number[]): List {
   return { sid, tf: Float64Array.from(f), bySid, at };
 }
 
-// The place of a section in a list's impact order, or -1.
-function find(l: List, section: number): number {
+// The place of a section in a list's id order, or -1.
+function place(l: List, section: number): number {
   let lo = 0,
     hi = l.bySid.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const x = l.bySid[mid]!;
-    if (x === section) return l.at[mid]!;
+    if (x === section) return mid;
     if (x < section) lo = mid + 1;
     else hi = mid - 1;
   }
   return -1;
+}
+
+// The place of a section in a list's impact order, or -1.
+function find(l: List, section: number): number {
+  const i = place(l, section);
+  return i < 0 ? -1 : l.at[i]!;
 }
 
 // The first place in impact order after (tf, sid): falling tf, then falling section id.
@@ -61,9 +110,14 @@ function after(l: List, tf: number, sid: number): number {
   return lo;
 }
 
+/**
+ * A source over lists held in memory; `positioned` gives the lists of these terms with their
+ * positions loaded (false when they could not be read at the lists' version).
+ */
 export function memorySource(
   lists: ReadonlyMap<number, List>,
   hidden: () => Promise<ReadonlySet<number> | null>,
+  positioned: (terms: number[]) => Promise<boolean>,
 ): PostingSource {
   const get = (id: number) => lists.get(id)!;
   const push = (out: Postings, l: List, term: number, p: number) => {
@@ -98,6 +152,16 @@ export function memorySource(
           }
       }
       return Promise.resolve(out);
+    },
+    async positions(pairs) {
+      if (!(await positioned([...new Set(pairs.map((x) => x[1]))]))) return null;
+      return {
+        get(section, term) {
+          const l = lists.get(term);
+          const i = l?.pos ? place(l, section) : -1;
+          return i < 0 ? null : l!.pos!.p.subarray(l!.pos!.off[i], l!.pos!.off[i + 1]);
+        },
+      };
     },
     pairs(pairs) {
       const out = noPostings();

@@ -36,10 +36,33 @@ export interface PostingSource {
   /** The postings of these (section, term) pairs that exist. */
   pairs(pairs: readonly (readonly [number, number])[]): Promise<Postings>;
   /**
+   * The stored positions of these (section, term) pairs' words (migration 019), for a
+   * phrase's word order; null when a source cannot tell (a kept list whose positions were
+   * read at another version of the store).
+   */
+  positions(pairs: readonly (readonly [number, number])[]): Promise<Positions | null>;
+  /**
    * The sections a reader may not see (of members-only meetings), when the source keeps
    * them for the version its postings are of; null when the store must be asked.
    */
   hidden?(): Promise<ReadonlySet<number> | null>;
+}
+
+/** Words' positions in sections: ascending, as the section's stored tsvector has them. */
+export interface Positions {
+  /** The positions of `term` in `section`; null when the section lacks the word. */
+  get(section: number, term: number): ArrayLike<number> | null;
+}
+
+/** Positions from (section, term, positions) triples. */
+export function positionsFrom(triples: readonly [number, number, number[]][]): Positions {
+  const by = new Map<number, Map<number, number[]>>();
+  for (const [s, t, p] of triples) {
+    let m = by.get(s);
+    if (!m) by.set(s, (m = new Map<number, number[]>()));
+    m.set(t, p);
+  }
+  return { get: (s, t) => by.get(s)?.get(t) ?? null };
 }
 
 type Columns = { s: string | null; t: string | null; f: string | null };
@@ -100,6 +123,20 @@ export function storePostings(db: Queryable): PostingSource {
         [pairs.map((x) => x[0]), pairs.map((x) => x[1])],
       );
       return columns(rows[0]);
+    },
+    async positions(pairs) {
+      if (!pairs.length) return positionsFrom([]);
+      // one JSON text for all: a row per pair costs the embedded driver more than the lookup
+      const { rows } = await db.query<{ x: string | null }>(
+        `SELECT '[' || string_agg('[' || p.section_id || ',' || p.term_id || ',[' ||
+                                  array_to_string(p.pos, ',') || ']]', ',') || ']' AS x
+         FROM unnest($1::int[], $2::int[]) AS x(sid, tid)
+         CROSS JOIN LATERAL (SELECT section_id, term_id, pos FROM postings
+                             WHERE section_id = x.sid AND term_id = x.tid) p`,
+        [pairs.map((x) => x[0]), pairs.map((x) => x[1])],
+      );
+      const x = rows[0]?.x;
+      return positionsFrom(x ? (JSON.parse(x) as [number, number, number[]][]) : []);
     },
   };
 }

@@ -11,7 +11,10 @@ describe("tsquery trees", () => {
         w("a"),
         {
           op: "and",
-          args: [w("b"), { op: "phrase", args: [{ op: "not", arg: w("c") }, w("d", true)] }],
+          args: [
+            w("b"),
+            { op: "phrase", args: [{ op: "not", arg: w("c") }, w("d", true)], dist: [1] },
+          ],
         },
       ],
     });

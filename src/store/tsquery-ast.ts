@@ -4,10 +4,10 @@
  * matches: every operator but the phrase one depends only on which words a section has.
  */
 export type TsNode =
-  | { op: "word"; lexeme: string; prefix: boolean }
+  | { op: "word"; lexeme: string; prefix: boolean; weights?: string }
   | { op: "not"; arg: TsNode }
   | { op: "and" | "or"; args: TsNode[] }
-  | { op: "phrase"; args: TsNode[] };
+  | { op: "phrase"; args: TsNode[]; dist: number[] };
 
 /** Parses PostgreSQL's text form of a tsquery; null for an empty one. */
 export function parseTsquery(text: string): TsNode | null {
@@ -34,11 +34,13 @@ export function parseTsquery(text: string): TsNode | null {
   };
   const phrase = (): TsNode => {
     const args = [unary()];
+    const dist: number[] = [];
     while (peek()?.startsWith("<")) {
-      at++;
+      const d = tokens[at++]![0].slice(1, -1);
+      dist.push(d === "-" ? 1 : Number(d));
       args.push(unary());
     }
-    return args.length === 1 ? args[0]! : { op: "phrase", args };
+    return args.length === 1 ? args[0]! : { op: "phrase", args, dist };
   };
   const unary = (): TsNode => {
     const t = tokens[at++];
@@ -51,7 +53,10 @@ export function parseTsquery(text: string): TsNode | null {
       return inner;
     }
     if (t[1] === undefined) throw new Error(`tsquery has "${t[0]}" where a word belongs: ${text}`);
-    return { op: "word", lexeme: t[1].replace(/''/g, "'"), prefix: !!t[2]?.includes("*") };
+    const weights = t[2]?.replace(/[^A-D]/g, "");
+    const lexeme = t[1].replace(/''/g, "'");
+    const prefix = !!t[2]?.includes("*");
+    return weights ? { op: "word", lexeme, prefix, weights } : { op: "word", lexeme, prefix };
   };
   if (!tokens.length) return null;
   const tree = or();
@@ -59,27 +64,32 @@ export function parseTsquery(text: string): TsNode | null {
   return tree;
 }
 
+/** A phrase node of the tree. */
+export type PhraseNode = Extract<TsNode, { op: "phrase" }>;
+
 /**
  * Whether a section with these words matches: true, false, or null when the postings
  * cannot tell (a phrase needs the words' positions; a prefix whose completions were not
- * all read). `has(word)` answers from the section's postings.
+ * all read). `has(word)` answers from the section's postings; `phrase`, when given, from
+ * the words' positions for a phrase all of whose words the section has.
  */
 export function matches(
   node: TsNode,
   has: (w: { lexeme: string; prefix: boolean }) => boolean | null,
+  phrase?: (p: PhraseNode) => boolean | null,
 ): boolean | null {
   switch (node.op) {
     case "word":
       return has(node);
     case "not": {
-      const v = matches(node.arg, has);
+      const v = matches(node.arg, has, phrase);
       return v === null ? null : !v;
     }
     case "and":
     case "or": {
       let unknown = false;
       for (const a of node.args) {
-        const v = matches(a, has);
+        const v = matches(a, has, phrase);
         if (v === null) unknown = true;
         else if (v === (node.op === "or")) return v;
       }
@@ -87,10 +97,72 @@ export function matches(
     }
     case "phrase": {
       // every word of a phrase must be there; whether in order is for the positions to say
-      for (const a of node.args) if (matches(a, has) === false) return false;
-      return null;
+      let all = true;
+      for (const a of node.args) {
+        const v = matches(a, has);
+        if (v === false) return false;
+        if (v === null) all = false;
+      }
+      return all && phrase ? phrase(node) : null;
     }
   }
+}
+
+/**
+ * The words of a phrase whose order its words' positions decide: a chain of plain words
+ * (what `phraseto_tsquery` and quotes give), each at its distance after the one before.
+ * Null for other phrases (a prefix, a weight, a nested operator): the text decides those.
+ */
+export function chainOf(p: PhraseNode): { lexeme: string; prefix: false }[] | null {
+  const words: { lexeme: string; prefix: false }[] = [];
+  for (const a of p.args) {
+    if (a.op !== "word" || a.prefix || a.weights) return null;
+    words.push({ lexeme: a.lexeme, prefix: false });
+  }
+  return words;
+}
+
+/**
+ * Whether a chain of words (`chainOf`) stands in a text whose words are at these positions
+ * (`at(i)`: the i-th word's, ascending, as the stored tsvector has them): some position of
+ * the first word with each next word exactly its distance further on, the rule PostgreSQL
+ * applies to the same positions. Null when a word has no positions to tell.
+ */
+export function chainAt(
+  dist: readonly number[],
+  at: (i: number) => ArrayLike<number> | null,
+): boolean | null {
+  const lists: ArrayLike<number>[] = [];
+  for (let i = 0; i <= dist.length; i++) {
+    const l = at(i);
+    if (!l || !l.length) return null;
+    lists.push(l);
+  }
+  const first = lists[0]!;
+  for (let j = 0; j < first.length; j++) {
+    let pos = first[j]!;
+    let ok = true;
+    for (let i = 1; ok && i < lists.length; i++) {
+      pos += dist[i - 1]!;
+      ok = includes(lists[i]!, pos);
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+// Whether an ascending list holds x.
+function includes(l: ArrayLike<number>, x: number): boolean {
+  let lo = 0,
+    hi = l.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = l[mid]!;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** Every word the query names, excluded ones too. */
