@@ -5,7 +5,7 @@ export function stripMarkdown(s: string): string {
   // zero-width characters are invisible formatting left by word processors
   if (/[\u200B-\u200D\uFEFF]/.test(s)) s = s.replace(/[\u200B-\u200D\uFEFF]/g, "");
   // most lines carry no Markdown at all: only fold their white space
-  if (!/[*_#[<\\]/.test(s)) return s.replace(/[ \t\u00a0]+/g, " ").trim();
+  if (!/[*_#[<\\]/.test(s)) return s.replace(FOLD, " ").trim();
   return s
     .replace(/^\s{0,3}#{1,6}\s+/, "")
     .replace(/!?\[([^\]]*)\]\(([^)\s]*)\)(\{[^}]*\})?/g, "$1")
@@ -13,9 +13,13 @@ export function stripMarkdown(s: string): string {
     .replace(/(\*\*|__)/g, "")
     .replace(/(^|[\s(])[*_](?=\S)([^*_]+?)[*_](?=[\s.,;:!?)]|$)/g, "$1$2")
     .replace(/\\([\\`*_{}[\]()#+\-.!:|<>])/g, "$1")
-    .replace(/[ \t\u00a0]+/g, " ")
+    .replace(FOLD, " ")
     .trim();
 }
+
+// A run of spaces, tabs and no-break spaces other than one plain space (which stays as it
+// is: a line without such runs is returned as it came, not copied).
+const FOLD = /[\t\u00a0][ \t\u00a0]*| [ \t\u00a0]+/g;
 
 /** Lower-case, accent-free, punctuation-free form used to compare names and titles. */
 export function norm(s: string | null | undefined): string {

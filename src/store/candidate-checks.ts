@@ -9,8 +9,12 @@ import type { Ranked, RankRequest } from "./top-k.js";
 /** A section met while reading: its score, and whether the postings say it matches. */
 export interface Candidate extends Ranked {
   state: boolean | null;
-  /** While `state` is null: which of the query's terms it has (by place in `Terms.all`). */
+  /**
+   * While `state` is null: which of the query's terms it has, `words[at + k]` for the k-th
+   * of `Terms.all` (one array shared by the candidates judged together).
+   */
   words?: Uint8Array;
+  at?: number;
 }
 
 /** What checking a query's candidates needs. */

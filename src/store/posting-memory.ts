@@ -69,7 +69,7 @@ export async function load(db: Queryable, ids: number[]): Promise<List[]> {
   return got.map((g) => list(g.s, g.f));
 }
 
-function list(s: number[], f: number[]): List {
+function list(s: ArrayLike<number>, f: ArrayLike<number>): List {
   const sid = Int32Array.from(s);
   const at = sectionOrder(sid);
   const bySid = new Int32Array(at.length);
@@ -133,10 +133,7 @@ export function memorySource(
           const l = get(c.id);
           const from = after(l, c.lastTf, c.lastSid);
           const to = Math.min(l.sid.length, from + n);
-          return {
-            s: Array.from(l.sid.subarray(from, to)),
-            f: Array.from(l.tf.subarray(from, to)),
-          };
+          return { s: l.sid.subarray(from, to), f: l.tf.subarray(from, to) };
         }),
       );
     },

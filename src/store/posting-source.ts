@@ -30,7 +30,10 @@ export const WHOLE = 2_147_483_647;
  */
 export interface PostingSource {
   /** Each list's next `n` postings after its cursor, by impact (tf, then section id, falling). */
-  next(lists: readonly Cursor[], n: number): Promise<{ s: number[]; f: number[] }[]>;
+  next(
+    lists: readonly Cursor[],
+    n: number,
+  ): Promise<{ s: ArrayLike<number>; f: ArrayLike<number> }[]>;
   /** These terms' postings: whole lists (`sections` null), or those of the given sections. */
   of(terms: readonly number[], sections: readonly number[] | null): Promise<Postings>;
   /** The postings of these (section, term) pairs that exist. */

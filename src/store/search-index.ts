@@ -45,8 +45,14 @@ export async function backfillSearchIndex(
       indexed += step;
       if (total > BATCH) report(`search index: ${indexed} of ${total} sections`);
     }
-    // the words' document frequencies, now that every section is counted
-    if (indexed) await db.query(`SELECT refresh_search_stats()`);
+    // the words' document frequencies, now that every section is counted; then the planner's
+    // statistics and the visibility map of the rebuilt tables (the embedded server has no
+    // autovacuum: without them the first read of a word's whole list took 1.4 s instead of
+    // 0.4 s, measured on 10,000 reports after migration 019)
+    if (indexed) {
+      await db.query(`SELECT refresh_search_stats()`);
+      await db.query(`VACUUM (ANALYZE) postings, search_terms`);
+    }
     return indexed;
   });
 }

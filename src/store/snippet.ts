@@ -13,12 +13,17 @@ export interface Wanted {
  */
 export interface SnippetWords {
   text: string;
-  starts: number[];
-  ends: number[];
-  /** Indexes of the words that could be hits, and their cores. */
+  /** How many words. */
+  n: number;
+  /** Where every fourth word starts (word 4j at `quarters[j]`): a passage starts at one. */
+  quarters: number[];
+  /** Indexes of the words that could be hits (ascending), and their cores. */
   maybe: number[];
   cores: string[];
 }
+
+// Passages start at every STRIDE-th word.
+const STRIDE = 4;
 
 // Words are separated by white space (as `\s` means it) and by Markdown's * _ # |.
 function isSeparator(c: number): boolean {
@@ -61,7 +66,7 @@ export function snippetWords(text: string, wanted: Wanted): SnippetWords {
   const lower = text.toLowerCase();
   // lower-casing that changes the length (rare letters) is tested word by word
   const aligned = lower.length === text.length;
-  const out: SnippetWords = { text, starts: [], ends: [], maybe: [], cores: [] };
+  const out: SnippetWords = { text, n: 0, quarters: [], maybe: [], cores: [] };
   for (let i = 0; i < text.length;) {
     if (isSeparator(text.charCodeAt(i))) {
       i++;
@@ -81,12 +86,12 @@ export function snippetWords(text: string, wanted: Wanted): SnippetWords {
       }
       const c = word === null ? "" : core(word);
       if (c && mayHit(c, wanted)) {
-        out.maybe.push(out.starts.length);
+        out.maybe.push(out.n);
         out.cores.push(c);
       }
     }
-    out.starts.push(i);
-    out.ends.push(e);
+    if (out.n % STRIDE === 0) out.quarters.push(i);
+    out.n++;
     i = e;
   }
   return out;
@@ -94,8 +99,9 @@ export function snippetWords(text: string, wanted: Wanted): SnippetWords {
 
 /** The passage of `size` words with most hits, hits marked «so», from `snippetWords`. */
 export function cutSnippet(stemmer: Stemmer, w: SnippetWords, wanted: Wanted, size = 32): string {
-  const n = w.starts.length;
-  const hit = new Uint8Array(n);
+  const { n } = w;
+  // the hits' word indexes, ascending
+  const hits: number[] = [];
   w.maybe.forEach((k, j) => {
     const c = w.cores[j]!;
     const stem = stemmer.stem(c) ?? c;
@@ -104,22 +110,32 @@ export function cutSnippet(stemmer: Stemmer, w: SnippetWords, wanted: Wanted, si
       wanted.exact.has(c) ||
       wanted.prefixes.some((p) => c.startsWith(p))
     )
-      hit[k] = 1;
+      hits.push(k);
   });
+  // the first passage (at every STRIDE-th word) with most hits: hits in [i, i + size)
   let best = 0,
     bestScore = -1;
-  for (let i = 0; i < Math.max(1, n - size + 1); i += 4) {
-    let score = 0;
-    for (let k = i; k < Math.min(n, i + size); k++) score += hit[k]!;
-    if (score > bestScore) {
-      bestScore = score;
+  for (let i = 0, lo = 0, hi = 0; i < Math.max(1, n - size + 1); i += STRIDE) {
+    while (lo < hits.length && hits[lo]! < i) lo++;
+    if (hi < lo) hi = lo;
+    while (hi < hits.length && hits[hi]! < i + size) hi++;
+    if (hi - lo > bestScore) {
+      bestScore = hi - lo;
       best = i;
     }
   }
   const out: string[] = [];
+  const text = w.text;
+  let at = w.quarters[best / STRIDE] ?? text.length;
+  let h = 0;
   for (let k = best; k < Math.min(n, best + size); k++) {
-    const word = w.text.slice(w.starts[k], w.ends[k]);
-    out.push(hit[k] ? `«${word}»` : word);
+    while (isSeparator(text.charCodeAt(at))) at++;
+    let e = at + 1;
+    while (e < text.length && !isSeparator(text.charCodeAt(e))) e++;
+    const word = text.slice(at, e);
+    while (h < hits.length && hits[h]! < k) h++;
+    out.push(hits[h] === k ? `«${word}»` : word);
+    at = e;
   }
   return `${best > 0 ? "… " : ""}${out.join(" ").replace(/»(\s+)«/g, "$1")}${best + size < n ? " …" : ""}`;
 }

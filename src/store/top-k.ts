@@ -348,7 +348,8 @@ function judge(t: Terms, tree: TsNode, rows: Postings): Candidate[] {
         id: ids[j]!,
         score: t.score(values, base),
         state,
-        words: present.subarray(base, base + n),
+        words: present,
+        at: base,
       });
     else if (state) out.push({ id: ids[j]!, score: t.score(values, base), state });
   }
@@ -382,12 +383,13 @@ function checks(
     const unsure = cands.filter((c) => c.state === null && c.words);
     const pairs: [number, number][] = [];
     for (const c of unsure)
-      for (const k of places) if (c.words![k]) pairs.push([c.id, t.all[k]!.id]);
+      for (const k of places) if (c.words![c.at! + k]) pairs.push([c.id, t.all[k]!.id]);
     const pos = await src.positions(pairs);
     if (!pos) return;
     for (const c of unsure) {
-      const words = c.words!;
-      const has = (k: number) => words[k] === 1;
+      const words = c.words!,
+        at = c.at!;
+      const has = (k: number) => words[at + k] === 1;
       const phrase = (p: PhraseNode) => {
         const ks = chains.get(p);
         return ks ? chainAt(p.dist, (i) => pos.get(c.id, t.all[ks[i]!]!.id)) : null;
