@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Db } from "../src/store/db.js";
-import { chainAt, chainOf, matches, parseTsquery } from "../src/store/tsquery-ast.js";
+import { matches, parseTsquery } from "../src/store/tsquery-ast.js";
+import { chainAt, chainOf } from "../src/store/phrase-check.js";
 import { DRIVERS, freshStore } from "./store-helpers.js";
 
 // A phrase told from its words' stored positions (top-k.ts) must be what PostgreSQL's `@@`

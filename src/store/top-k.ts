@@ -1,15 +1,13 @@
 import type { Queryable } from "./db.js";
 import {
-  chainAt,
-  chainOf,
   cover,
   matches,
   parseTsquery,
   scoringWordsOf,
   wordsOf,
-  type PhraseNode,
   type TsNode,
 } from "./tsquery-ast.js";
+import { checkContext } from "./phrase-check.js";
 import { termsOf, type KeptTerms, type Terms, type Word } from "./query-terms.js";
 import { numbersOf } from "./number-lists.js";
 import {
@@ -22,14 +20,7 @@ import {
 } from "./posting-source.js";
 import type { PostingCache } from "./posting-cache.js";
 import { SectionSet, sectionOrder } from "./section-order.js";
-import {
-  admitBest,
-  best,
-  byRank,
-  type Candidate,
-  type CheckContext,
-  type Checks,
-} from "./candidate-checks.js";
+import { admitBest, best, byRank, type Candidate, type Checks } from "./candidate-checks.js";
 
 /** A ranked section: its id and its BM25 score. */
 export interface Ranked {
@@ -165,7 +156,7 @@ async function wholeLists(
   const dear = others.filter((x) => x.df > 3 * wanted.size).map((x) => x.id);
   append(rows, await src.of(dear, Array.from(wanted.ids)));
   const passed = new Map<number, number>();
-  await admitBest(checks(db, src, r, t, tree), judge(t, tree, rows), passed);
+  await admitBest(checkContext(db, src, r, t, tree), judge(t, tree, rows), passed);
   return best(passed, r.limit);
 }
 
@@ -219,7 +210,7 @@ async function threshold(
   const lists = t.scoring.map((x) => ({ ...x, ...startOf(x.id), done: false }));
   const passed = new Map<number, number>();
   const seenChecks: Checks = { checked: 0, ok: 0 };
-  const ctx = checks(db, src, r, t, tree);
+  const ctx = checkContext(db, src, r, t, tree);
   let pending: Candidate[] = [];
   const seen = new Set<number>();
   // the first round reads about the same in all, whatever the number of lists (a prefix's 32)
@@ -354,51 +345,6 @@ function judge(t: Terms, tree: TsNode, rows: Postings): Candidate[] {
     else if (state) out.push({ id: ids[j]!, score: t.score(values, base), state });
   }
   return out;
-}
-
-// How this query's candidates are checked: a phrase of plain words is told from its words'
-// positions (migration 019), read for the candidates that have all of them.
-function checks(
-  db: Queryable,
-  src: PostingSource,
-  r: RankRequest,
-  t: Terms,
-  tree: TsNode,
-): CheckContext {
-  // each phrase's words as places in `t.all`, or null when positions cannot tell
-  const chains = new Map<PhraseNode, number[] | null>();
-  const visit = (n: TsNode): void => {
-    if (n.op === "phrase") {
-      const words = chainOf(n);
-      const ks = words?.map((w) => t.all.findIndex((x) => x.id === t.idsOf(w)[0]));
-      chains.set(n, ks && ks.every((k) => k >= 0) ? ks : null);
-    }
-    if (n.op === "not") visit(n.arg);
-    else if (n.op !== "word") n.args.forEach(visit);
-  };
-  visit(tree);
-  const places = [...new Set([...chains.values()].flatMap((ks) => ks ?? []))];
-  if (!places.length) return { db, src, r };
-  const decide = async (cands: Candidate[]) => {
-    const unsure = cands.filter((c) => c.state === null && c.words);
-    const pairs: [number, number][] = [];
-    for (const c of unsure)
-      for (const k of places) if (c.words![c.at! + k]) pairs.push([c.id, t.all[k]!.id]);
-    const pos = await src.positions(pairs);
-    if (!pos) return;
-    for (const c of unsure) {
-      const words = c.words!,
-        at = c.at!;
-      const has = (k: number) => words[at + k] === 1;
-      const phrase = (p: PhraseNode) => {
-        const ks = chains.get(p);
-        return ks ? chainAt(p.dist, (i) => pos.get(c.id, t.all[ks[i]!]!.id)) : null;
-      };
-      c.state = matches(tree, (w) => t.has(w, has), phrase);
-      if (c.state !== null) c.words = undefined;
-    }
-  };
-  return { db, src, r, decide };
 }
 
 /**

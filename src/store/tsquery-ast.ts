@@ -108,63 +108,6 @@ export function matches(
   }
 }
 
-/**
- * The words of a phrase whose order its words' positions decide: a chain of plain words
- * (what `phraseto_tsquery` and quotes give), each at its distance after the one before.
- * Null for other phrases (a prefix, a weight, a nested operator): the text decides those.
- */
-export function chainOf(p: PhraseNode): { lexeme: string; prefix: false }[] | null {
-  const words: { lexeme: string; prefix: false }[] = [];
-  for (const a of p.args) {
-    if (a.op !== "word" || a.prefix || a.weights) return null;
-    words.push({ lexeme: a.lexeme, prefix: false });
-  }
-  return words;
-}
-
-/**
- * Whether a chain of words (`chainOf`) stands in a text whose words are at these positions
- * (`at(i)`: the i-th word's, ascending, as the stored tsvector has them): some position of
- * the first word with each next word exactly its distance further on, the rule PostgreSQL
- * applies to the same positions. Null when a word has no positions to tell.
- */
-export function chainAt(
-  dist: readonly number[],
-  at: (i: number) => ArrayLike<number> | null,
-): boolean | null {
-  const lists: ArrayLike<number>[] = [];
-  for (let i = 0; i <= dist.length; i++) {
-    const l = at(i);
-    if (!l || !l.length) return null;
-    lists.push(l);
-  }
-  const first = lists[0]!;
-  for (let j = 0; j < first.length; j++) {
-    let pos = first[j]!;
-    let ok = true;
-    for (let i = 1; ok && i < lists.length; i++) {
-      pos += dist[i - 1]!;
-      ok = includes(lists[i]!, pos);
-    }
-    if (ok) return true;
-  }
-  return false;
-}
-
-// Whether an ascending list holds x.
-function includes(l: ArrayLike<number>, x: number): boolean {
-  let lo = 0,
-    hi = l.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = l[mid]!;
-    if (v === x) return true;
-    if (v < x) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
 /** Every word the query names, excluded ones too. */
 export function wordsOf(node: TsNode): { lexeme: string; prefix: boolean }[] {
   if (node.op === "word") return [node];
