@@ -62,8 +62,9 @@ const FEW_MATCHES = 1000;
  * The exact top `limit` sections for a query, by BM25 (the sum over the query's words of
  * idf × the stored term-frequency part; a prefix counts its best completion, an acronym and
  * its expansion the better side), ties to the newer section id. Whether a section matches is
- * read from its postings (which words it has), the section's text being read only for
- * phrases. When every match lies in short word lists (the rarest word of an AND, all words of
+ * read from its postings (which words it has, and a phrase's words' positions: see
+ * phrase-check.ts), the section's text being read only for a phrase with a prefix or a nested
+ * operator. When every match lies in short word lists (the rarest word of an AND, all words of
  * an OR), those lists are read whole. Otherwise the threshold algorithm reads the
  * impact-ordered postings (migration 010): each round reads the next postings of every word
  * in impact order, scores the sections it meets, checks only those that could enter the

@@ -1,5 +1,5 @@
 -- Each posting keeps its word's positions in the section, as the section's tsvector has
--- them: a phrase's word order is then told from the postings of its words (top-k.ts)
+-- them: a phrase's word order is then told from the postings of its words (phrase-check.ts)
 -- instead of by reading each candidate section's whole vector (10–30 µs each, hundreds of
 -- candidates for a phrase of two common words). The index is rebuilt once, the way a store
 -- made before migration 010 is indexed: in batches with progress when the store is opened
