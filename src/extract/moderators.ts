@@ -26,7 +26,7 @@ const WELCOMED = new RegExp(
   String.raw`${PERSON}\s+(?:\([^)]{1,10}\)\s+)?welcomed\s+(?:everyone|all|the participants|participants|attendees|members|the members|those present|the panel|the group)\b`,
   "u",
 );
-/** A role that says its holder ran the meeting (not "past MAG Chair", "Group's co-chair"). */
+/** A role that says its holder ran the meeting (not "past Board Chair", "Group's co-chair"). */
 const CHAIR_ROLE =
   /^(?:co-?|vice[- ]?)?(?:chair(?:person|man|woman)?|moderator|host|facilitator|convenor|convener|presiding)\b(?!['’]s)/i;
 
