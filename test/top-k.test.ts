@@ -243,6 +243,31 @@ describe.each(DRIVERS)("exact top-k search on %s", (driver) => {
     expect(said.length).toBe(0); // fewer sections than one batch: nothing worth reporting
   });
 
+  it("reads a phrase's positions from the store when they would not fit beside its lists", async () => {
+    const req = { query: "'travel' <-> 'portal'", where: "", params: [], limit: 20 };
+    const want = await rankAll(db, req);
+    expect(want.length).toBeGreaterThan(0);
+    const sized = new PostingCache();
+    await topK(db, { ...req, query: "'travel' & 'portal'" }, sized);
+    // room for the two lists, not for their positions too
+    const tight = new PostingCache(sized.size);
+    let loads = 0;
+    const counted = {
+      query: <T>(sql: string, params?: unknown[]) => (
+        /FROM postings WHERE term_id = \$1/.test(sql) && loads++,
+        db.query<T>(sql, params)
+      ),
+    };
+    for (let i = 0; i < 3; i++) expect(await topK(counted, req, tight)).toEqual(want);
+    expect(tight.size).toBe(sized.size);
+    expect(loads).toBe(0);
+    // with room, the positions are loaded once and kept
+    const roomy = new PostingCache();
+    for (let i = 0; i < 3; i++) expect(await topK(counted, req, roomy)).toEqual(want);
+    expect(loads).toBe(2);
+    expect(roomy.size).toBeGreaterThan(sized.size);
+  });
+
   it("rebuilds the index once for a store made before postings had positions (migration 019)", async () => {
     await db.query(`SELECT refresh_search_stats()`);
     const ask = () => search(db, { editor: "test" }, { q: '"travel portal" OR budget', limit: 20 });

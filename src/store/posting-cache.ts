@@ -3,8 +3,9 @@ import { numbersOf } from "./number-lists.js";
 import { visible } from "./scope.js";
 import type { GlossaryAt } from "./glossary.js";
 import type { KeptTerms, TermRow } from "./query-terms.js";
-import type { PostingSource } from "./posting-source.js";
+import { storePostings, type PostingSource } from "./posting-source.js";
 import {
+  keptPositions,
   load,
   loadPositions,
   memorySource,
@@ -87,6 +88,7 @@ export class PostingCache implements KeptTerms {
       this.held = 0;
       this.hiddenNow = null;
       this.terms.clear();
+      this.unpositioned.clear();
       this.version = v;
     }
     return true;
@@ -136,20 +138,32 @@ export class PostingCache implements KeptTerms {
     return memorySource(
       mine,
       () => this.hidden(db, v),
-      (ids) => this.positioned(db, v, mine, ids),
+      async (pairs) =>
+        (await this.positioned(db, v, mine, [...new Set(pairs.map((x) => x[1]))]))
+          ? keptPositions(mine)
+          : storePostings(db).positions(pairs),
     );
   }
 
   private readonly positionsLoading = new WeakMap<List, Promise<ListPositions | null>>();
+  // lists whose positions would not fit beside the query's lists, at the version held
+  private readonly unpositioned = new Set<number>();
 
   // Loads the positions of these lists (of the query's own `mine`) that lack them, read at
-  // version `v`; false when some could not be (the store moved on: the text decides).
+  // version `v`; false when some are not kept: they would not fit in the budget beside the
+  // query's own lists (at least 0.3 of a posting each: their offset and one position), or
+  // the store moved on. The candidates' positions are then read from the store.
   private async positioned(
     db: Queryable,
     v: bigint,
     mine: ReadonlyMap<number, List>,
     ids: number[],
   ): Promise<boolean> {
+    const units = (l: List) => l.sid.length + (l.pos ? positionUnits(l.pos) : 0);
+    let own = [...mine.values()].reduce((a, l) => a + units(l), 0);
+    const lacking = ids.map((id) => mine.get(id)).filter((l) => l && !l.pos) as List[];
+    const guess = lacking.reduce((a, l) => a + Math.ceil(0.3 * l.sid.length), 0);
+    if (ids.some((id) => this.unpositioned.has(id)) || own + guess > this.budget) return false;
     for (const id of ids) {
       const l = mine.get(id);
       if (!l) return false;
@@ -163,6 +177,11 @@ export class PostingCache implements KeptTerms {
       this.positionsLoading.delete(l);
       if (!pos) return false;
       if (l.pos) continue;
+      if (own + positionUnits(pos) > this.budget) {
+        if (v === this.version) this.unpositioned.add(id);
+        return false;
+      }
+      own += positionUnits(pos);
       l.pos = pos;
       // (held only while the list is: eviction takes both off)
       if (this.lists.get(id) === l) this.held += positionUnits(pos);

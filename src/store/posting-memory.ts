@@ -6,6 +6,7 @@ import {
   startOf,
   storePostings,
   WHOLE,
+  type Positions,
   type Postings,
   type PostingSource,
 } from "./posting-source.js";
@@ -91,6 +92,17 @@ function place(l: List, section: number): number {
   return -1;
 }
 
+/** Positions from these lists' own (`List.pos`): null for a list without them. */
+export function keptPositions(lists: ReadonlyMap<number, List>): Positions {
+  return {
+    get(section, term) {
+      const l = lists.get(term);
+      const i = l?.pos ? place(l, section) : -1;
+      return i < 0 ? null : l!.pos!.p.subarray(l!.pos!.off[i], l!.pos!.off[i + 1]);
+    },
+  };
+}
+
 // The place of a section in a list's impact order, or -1.
 function find(l: List, section: number): number {
   const i = place(l, section);
@@ -111,13 +123,13 @@ function after(l: List, tf: number, sid: number): number {
 }
 
 /**
- * A source over lists held in memory; `positioned` gives the lists of these terms with their
- * positions loaded (false when they could not be read at the lists' version).
+ * A source over lists held in memory; `positions` reads words' positions (from the lists'
+ * own, `keptPositions`, or from the store when those are not kept).
  */
 export function memorySource(
   lists: ReadonlyMap<number, List>,
   hidden: () => Promise<ReadonlySet<number> | null>,
-  positioned: (terms: number[]) => Promise<boolean>,
+  positions: PostingSource["positions"],
 ): PostingSource {
   const get = (id: number) => lists.get(id)!;
   const push = (out: Postings, l: List, term: number, p: number) => {
@@ -150,16 +162,7 @@ export function memorySource(
       }
       return Promise.resolve(out);
     },
-    async positions(pairs) {
-      if (!(await positioned([...new Set(pairs.map((x) => x[1]))]))) return null;
-      return {
-        get(section, term) {
-          const l = lists.get(term);
-          const i = l?.pos ? place(l, section) : -1;
-          return i < 0 ? null : l!.pos!.p.subarray(l!.pos!.off[i], l!.pos!.off[i + 1]);
-        },
-      };
-    },
+    positions,
     pairs(pairs) {
       const out = noPostings();
       for (const [s, term] of pairs) {
