@@ -3,6 +3,7 @@ import type { Candidate, CheckContext } from "./candidate-checks.js";
 import type { PostingSource } from "./posting-source.js";
 import type { Terms } from "./query-terms.js";
 import type { RankRequest } from "./top-k.js";
+import { indexIn } from "./section-order.js";
 import { matches, type PhraseNode, type TsNode } from "./tsquery-ast.js";
 
 // A phrase decided from its words' stored positions rather than the section's text.
@@ -43,23 +44,9 @@ export function chainAt(
     let ok = true;
     for (let i = 1; ok && i < lists.length; i++) {
       pos += dist[i - 1]!;
-      ok = includes(lists[i]!, pos);
+      ok = indexIn(lists[i]!, pos) >= 0;
     }
     if (ok) return true;
-  }
-  return false;
-}
-
-// Whether an ascending list holds x.
-function includes(l: ArrayLike<number>, x: number): boolean {
-  let lo = 0,
-    hi = l.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = l[mid]!;
-    if (v === x) return true;
-    if (v < x) lo = mid + 1;
-    else hi = mid - 1;
   }
   return false;
 }
@@ -96,7 +83,6 @@ export function checkContext(
     for (const c of unsure)
       for (const k of places) if (c.words![c.at! + k]) pairs.push([c.id, t.all[k]!.id]);
     const pos = await src.positions(pairs);
-    if (!pos) return;
     for (const c of unsure) {
       const words = c.words!,
         at = c.at!;

@@ -10,6 +10,7 @@ import {
   loadPositions,
   memorySource,
   positionUnits,
+  unitsOf,
   type List,
   type ListPositions,
 } from "./posting-memory.js";
@@ -159,8 +160,7 @@ export class PostingCache implements KeptTerms {
     mine: ReadonlyMap<number, List>,
     ids: number[],
   ): Promise<boolean> {
-    const units = (l: List) => l.sid.length + (l.pos ? positionUnits(l.pos) : 0);
-    let own = [...mine.values()].reduce((a, l) => a + units(l), 0);
+    let own = [...mine.values()].reduce((a, l) => a + unitsOf(l), 0);
     const lacking = ids.map((id) => mine.get(id)).filter((l) => l && !l.pos) as List[];
     const guess = lacking.reduce((a, l) => a + Math.ceil(0.3 * l.sid.length), 0);
     if (ids.some((id) => this.unpositioned.has(id)) || own + guess > this.budget) return false;
@@ -223,7 +223,7 @@ export class PostingCache implements KeptTerms {
     for (const [id, l] of this.lists) {
       if (this.held <= this.budget) return;
       this.lists.delete(id);
-      this.held -= l.sid.length + (l.pos ? positionUnits(l.pos) : 0);
+      this.held -= unitsOf(l);
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from "./db.js";
 import { numbersOf } from "./number-lists.js";
-import { sectionOrder } from "./section-order.js";
+import { indexIn, sectionOrder } from "./section-order.js";
 import {
   noPostings,
   startOf,
@@ -33,6 +33,9 @@ export interface ListPositions {
 /** What a list's positions weigh against the budget, in postings (20 bytes each). */
 export const positionUnits = (x: ListPositions) =>
   Math.ceil((4 * x.off.length + 2 * x.p.length) / 20);
+
+/** What a list weighs against the budget: its postings, and its positions when loaded. */
+export const unitsOf = (l: List) => l.sid.length + (l.pos ? positionUnits(l.pos) : 0);
 
 /**
  * A term's positions for every section of its list, read with the store's version in the
@@ -78,26 +81,12 @@ function list(s: ArrayLike<number>, f: ArrayLike<number>): List {
   return { sid, tf: Float64Array.from(f), bySid, at };
 }
 
-// The place of a section in a list's id order, or -1.
-function place(l: List, section: number): number {
-  let lo = 0,
-    hi = l.bySid.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const x = l.bySid[mid]!;
-    if (x === section) return mid;
-    if (x < section) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 /** Positions from these lists' own (`List.pos`): null for a list without them. */
 export function keptPositions(lists: ReadonlyMap<number, List>): Positions {
   return {
     get(section, term) {
       const l = lists.get(term);
-      const i = l?.pos ? place(l, section) : -1;
+      const i = l?.pos ? indexIn(l.bySid, section) : -1;
       return i < 0 ? null : l!.pos!.p.subarray(l!.pos!.off[i], l!.pos!.off[i + 1]);
     },
   };
@@ -105,7 +94,7 @@ export function keptPositions(lists: ReadonlyMap<number, List>): Positions {
 
 // The place of a section in a list's impact order, or -1.
 function find(l: List, section: number): number {
-  const i = place(l, section);
+  const i = indexIn(l.bySid, section);
   return i < 0 ? -1 : l.at[i]!;
 }
 

@@ -40,10 +40,9 @@ export interface PostingSource {
   pairs(pairs: readonly (readonly [number, number])[]): Promise<Postings>;
   /**
    * The stored positions of these (section, term) pairs' words (migration 019), for a
-   * phrase's word order; null when a source cannot tell (a kept list whose positions were
-   * read at another version of the store).
+   * phrase's word order.
    */
-  positions(pairs: readonly (readonly [number, number])[]): Promise<Positions | null>;
+  positions(pairs: readonly (readonly [number, number])[]): Promise<Positions>;
   /**
    * The sections a reader may not see (of members-only meetings), when the source keeps
    * them for the version its postings are of; null when the store must be asked.

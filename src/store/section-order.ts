@@ -21,6 +21,20 @@ export function sectionOrder(ids: ArrayLike<number>): Int32Array {
   return at;
 }
 
+/** Where `x` stands in an ascending list (binary search), or -1. */
+export function indexIn(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0,
+    hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid]!;
+    if (v === x) return mid;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 /** A set of section ids, sorted: built by one sort, asked by binary search. */
 export class SectionSet {
   /** The ids, ascending, each once. */
@@ -42,15 +56,6 @@ export class SectionSet {
   }
 
   has(id: number): boolean {
-    let lo = 0,
-      hi = this.ids.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const x = this.ids[mid]!;
-      if (x === id) return true;
-      if (x < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
+    return indexIn(this.ids, id) >= 0;
   }
 }
